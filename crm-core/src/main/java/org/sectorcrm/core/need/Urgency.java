@@ -1,0 +1,8 @@
+package org.sectorcrm.core.need;
+
+public enum Urgency {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

@@ -1,0 +1,8 @@
+package org.sectorcrm.core.partnership;
+
+public enum PriorityStatus {
+    PLANNED,
+    ACTIVE,
+    ACHIEVED,
+    DROPPED
+}

@@ -1,0 +1,28 @@
+package org.sectorcrm.core.reference;
+
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.ValidationException;
+
+/** A region's code, chosen by the deployment ("IL-EDR-4" for Illinois' Northeast region). */
+public record RegionCode(String value) implements Id, Comparable<RegionCode> {
+    public RegionCode {
+        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw ValidationException.of("region", "code", "must be 1-64 letters, digits, '.', '_' or '-' but was '" + value + "'");
+        }
+    }
+
+    @Override
+    public String asString() {
+        return value;
+    }
+
+    @Override
+    public int compareTo(RegionCode o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

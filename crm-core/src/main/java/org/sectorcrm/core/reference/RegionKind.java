@@ -1,0 +1,7 @@
+package org.sectorcrm.core.reference;
+
+public enum RegionKind {
+    ECONOMIC_DEVELOPMENT_REGION,
+    LOCAL_WORKFORCE_AREA,
+    OTHER
+}

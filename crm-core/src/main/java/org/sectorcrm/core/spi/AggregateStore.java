@@ -1,0 +1,64 @@
+package org.sectorcrm.core.spi;
+
+import java.util.Optional;
+
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.Page;
+import org.sectorcrm.core.PageRequest;
+
+/**
+ * The store of one aggregate type: find, save with an expected version, delete, query.
+ *
+ * @param <I> the id type
+ * @param <T> the aggregate type
+ * @param <F> the filter type; its {@code matches(T)} method defines which aggregates a query returns
+ * @since 1
+ */
+public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
+
+    /**
+     * The aggregate with this id, equal (by {@code equals}) to what was last saved, or empty when there is none.
+     */
+    Optional<T> find(I id);
+
+    /**
+     * Inserts or updates the aggregate, atomically checking the version stored now.
+     * <ul>
+     *   <li>{@code expectedVersion == 0}: inserts; the aggregate's version must be 1. When a record with this id
+     *       exists, throws {@link org.sectorcrm.core.ConflictException} (with its current version) and changes nothing.</li>
+     *   <li>{@code expectedVersion > 0}: replaces the stored aggregate only if its version equals
+     *       {@code expectedVersion}; the new aggregate's version must be {@code expectedVersion + 1}. Otherwise throws
+     *       {@link org.sectorcrm.core.ConflictException} carrying the current version (a stale save), or
+     *       {@link org.sectorcrm.core.NotFoundException} when there is no record; either way nothing changes.</li>
+     *   <li>A taken unique key (see {@link StorageTransaction}) throws {@link org.sectorcrm.core.ConflictException}.</li>
+     *   <li>A missing referenced record throws {@link org.sectorcrm.core.NotFoundException} (under
+     *       {@link Capability#REFERENTIAL_INTEGRITY}).</li>
+     * </ul>
+     * Every field round-trips: a later {@link #find} returns an equal aggregate.
+     *
+     * @throws IllegalArgumentException when the aggregate is a draft (no id or stamp) or its version is not
+     *         {@code expectedVersion + 1}: a bug of the caller, not a conflict
+     */
+    void save(T aggregate, long expectedVersion);
+
+    /**
+     * Deletes the aggregate if its stored version equals {@code expectedVersion}.
+     *
+     * @throws org.sectorcrm.core.NotFoundException when there is no such record
+     * @throws org.sectorcrm.core.ConflictException when the stored version differs (carrying it), or, under
+     *         {@link Capability#REFERENTIAL_INTEGRITY}, when other records still reference it; nothing changes
+     */
+    void delete(I id, long expectedVersion);
+
+    /**
+     * The aggregates matching {@code filter}, in ascending order of {@link Id#asString()}, strictly after the page's
+     * cursor, at most {@code page.limit()} of them. {@link org.sectorcrm.core.Page#nextCursor()} is the last returned
+     * id when more may follow and null when this is the last page. Following the cursors from the first page returns
+     * every matching aggregate exactly once.
+     */
+    Page<T> query(F filter, PageRequest page);
+
+    /** How many aggregates match {@code filter}. */
+    long count(F filter);
+}

@@ -1,0 +1,6 @@
+package org.sectorcrm.core.spi;
+
+@FunctionalInterface
+public interface TransactionWork<R> {
+    R run(StorageTransaction tx);
+}
