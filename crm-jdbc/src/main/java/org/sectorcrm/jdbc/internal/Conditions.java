@@ -1,0 +1,84 @@
+package org.sectorcrm.jdbc.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jdbi.v3.core.argument.Argument;
+
+/**
+ * The WHERE clause of a query over one table aliased {@code t}: conditions joined by AND. Filter
+ * records map to it field by field; a null filter field adds nothing, exactly as its {@code matches}
+ * method ignores it.
+ */
+public final class Conditions {
+    private final SqlDialect dialect;
+    private final List<Sql> parts = new ArrayList<>();
+    private boolean never;
+
+    public Conditions(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public Conditions and(String clause, Argument... args) {
+        parts.add(new Sql(clause, args));
+        return this;
+    }
+
+    public Conditions and(Sql clause) {
+        parts.add(clause);
+        return this;
+    }
+
+    /** {@code t.column = value} when value is not null. */
+    public Conditions eq(String column, ColumnType type, Object value) {
+        if (value != null) {
+            and("t." + column + " = " + dialect.param(type), dialect.arg(type, value));
+        }
+        return this;
+    }
+
+    /** A row of {@code childTable} owned by this row ({@code owner = t.id}) has {@code column = value}. */
+    public Conditions has(String childTable, String ownerColumn, String column, ColumnType type, Object value) {
+        if (value != null) {
+            and("EXISTS (SELECT 1 FROM " + childTable + " c WHERE c." + ownerColumn + " = t.id AND c." + column + " = "
+                    + dialect.param(type) + ")", dialect.arg(type, value));
+        }
+        return this;
+    }
+
+    /** {@code t.column} starts with {@code prefix} (any text: LIKE wildcards in it are escaped). */
+    public Conditions startsWith(String column, String prefix) {
+        if (prefix != null) {
+            // '!' as the escape character: a backslash means different things in MariaDB and standard SQL literals.
+            String escaped = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            and("t." + column + " LIKE " + dialect.param(ColumnType.TEXT) + " ESCAPE '!'", dialect.arg(ColumnType.TEXT, escaped + "%"));
+        }
+        return this;
+    }
+
+    /** No row can match (e.g. a cursor past the last possible id). */
+    public Conditions never() {
+        never = true;
+        return this;
+    }
+
+    public boolean isNever() {
+        return never;
+    }
+
+    /** Appends {@code WHERE ...} (or nothing) to {@code sql}. */
+    public Sql appendTo(Sql sql) {
+        if (never) {
+            return sql.add(" WHERE 1 = 0");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            sql.add(i == 0 ? " WHERE " : " AND ");
+            sql.add(parts.get(i));
+        }
+        return sql;
+    }
+}

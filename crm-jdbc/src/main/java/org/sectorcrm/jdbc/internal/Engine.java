@@ -1,0 +1,145 @@
+package org.sectorcrm.jdbc.internal;
+
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.StorageException;
+import org.sectorcrm.core.spi.TransactionWork;
+
+/**
+ * Runs the work of {@code CrmStorage.inTransaction} and {@code read}: one connection and one
+ * transaction per outermost call, joined by nested calls on the same thread (behind a savepoint, so
+ * that a nested call that throws leaves nothing behind even when the outer work goes on).
+ *
+ * <p>On SQLite, write transactions of this process take a fair in-process lock first: SQLite has one
+ * writer at a time, and waiting here (instead of in SQLite's busy handler) means concurrent writers
+ * never see SQLITE_BUSY and are served in order.
+ */
+public final class Engine {
+    private final Jdbi jdbi;
+    private final SqlDialect dialect;
+    private final Documents documents;
+    private final boolean borrowed;
+    private final Duration busyTimeout;
+    private final ReentrantLock writer;
+    private final ThreadLocal<TxState> current = new ThreadLocal<>();
+
+    /**
+     * @param borrowed whether connections come from a caller's DataSource (then each transaction prepares
+     *                 its connection itself) rather than from the store's own pool
+     */
+    public Engine(Jdbi jdbi, SqlDialect dialect, Documents documents, boolean borrowed, Duration busyTimeout) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.documents = documents;
+        this.borrowed = borrowed;
+        this.busyTimeout = busyTimeout;
+        this.writer = dialect.singleWriter() ? new ReentrantLock(true) : null;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public <R> R run(boolean readOnly, TransactionWork<R> work) {
+        if (work == null) {
+            throw org.sectorcrm.core.ValidationException.of("transaction", "work", "is required");
+        }
+        TxState outer = current.get();
+        if (outer != null) {
+            return nested(outer, readOnly, work);
+        }
+        ReentrantLock lock = readOnly ? null : writer;
+        if (lock != null) {
+            lock.lock();
+        }
+        try {
+            return outermost(readOnly, work);
+        } finally {
+            if (lock != null) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private <R> R outermost(boolean readOnly, TransactionWork<R> work) {
+        TxState state = open(readOnly);
+        current.set(state);
+        JdbcTransaction tx = new JdbcTransaction(state, readOnly);
+        try {
+            R result;
+            try {
+                result = work.run(tx);
+            } finally {
+                tx.finish();
+            }
+            try {
+                state.commit();
+            } catch (SQLException e) {
+                throw commitFailure(e);
+            } catch (JdbiException e) {
+                throw state.failure("committing", e);
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            state.rollback(e);
+            throw e;
+        } finally {
+            current.remove();
+            state.close();
+        }
+    }
+
+    private TxState open(boolean readOnly) {
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (JdbiException e) {
+            throw new StorageException("cannot get a database connection: " + e.getMessage(), e);
+        }
+        try {
+            return TxState.begin(handle, dialect, documents, readOnly, borrowed, busyTimeout);
+        } catch (SQLException | RuntimeException e) {
+            handle.close();
+            throw new StorageException("cannot begin a transaction on " + dialect.dialect() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <R> R nested(TxState outer, boolean readOnly, TransactionWork<R> work) {
+        if (!readOnly && outer.readOnly()) {
+            throw new IllegalStateException("inTransaction inside CrmStorage.read: a read-only transaction cannot be joined for writing");
+        }
+        JdbcTransaction tx = new JdbcTransaction(outer, readOnly || outer.readOnly());
+        Savepoint sp = readOnly || outer.readOnly() ? null : outer.savepoint();
+        int events = outer.outboxSize();
+        try {
+            R result = work.run(tx);
+            tx.finish();
+            if (sp != null) {
+                outer.release(sp);
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            tx.finish();
+            if (sp != null) {
+                outer.rollbackTo(sp, e);
+                outer.truncateOutbox(events);
+            }
+            throw e;
+        }
+    }
+
+    private RuntimeException commitFailure(SQLException e) {
+        if (dialect.classify(e) == Violation.TRANSIENT) {
+            return new ConflictException("transaction", null, null,
+                    "the transaction collided with a concurrent one at commit (" + e.getMessage() + "); nothing was kept: retry");
+        }
+        return new StorageException("commit failed on " + dialect.dialect() + ": " + e.getMessage(), e);
+    }
+}

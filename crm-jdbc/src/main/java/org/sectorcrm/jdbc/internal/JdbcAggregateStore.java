@@ -1,0 +1,345 @@
+package org.sectorcrm.jdbc.internal;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.NotFoundException;
+import org.sectorcrm.core.Page;
+import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.spi.AggregateStore;
+
+/**
+ * The SQL behind {@link AggregateStore} for any aggregate described by a {@link Table}: an insert or an
+ * optimistic {@code UPDATE ... WHERE id = ? AND version = ?} of the row, then its child rows; keyset
+ * pages ordered by id; SQL errors turned into the SPI's exceptions.
+ */
+public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implements AggregateStore<I, T, F> {
+    protected final JdbcTransaction tx;
+    protected final Table<I, T> table;
+    private final BiConsumer<F, Conditions> filter;
+
+    JdbcAggregateStore(JdbcTransaction tx, Table<I, T> table, BiConsumer<F, Conditions> filter) {
+        this.tx = tx;
+        this.table = table;
+        this.filter = filter;
+    }
+
+    @Override
+    public Optional<T> find(I id) {
+        requireArg("id", id);
+        TxState s = tx.state();
+        SqlDialect d = s.dialect();
+        Sql sql = new Sql("SELECT t.doc FROM " + table.name + " t WHERE t.id = " + d.param(table.idType()), idArg(d, id));
+        List<String> docs = read(s, "reading " + table.recordType + " " + id.asString(), sql);
+        return docs.isEmpty() ? Optional.empty() : Optional.of(s.documents().read(docs.get(0), table.type));
+    }
+
+    @Override
+    public void save(T aggregate, long expectedVersion) {
+        requireArg(table.recordType, aggregate);
+        TxState s = tx.writable();
+        requireComplete(aggregate, expectedVersion);
+        s.write(() -> {
+            if (expectedVersion == 0) {
+                insert(s, aggregate);
+            } else {
+                update(s, aggregate, expectedVersion);
+            }
+            writeChildren(s, aggregate, expectedVersion != 0);
+            if (table.search != null) {
+                s.wrote(table.search);
+            }
+            afterWrite(s, aggregate);
+            return null;
+        }, e -> saveFailure(s, aggregate, expectedVersion, e));
+    }
+
+    /** Hook for stores with more search tables (engagement notes). */
+    protected void afterWrite(TxState s, T aggregate) {
+    }
+
+    @Override
+    public void delete(I id, long expectedVersion) {
+        requireArg("id", id);
+        TxState s = tx.writable();
+        SqlDialect d = s.dialect();
+        s.write(() -> {
+            // Children go with the row (ON DELETE CASCADE), FTS rows through triggers on SQLite.
+            int n = s.update(new Sql("DELETE FROM " + table.name + " WHERE id = " + d.param(table.idType()) + " AND version = " + d.param(ColumnType.LONG),
+                    idArg(d, id), d.arg(ColumnType.LONG, expectedVersion)));
+            if (n == 0) {
+                throw missingOrStale(s, id, expectedVersion);
+            }
+            if (table.search != null) {
+                s.wrote(table.search);
+            }
+            afterWrite(s, null);
+            return null;
+        }, e -> deleteFailure(s, id, expectedVersion, e));
+    }
+
+    @Override
+    public Page<T> query(F filterValue, PageRequest page) {
+        requireArg("filter", filterValue);
+        requireArg("page", page);
+        TxState s = tx.state();
+        Conditions c = new Conditions(s.dialect());
+        filter.accept(filterValue, c);
+        return page(s, c, page);
+    }
+
+    @Override
+    public long count(F filterValue) {
+        requireArg("filter", filterValue);
+        TxState s = tx.state();
+        Conditions c = new Conditions(s.dialect());
+        filter.accept(filterValue, c);
+        Sql sql = c.appendTo(new Sql("SELECT COUNT(*) FROM " + table.name + " t"));
+        try {
+            return s.query(sql, (rs, ctx) -> rs.getLong(1)).get(0);
+        } catch (JdbiException e) {
+            throw s.failure("counting " + table.recordType + " records", e);
+        }
+    }
+
+    /** One keyset page of the rows matching {@code c}, in id order. */
+    protected Page<T> page(TxState s, Conditions c, PageRequest page) {
+        SqlDialect d = s.dialect();
+        if (page.after() != null) {
+            Cursors.Bound bound = table.uuidIds ? Cursors.afterUuid(page.after()) : Cursors.afterCode(page.after());
+            if (bound.isNone()) {
+                c.never();
+            } else {
+                c.and("t.id " + (bound.inclusive() ? ">= " : "> ") + d.param(table.idType()), d.arg(table.idType(), bound.value()));
+            }
+        }
+        Sql sql = c.appendTo(new Sql("SELECT t.doc FROM " + table.name + " t"))
+                .add(" ORDER BY t.id LIMIT " + d.param(ColumnType.LONG), d.arg(ColumnType.LONG, page.limit() + 1));
+        List<String> docs = c.isNever() ? List.of() : read(s, "querying " + table.recordType + " records", sql);
+        List<T> items = new ArrayList<>(docs.size());
+        for (String doc : docs) {
+            items.add(s.documents().read(doc, table.type));
+        }
+        return Page.of(items, page.limit(), Aggregate::id);
+    }
+
+    protected List<String> read(TxState s, String what, Sql sql) {
+        try {
+            return s.query(sql, (rs, ctx) -> rs.getString(1));
+        } catch (JdbiException e) {
+            throw s.failure(what, e);
+        }
+    }
+
+    // --- writes ---
+
+    private void insert(TxState s, T a) {
+        SqlDialect d = s.dialect();
+        StringBuilder cols = new StringBuilder("id, version, created_at, updated_at, created_by");
+        StringBuilder params = new StringBuilder();
+        List<Argument> args = new ArrayList<>();
+        params.append(d.param(table.idType())).append(", ?, ?, ?, ?");
+        args.add(idArg(d, a.id()));
+        stampArgs(d, a, args);
+        for (Table.Column<T> col : table.columns) {
+            cols.append(", ").append(col.name());
+            params.append(", ").append(d.param(col.type()));
+            args.add(d.arg(col.type(), col.value().apply(a)));
+        }
+        if (table.search != null) {
+            cols.append(", search_terms");
+            params.append(", ").append(d.param(ColumnType.SEARCH));
+            args.add(d.arg(ColumnType.SEARCH, d.searchTermsValue(SearchWords.of(table.searchText.apply(a)))));
+        }
+        cols.append(", doc");
+        params.append(", ").append(d.param(ColumnType.JSON));
+        args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
+        s.update(new Sql("INSERT INTO " + table.name + " (" + cols + ") VALUES (" + params + ")", args.toArray(Argument[]::new)));
+    }
+
+    private void update(TxState s, T a, long expectedVersion) {
+        SqlDialect d = s.dialect();
+        StringBuilder set = new StringBuilder("version = ?, created_at = ?, updated_at = ?, created_by = ?");
+        List<Argument> args = new ArrayList<>();
+        stampArgs(d, a, args);
+        for (Table.Column<T> col : table.columns) {
+            set.append(", ").append(col.name()).append(" = ").append(d.param(col.type()));
+            args.add(d.arg(col.type(), col.value().apply(a)));
+        }
+        if (table.search != null) {
+            set.append(", search_terms = ").append(d.param(ColumnType.SEARCH));
+            args.add(d.arg(ColumnType.SEARCH, d.searchTermsValue(SearchWords.of(table.searchText.apply(a)))));
+        }
+        set.append(", doc = ").append(d.param(ColumnType.JSON));
+        args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
+        args.add(idArg(d, a.id()));
+        args.add(d.arg(ColumnType.LONG, expectedVersion));
+        int n = s.update(new Sql("UPDATE " + table.name + " SET " + set + " WHERE id = " + d.param(table.idType()) + " AND version = ?",
+                args.toArray(Argument[]::new)));
+        if (n == 0) {
+            throw missingOrStale(s, a.id(), expectedVersion);
+        }
+    }
+
+    private void stampArgs(SqlDialect d, T a, List<Argument> args) {
+        args.add(d.arg(ColumnType.LONG, a.stamp().version()));
+        args.add(d.arg(ColumnType.INSTANT, a.stamp().createdAt()));
+        args.add(d.arg(ColumnType.INSTANT, a.stamp().updatedAt()));
+        args.add(d.arg(ColumnType.UUID, Tables.uuid(a.stamp().createdBy())));
+    }
+
+    private void writeChildren(TxState s, T a, boolean replace) {
+        SqlDialect d = s.dialect();
+        for (Table.Child<T> child : table.children()) {
+            if (replace) {
+                s.update(new Sql("DELETE FROM " + child.table() + " WHERE " + child.ownerColumn() + " = " + d.param(table.idType()), idArg(d, a.id())));
+            }
+            List<List<Object>> values = child.rows().apply(a);
+            if (values.isEmpty()) {
+                continue;
+            }
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(child.table()).append(" (").append(child.ownerColumn());
+            StringBuilder params = new StringBuilder(d.param(table.idType()));
+            for (int i = 0; i < child.columns().size(); i++) {
+                sql.append(", ").append(child.columns().get(i));
+                params.append(", ").append(d.param(child.types().get(i)));
+            }
+            sql.append(") VALUES (").append(params).append(')');
+            List<List<Argument>> rows = new ArrayList<>(values.size());
+            for (List<Object> row : values) {
+                List<Argument> args = new ArrayList<>(row.size() + 1);
+                args.add(idArg(d, a.id()));
+                for (int i = 0; i < row.size(); i++) {
+                    ColumnType type = child.types().get(i);
+                    Object v = row.get(i);
+                    if (type == ColumnType.SEARCH) {
+                        @SuppressWarnings("unchecked")
+                        Collection<String> words = (Collection<String>) v;
+                        v = d.searchTermsValue(words);
+                    }
+                    args.add(d.arg(type, v));
+                }
+                rows.add(args);
+            }
+            s.batch(sql.toString(), rows);
+        }
+    }
+
+    // --- errors ---
+
+    /** After an update or delete touched no row: the record is gone, or its version moved on. */
+    private RuntimeException missingOrStale(TxState s, I id, long expectedVersion) {
+        Long current = currentVersion(s, id);
+        if (current == null) {
+            return new NotFoundException(table.recordType, id.asString());
+        }
+        return ConflictException.staleVersion(table.recordType, id.asString(), expectedVersion, current);
+    }
+
+    private Long currentVersion(TxState s, Id id) {
+        SqlDialect d = s.dialect();
+        List<Long> v = s.query(new Sql("SELECT version FROM " + table.name + " WHERE id = " + d.param(table.idType()), idArg(d, id)),
+                (rs, ctx) -> rs.getLong(1));
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    private RuntimeException saveFailure(TxState s, T a, long expectedVersion, JdbiException e) {
+        SQLException sql = TxState.sqlCause(e);
+        Violation v = sql == null ? Violation.OTHER : s.dialect().classify(sql);
+        String id = a.id().asString();
+        try {
+            switch (v) {
+                case UNIQUE -> {
+                    Long current = expectedVersion == 0 ? currentVersion(s, a.id()) : null;
+                    if (current != null) {
+                        return new ConflictException(table.recordType, id, current,
+                                table.recordType + " " + id + " already exists (version " + current + " is stored); nothing was saved");
+                    }
+                    for (Table.UniqueKey<T> key : table.uniqueKeys) {
+                        Object value = key.value().apply(a);
+                        String owner = value == null ? null : holderOf(s, key, value, a.id());
+                        if (owner != null) {
+                            return new ConflictException(table.recordType, id, null, "the " + key.label() + " " + display(value) + " of "
+                                    + table.recordType + " " + id + " is already used by " + table.recordType + " " + owner + "; nothing was saved");
+                        }
+                    }
+                    return new ConflictException(table.recordType, id, null,
+                            table.recordType + " " + id + " collides with a unique key: " + sql.getMessage());
+                }
+                case FOREIGN_KEY -> {
+                    if (table.reference != null) {
+                        Id target = table.reference.target().apply(a);
+                        return new NotFoundException(table.reference.recordType(), target == null ? null : target.asString());
+                    }
+                    return s.failure("saving " + table.recordType + " " + id, e);
+                }
+                case TRANSIENT -> {
+                    return new ConflictException(table.recordType, id, null, table.recordType + " " + id
+                            + " collided with a concurrent transaction (" + sql.getMessage() + "); nothing was saved: reload and retry");
+                }
+                default -> {
+                    return s.failure("saving " + table.recordType + " " + id, e);
+                }
+            }
+        } catch (JdbiException lookup) {
+            e.addSuppressed(lookup);
+            return s.failure("saving " + table.recordType + " " + id, e);
+        }
+    }
+
+    private RuntimeException deleteFailure(TxState s, I id, long expectedVersion, JdbiException e) {
+        SQLException sql = TxState.sqlCause(e);
+        Violation v = sql == null ? Violation.OTHER : s.dialect().classify(sql);
+        return switch (v) {
+            case FOREIGN_KEY -> new ConflictException(table.recordType, id.asString(), expectedVersion, table.recordType + " " + id.asString()
+                    + " is still referenced by " + (table.referencedBy == null ? "other records" : table.referencedBy)
+                    + "; delete or move those first. Nothing was deleted");
+            case TRANSIENT -> new ConflictException(table.recordType, id.asString(), null, table.recordType + " " + id.asString()
+                    + " collided with a concurrent transaction (" + sql.getMessage() + "); nothing was deleted: reload and retry");
+            default -> s.failure("deleting " + table.recordType + " " + id.asString(), e);
+        };
+    }
+
+    private String holderOf(TxState s, Table.UniqueKey<T> key, Object value, Id self) {
+        SqlDialect d = s.dialect();
+        List<String> ids = s.query(new Sql("SELECT id FROM " + table.name + " WHERE " + key.column() + " = " + d.param(key.type())
+                + " AND id <> " + d.param(table.idType()), d.arg(key.type(), value), idArg(d, self)), (rs, ctx) -> rs.getString(1));
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    private static String display(Object value) {
+        return "'" + value + "'";
+    }
+
+    // --- arguments ---
+
+    protected Argument idArg(SqlDialect d, Id id) {
+        return d.arg(table.idType(), table.uuidIds ? Tables.uuid(id) : id.asString());
+    }
+
+    private void requireComplete(T a, long expectedVersion) {
+        if (a.id() == null || a.stamp() == null) {
+            throw new IllegalArgumentException("a draft " + table.recordType + " (no id or stamp) cannot be saved: Crm assigns both first");
+        }
+        if (expectedVersion < 0 || a.stamp().version() != expectedVersion + 1) {
+            throw new IllegalArgumentException(table.recordType + " " + a.id().asString() + " has version " + a.stamp().version()
+                    + " but saving it with expected version " + expectedVersion + " needs version " + (expectedVersion + 1));
+        }
+    }
+
+    protected static void requireArg(String field, Object value) {
+        if (value == null) {
+            throw ValidationException.of("storage", field, "is required");
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package org.sectorcrm.jdbc.internal;
+
+import static org.sectorcrm.jdbc.internal.ColumnType.BOOLEAN;
+import static org.sectorcrm.jdbc.internal.ColumnType.CODE;
+import static org.sectorcrm.jdbc.internal.ColumnType.DATE;
+import static org.sectorcrm.jdbc.internal.ColumnType.DECIMAL;
+import static org.sectorcrm.jdbc.internal.ColumnType.LONG;
+import static org.sectorcrm.jdbc.internal.ColumnType.SEARCH;
+import static org.sectorcrm.jdbc.internal.ColumnType.TEXT;
+import static org.sectorcrm.jdbc.internal.ColumnType.UUID;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.contact.Contact;
+import org.sectorcrm.core.contact.ContactFilter;
+import org.sectorcrm.core.contact.ContactId;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementFilter;
+import org.sectorcrm.core.engagement.EngagementId;
+import org.sectorcrm.core.engagement.Note;
+import org.sectorcrm.core.feedback.Feedback;
+import org.sectorcrm.core.feedback.FeedbackFilter;
+import org.sectorcrm.core.feedback.FeedbackId;
+import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.need.NeedFilter;
+import org.sectorcrm.core.need.NeedId;
+import org.sectorcrm.core.outcome.OutcomeFilter;
+import org.sectorcrm.core.outcome.OutcomeId;
+import org.sectorcrm.core.outcome.OutcomeMeasure;
+import org.sectorcrm.core.partnership.Member;
+import org.sectorcrm.core.partnership.PartnershipFilter;
+import org.sectorcrm.core.partnership.PartnershipId;
+import org.sectorcrm.core.partnership.SectorPartnership;
+import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.RegionFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
+import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.Sector;
+import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralFilter;
+import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.referral.ReferralStatus;
+import org.sectorcrm.core.search.SearchableText;
+import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.solution.SolutionFilter;
+import org.sectorcrm.core.solution.SolutionId;
+
+/**
+ * The storage layout of every aggregate, and how each filter record becomes SQL. Each {@code ...Filter}
+ * method mirrors the filter's {@code matches} method condition by condition.
+ */
+public final class Tables {
+    private static final String EMPLOYER_REFERENCES = "contacts, engagements, needs, solutions, referrals, outcome measures or feedback";
+
+    private Tables() {
+    }
+
+    public static final Table<RegionCode, Region> REGION = Table.<RegionCode, Region>codeKeyed("crm_region", "region", Region.class)
+            .column("kind", TEXT, r -> r.kind().name())
+            .build();
+
+    public static final Table<SectorCode, Sector> SECTOR = Table.<SectorCode, Sector>codeKeyed("crm_sector", "sector", Sector.class)
+            .child("crm_sector_naics_prefix", "sector_id", List.of("prefix"), List.of(TEXT), s -> rows(distinct(s.naicsPrefixes())))
+            .build();
+
+    public static final Table<PartnerId, Partner> PARTNER = Table.<PartnerId, Partner>uuidKeyed("crm_partner", "partner", Partner.class)
+            .column("kind", TEXT, p -> p.kind().name())
+            .column("active", BOOLEAN, Partner::active)
+            .child("crm_partner_region", "partner_id", List.of("region"), List.of(CODE), p -> rows(codes(p.regions())))
+            .referencedBy("staff users")
+            .build();
+
+    public static final Table<StaffUserId, StaffUser> STAFF_USER = Table.<StaffUserId, StaffUser>uuidKeyed("crm_staff_user", "staffUser", StaffUser.class)
+            .column("partner_id", UUID, u -> uuid(u.partner()))
+            .column("email", TEXT, u -> u.email().value())
+            .column("active", BOOLEAN, StaffUser::active)
+            .unique("email", TEXT, "e-mail", u -> u.email().value())
+            .references("partner", StaffUser::partner)
+            .build();
+
+    public static final Table<EmployerId, Employer> EMPLOYER = Table.<EmployerId, Employer>uuidKeyed("crm_employer", "employer", Employer.class)
+            .column("status", TEXT, e -> e.status().name())
+            .column("region", CODE, e -> code(e.region()))
+            .column("sector", CODE, e -> code(e.sector()))
+            .column("naics", TEXT, e -> e.naics() == null ? null : e.naics().value())
+            .column("lead_partner_id", UUID, e -> e.lead() == null ? null : uuid(e.lead().partner()))
+            .column("fein", TEXT, e -> e.fein() == null ? null : e.fein().value())
+            .column("name_key", TEXT, Employer::nameKey)
+            .searchable(SearchTable.EMPLOYER, SearchableText::of)
+            .child("crm_employer_tag", "employer_id", List.of("tag"), List.of(TEXT), e -> rows(e.tags()))
+            .child("crm_employer_zip", "employer_id", List.of("zip"), List.of(TEXT), e -> rows(zips(e)))
+            .unique("fein", TEXT, "FEIN", e -> e.fein() == null ? null : e.fein().value())
+            .referencedBy(EMPLOYER_REFERENCES)
+            .build();
+
+    public static final Table<ContactId, Contact> CONTACT = Table.<ContactId, Contact>uuidKeyed("crm_contact", "contact", Contact.class)
+            .column("employer_id", UUID, c -> uuid(c.employer()))
+            .column("email", TEXT, c -> c.email() == null ? null : c.email().value())
+            .column("active", BOOLEAN, Contact::active)
+            .searchable(SearchTable.CONTACT, SearchableText::of)
+            .child("crm_contact_role", "contact_id", List.of("role"), List.of(TEXT), c -> rows(names(c.roles())))
+            .references("employer", Contact::employer)
+            .build();
+
+    public static final Table<EngagementId, Engagement> ENGAGEMENT = Table.<EngagementId, Engagement>uuidKeyed("crm_engagement", "engagement", Engagement.class)
+            .column("employer_id", UUID, e -> uuid(e.employer()))
+            .column("establishment_id", UUID, e -> uuid(e.establishment()))
+            .column("partnership_id", UUID, e -> uuid(e.partnership()))
+            .column("partner_id", UUID, e -> uuid(e.partner()))
+            .column("staff_id", UUID, e -> uuid(e.staff()))
+            .column("engaged_on", DATE, Engagement::date)
+            .column("channel", TEXT, e -> e.channel().name())
+            .column("staff_assisted", BOOLEAN, Engagement::staffAssisted)
+            .column("external_id", TEXT, Engagement::externalId)
+            .searchable(SearchTable.ENGAGEMENT, SearchableText::summaryOf)
+            .child("crm_engagement_service", "engagement_id", List.of("category"), List.of(TEXT), e -> rows(names(e.services())))
+            .child("crm_note", "engagement_id", List.of("ordinal", "note_id", "author_id", "partner_id", "visibility", "search_terms"),
+                    List.of(LONG, UUID, UUID, UUID, TEXT, SEARCH), Tables::noteRows)
+            .unique("external_id", TEXT, "external id", Engagement::externalId)
+            .references("employer", Engagement::employer)
+            .build();
+
+    public static final Table<NeedId, BusinessNeed> NEED = Table.<NeedId, BusinessNeed>uuidKeyed("crm_need", "need", BusinessNeed.class)
+            .column("employer_id", UUID, n -> uuid(n.employer()))
+            .column("partnership_id", UUID, n -> uuid(n.partnership()))
+            .column("status", TEXT, n -> n.status().name())
+            .column("category", TEXT, n -> n.category().name())
+            .references("employer", BusinessNeed::employer)
+            .build();
+
+    public static final Table<SolutionId, Solution> SOLUTION = Table.<SolutionId, Solution>uuidKeyed("crm_solution", "solution", Solution.class)
+            .column("employer_id", UUID, s -> uuid(s.employer()))
+            .column("partnership_id", UUID, s -> uuid(s.partnership()))
+            .column("status", TEXT, s -> s.status().name())
+            .column("type", TEXT, s -> s.type().name())
+            .column("lead_partner_id", UUID, s -> uuid(s.leadPartner()))
+            .column("cost", DECIMAL, Solution::cost)
+            .references("employer", Solution::employer)
+            .build();
+
+    public static final Table<PartnershipId, SectorPartnership> PARTNERSHIP = Table.<PartnershipId, SectorPartnership>uuidKeyed("crm_partnership",
+                    "partnership", SectorPartnership.class)
+            .column("region", CODE, p -> code(p.region()))
+            .column("sector", CODE, p -> code(p.sector()))
+            .column("stage", TEXT, p -> p.stage().name())
+            .column("convener_id", UUID, p -> uuid(p.convener()))
+            .child("crm_partnership_member", "partnership_id", List.of("employer_id", "role"), List.of(UUID, TEXT), Tables::memberRows)
+            .build();
+
+    public static final Table<ReferralId, Referral> REFERRAL = Table.<ReferralId, Referral>uuidKeyed("crm_referral", "referral", Referral.class)
+            .column("from_partner_id", UUID, r -> uuid(r.fromPartner()))
+            .column("to_partner_id", UUID, r -> uuid(r.toPartner()))
+            .column("employer_id", UUID, r -> uuid(r.employer()))
+            .column("status", TEXT, r -> r.status().name())
+            .column("sent_on", DATE, Referral::sentOn)
+            .column("response_due", DATE, Referral::responseDue)
+            .references("employer", Referral::employer)
+            .build();
+
+    public static final Table<OutcomeId, OutcomeMeasure> OUTCOME = Table.<OutcomeId, OutcomeMeasure>uuidKeyed("crm_outcome", "outcome", OutcomeMeasure.class)
+            .column("employer_id", UUID, o -> uuid(o.employer()))
+            .column("solution_id", UUID, o -> uuid(o.solution()))
+            .column("metric_code", TEXT, o -> o.metric().code())
+            .references("employer", OutcomeMeasure::employer)
+            .build();
+
+    public static final Table<FeedbackId, Feedback> FEEDBACK = Table.<FeedbackId, Feedback>uuidKeyed("crm_feedback", "feedback", Feedback.class)
+            .column("employer_id", UUID, f -> uuid(f.employer()))
+            .column("engagement_id", UUID, f -> uuid(f.engagement()))
+            .column("solution_id", UUID, f -> uuid(f.solution()))
+            .column("rating", LONG, Feedback::rating)
+            .references("employer", Feedback::employer)
+            .build();
+
+    // --- filters: each mirrors the filter record's matches method ---
+
+    public static void regionFilter(RegionFilter f, Conditions c) {
+        c.eq("kind", TEXT, name(f.kind()));
+    }
+
+    public static void sectorFilter(SectorFilter f, Conditions c) {
+        c.has("crm_sector_naics_prefix", "sector_id", "prefix", TEXT, f.naicsPrefix());
+    }
+
+    public static void partnerFilter(PartnerFilter f, Conditions c) {
+        c.eq("kind", TEXT, name(f.kind()))
+                .has("crm_partner_region", "partner_id", "region", CODE, code(f.region()))
+                .eq("active", BOOLEAN, f.active());
+    }
+
+    public static void staffUserFilter(StaffUserFilter f, Conditions c) {
+        c.eq("partner_id", UUID, uuid(f.partner()))
+                .eq("email", TEXT, f.email() == null ? null : f.email().value())
+                .eq("active", BOOLEAN, f.active());
+    }
+
+    public static void employerFilter(EmployerFilter f, Conditions c) {
+        c.eq("status", TEXT, name(f.status()))
+                .eq("region", CODE, code(f.region()))
+                .eq("sector", CODE, code(f.sector()))
+                .startsWith("naics", f.naicsPrefix())
+                .has("crm_employer_tag", "employer_id", "tag", TEXT, f.tag())
+                .eq("lead_partner_id", UUID, uuid(f.leadPartner()))
+                .eq("fein", TEXT, f.fein() == null ? null : f.fein().value())
+                .eq("name_key", TEXT, f.nameKey())
+                .has("crm_employer_zip", "employer_id", "zip", TEXT, f.zip());
+    }
+
+    public static void contactFilter(ContactFilter f, Conditions c) {
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("email", TEXT, f.email() == null ? null : f.email().value())
+                .has("crm_contact_role", "contact_id", "role", TEXT, name(f.role()))
+                .eq("active", BOOLEAN, f.active());
+    }
+
+    public static void engagementFilter(EngagementFilter f, Conditions c) {
+        SqlDialect d = c.dialect();
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("partner_id", UUID, uuid(f.partner()))
+                .eq("partnership_id", UUID, uuid(f.partnership()));
+        if (f.from() != null) {
+            c.and("t.engaged_on >= " + d.param(DATE), d.arg(DATE, f.from()));
+        }
+        if (f.to() != null) {
+            c.and("t.engaged_on <= " + d.param(DATE), d.arg(DATE, f.to()));
+        }
+        c.eq("staff_assisted", BOOLEAN, f.staffAssisted())
+                .eq("channel", TEXT, name(f.channel()))
+                .has("crm_engagement_service", "engagement_id", "category", TEXT, name(f.service()))
+                .eq("external_id", TEXT, f.externalId());
+    }
+
+    public static void needFilter(NeedFilter f, Conditions c) {
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("partnership_id", UUID, uuid(f.partnership()))
+                .eq("status", TEXT, name(f.status()))
+                .eq("category", TEXT, name(f.category()));
+    }
+
+    public static void solutionFilter(SolutionFilter f, Conditions c) {
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("partnership_id", UUID, uuid(f.partnership()))
+                .eq("status", TEXT, name(f.status()))
+                .eq("type", TEXT, name(f.type()))
+                .eq("lead_partner_id", UUID, uuid(f.leadPartner()));
+    }
+
+    public static void partnershipFilter(PartnershipFilter f, Conditions c) {
+        c.eq("region", CODE, code(f.region()))
+                .eq("sector", CODE, code(f.sector()))
+                .eq("stage", TEXT, name(f.stage()))
+                .eq("convener_id", UUID, uuid(f.convener()))
+                .has("crm_partnership_member", "partnership_id", "employer_id", UUID, uuid(f.member()));
+    }
+
+    public static void referralFilter(ReferralFilter f, Conditions c) {
+        SqlDialect d = c.dialect();
+        c.eq("from_partner_id", UUID, uuid(f.fromPartner()))
+                .eq("to_partner_id", UUID, uuid(f.toPartner()))
+                .eq("employer_id", UUID, uuid(f.employer()))
+                .eq("status", TEXT, name(f.status()));
+        if (f.overdueOn() != null) {
+            // Referral.isOverdue: still SENT, with a response due date before that day.
+            c.and("t.status = " + d.param(TEXT) + " AND t.response_due IS NOT NULL AND t.response_due < " + d.param(DATE),
+                    d.arg(TEXT, ReferralStatus.SENT.name()), d.arg(DATE, f.overdueOn()));
+        }
+    }
+
+    public static void outcomeFilter(OutcomeFilter f, Conditions c) {
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("solution_id", UUID, uuid(f.solution()))
+                .eq("metric_code", TEXT, f.metricCode());
+    }
+
+    public static void feedbackFilter(FeedbackFilter f, Conditions c) {
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("engagement_id", UUID, uuid(f.engagement()))
+                .eq("solution_id", UUID, uuid(f.solution()));
+    }
+
+    // --- helpers ---
+
+    static java.util.UUID uuid(Id id) {
+        return id == null ? null : java.util.UUID.fromString(id.asString());
+    }
+
+    static String code(Id id) {
+        return id == null ? null : id.asString();
+    }
+
+    static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    private static List<String> codes(Collection<? extends Id> values) {
+        return values.stream().map(Id::asString).toList();
+    }
+
+    private static <V> List<V> distinct(Collection<V> values) {
+        return new ArrayList<>(new LinkedHashSet<>(values));
+    }
+
+    private static List<List<Object>> rows(Collection<?> values) {
+        List<List<Object>> rows = new ArrayList<>(values.size());
+        for (Object v : values) {
+            rows.add(List.of(v));
+        }
+        return rows;
+    }
+
+    /** The distinct five-digit ZIPs of an employer's establishments (EmployerFilter.zip matches any of them). */
+    private static List<String> zips(Employer e) {
+        return distinct(e.establishments().stream().map(s -> s.address() == null ? null : s.address().zip5())
+                .filter(Objects::nonNull).toList());
+    }
+
+    private static List<List<Object>> noteRows(Engagement e) {
+        List<List<Object>> rows = new ArrayList<>(e.notes().size());
+        for (int i = 0; i < e.notes().size(); i++) {
+            Note n = e.notes().get(i);
+            rows.add(Arrays.asList(i, uuid(n.id()), uuid(n.author()), uuid(n.partner()), n.visibility().name(), SearchWords.of(n.text())));
+        }
+        return rows;
+    }
+
+    private static List<List<Object>> memberRows(SectorPartnership p) {
+        List<List<Object>> rows = new ArrayList<>(p.members().size());
+        for (Member m : p.members()) {
+            rows.add(List.of(uuid(m.employer()), m.role().name()));
+        }
+        return rows;
+    }
+}

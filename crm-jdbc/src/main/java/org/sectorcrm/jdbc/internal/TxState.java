@@ -1,0 +1,270 @@
+package org.sectorcrm.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+import org.sectorcrm.core.StorageException;
+import org.sectorcrm.core.event.DomainEvent;
+
+/**
+ * One database transaction on one connection: what every {@link JdbcTransaction} view of it (the
+ * outermost one and those of nested calls) shares. Knows whether the store began the transaction
+ * itself or joined one the caller's {@code DataSource} had already started.
+ */
+public final class TxState {
+    private final Handle handle;
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final Documents documents;
+    private final boolean readOnly;
+    private final boolean external;
+    private final Savepoint externalSavepoint;
+    private final List<DomainEvent> outbox = new ArrayList<>();
+    private final Set<SearchTable> written = EnumSet.noneOf(SearchTable.class);
+    private int savepoints;
+
+    private TxState(Handle handle, SqlDialect dialect, Documents documents, boolean readOnly, boolean external, Savepoint externalSavepoint) {
+        this.handle = handle;
+        this.connection = handle.getConnection();
+        this.dialect = dialect;
+        this.documents = documents;
+        this.readOnly = readOnly;
+        this.external = external;
+        this.externalSavepoint = externalSavepoint;
+    }
+
+    /**
+     * Begins a transaction on a freshly opened handle, or joins the one its connection is already in
+     * (a transaction-aware {@code DataSource} of the caller), behind a savepoint so that a failure undoes
+     * exactly what the store wrote.
+     */
+    static TxState begin(Handle handle, SqlDialect dialect, Documents documents, boolean readOnly, boolean borrowed,
+            java.time.Duration busyTimeout) throws SQLException {
+        Connection c = handle.getConnection();
+        if (!c.getAutoCommit()) {
+            Savepoint sp = readOnly ? null : c.setSavepoint();
+            return new TxState(handle, dialect, documents, readOnly, true, sp);
+        }
+        if (borrowed) {
+            dialect.prepareBorrowed(c, busyTimeout);
+        }
+        dialect.beforeBegin(c, readOnly);
+        c.setAutoCommit(false);
+        dialect.afterBegin(c, borrowed);
+        return new TxState(handle, dialect, documents, readOnly, false, null);
+    }
+
+    void commit() throws SQLException {
+        flushOutbox();
+        if (external) {
+            if (externalSavepoint != null) {
+                connection.releaseSavepoint(externalSavepoint);
+            }
+        } else {
+            dialect.beforeCommit(connection);
+            connection.commit();
+        }
+    }
+
+    /** Undoes everything the store wrote in this transaction; never throws (the original failure matters more). */
+    void rollback(Throwable cause) {
+        try {
+            if (external) {
+                if (externalSavepoint != null) {
+                    connection.rollback(externalSavepoint);
+                }
+            } else {
+                connection.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Gives the connection back; restores auto-commit when the store began the transaction. */
+    void close() {
+        try {
+            if (!external && !connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // The pool discards or resets a connection in an unknown state; nothing is lost here.
+        } finally {
+            handle.close();
+        }
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public Documents documents() {
+        return documents;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    public Handle handle() {
+        return handle;
+    }
+
+    // --- nested transactions ---
+
+    Savepoint savepoint() {
+        try {
+            return connection.setSavepoint("sp_" + (++savepoints));
+        } catch (SQLException e) {
+            throw new StorageException("cannot set a savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    void release(Savepoint sp) {
+        try {
+            connection.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            throw new StorageException("cannot release a savepoint: " + e.getMessage(), e);
+        }
+    }
+
+    void rollbackTo(Savepoint sp, Throwable cause) {
+        try {
+            connection.rollback(sp);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    // --- statements ---
+
+    public int update(Sql sql) {
+        Update u = handle.createUpdate(dialect.sql(sql.text()));
+        bind(u, sql.args());
+        return u.execute();
+    }
+
+    public <R> List<R> query(Sql sql, RowMapper<R> mapper) {
+        Query q = handle.createQuery(dialect.sql(sql.text()));
+        bind(q, sql.args());
+        return q.map(mapper).list();
+    }
+
+    public void batch(String sql, List<List<Argument>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch b = handle.prepareBatch(dialect.sql(sql));
+        for (List<Argument> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                b.bind(i, row.get(i));
+            }
+            b.add();
+        }
+        b.execute();
+    }
+
+    private static void bind(org.jdbi.v3.core.statement.SqlStatement<?> statement, List<Argument> args) {
+        for (int i = 0; i < args.size(); i++) {
+            statement.bind(i, args.get(i));
+        }
+    }
+
+    /**
+     * Runs a write so that, when it fails, nothing of it remains and the transaction stays usable: under a
+     * savepoint where the dialect needs one. The failure is turned into the caller's exception by
+     * {@code onFailure}, after the rollback to the savepoint (so it may run queries).
+     */
+    public <R> R write(java.util.function.Supplier<R> work, Function<JdbiException, RuntimeException> onFailure) {
+        Savepoint sp = dialect.savepointPerWrite() ? savepoint() : null;
+        R result;
+        try {
+            result = work.get();
+        } catch (JdbiException e) {
+            if (sp != null) {
+                rollbackTo(sp, e);
+            }
+            throw onFailure.apply(e);
+        } catch (RuntimeException e) {
+            // A conflict the work detected itself (no row updated): undo whatever it wrote before.
+            if (sp != null) {
+                rollbackTo(sp, e);
+            }
+            throw e;
+        }
+        if (sp != null) {
+            release(sp);
+        }
+        return result;
+    }
+
+    // --- outbox and search bookkeeping ---
+
+    void append(DomainEvent event) {
+        outbox.add(event);
+    }
+
+    int outboxSize() {
+        return outbox.size();
+    }
+
+    void truncateOutbox(int size) {
+        outbox.subList(size, outbox.size()).clear();
+    }
+
+    /**
+     * Writes the buffered events just before commit, under the dialect's outbox lock: the lock is then
+     * held only for the commit itself, not for the whole transaction.
+     */
+    private void flushOutbox() {
+        if (outbox.isEmpty()) {
+            return;
+        }
+        try {
+            dialect.lockOutbox(handle);
+            JdbcEventLog.insert(this, outbox);
+        } catch (JdbiException e) {
+            throw JdbcEventLog.failure(this, e);
+        } finally {
+            outbox.clear();
+        }
+    }
+
+    void wrote(SearchTable table) {
+        written.add(table);
+    }
+
+    public boolean hasWritten(SearchTable table) {
+        return written.contains(table);
+    }
+
+    /** The SQL error behind a jdbi exception, or null. */
+    public static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** A storage failure, with the message of the SQL error behind it. */
+    public StorageException failure(String what, Throwable e) {
+        SQLException sql = sqlCause(e);
+        String detail = sql != null ? sql.getMessage() : e.getMessage();
+        return new StorageException(what + " failed on " + dialect.dialect() + ": " + detail, e);
+    }
+}
