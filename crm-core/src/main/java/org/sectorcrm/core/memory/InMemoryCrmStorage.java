@@ -385,7 +385,7 @@ public final class InMemoryCrmStorage implements CrmStorage {
                 if (aggregate.id() == null || aggregate.stamp() == null) {
                     throw new IllegalArgumentException("cannot store a draft " + table.type + " (it has no id or stamp)");
                 }
-                if (expectedVersion < 0 || aggregate.version() != expectedVersion + 1) {
+                if (expectedVersion < 0 || expectedVersion > 0 && aggregate.version() != expectedVersion + 1) {
                     throw new IllegalArgumentException(table.type + " " + aggregate.id() + " has version " + aggregate.version()
                             + " but saving over version " + expectedVersion + " needs version " + (expectedVersion + 1));
                 }
