@@ -30,7 +30,7 @@ import org.sectorcrm.core.solution.SolutionStatus;
 import org.sectorcrm.core.solution.SolutionType;
 
 /** For any sequence of attempted moves, a lifecycle takes exactly the allowed ones and refuses the rest without changing. */
-class LifecycleProperties {
+class LifecycleTest {
     private static final EmployerId EMPLOYER = new EmployerId(UUID.fromString("0190a0b0-0000-7000-8000-000000000001"));
     private static final PartnerId FROM = new PartnerId(UUID.fromString("0190a0b0-0000-7000-8000-000000000002"));
     private static final PartnerId TO = new PartnerId(UUID.fromString("0190a0b0-0000-7000-8000-000000000003"));
