@@ -179,6 +179,9 @@ public final class JsonErrors {
         if (original.startsWith("Cannot map `null` into type")) {
             return "must not be null";
         }
+        if (original.startsWith("Trailing token")) {
+            return "is not well-formed JSON: more content follows the value";
+        }
         if (original.startsWith("No content to map")) {
             return "is empty: expected a JSON document";
         }
