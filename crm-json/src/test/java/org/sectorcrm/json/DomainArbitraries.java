@@ -107,7 +107,8 @@ final class DomainArbitraries {
     }
 
     static Arbitrary<List<Establishment>> establishmentLists() {
-        return establishments().list().ofMaxSize(4).flatMap(list -> list.isEmpty()
+        // Ids must be distinct when present (jqwik's edge cases repeat them); any number may be null.
+        return establishments().list().ofMaxSize(4).uniqueElements(e -> e.id() == null ? new Object() : e.id()).flatMap(list -> list.isEmpty()
                 ? Arbitraries.just(list)
                 : Arbitraries.integers().between(0, list.size() - 1).map(primary -> {
                     List<Establishment> marked = new ArrayList<>();
@@ -143,7 +144,7 @@ final class DomainArbitraries {
                 .as((id, stamp, employer, establishment, partnership, partner, staff, date) -> new Engagement(id, stamp, employer, establishment,
                         partnership, partner, staff, date, Channel.MEETING, false, "s", null, null, null, null, null, null));
         return Combinators.combine(core, Arbitraries.of(Channel.class), Arbitraries.of(true, false), text(Limits.DESCRIPTION),
-                notes().list().ofMaxSize(3).uniqueElements(Note::id), id(ContactId::new).set().ofMaxSize(3),
+                notes().list().ofMaxSize(3).uniqueElements(n -> n.id() == null ? new Object() : n.id()), id(ContactId::new).set().ofMaxSize(3),
                 Arbitraries.of(EseCategory.class).set(), id(NeedId::new).set().ofMaxSize(3))
                 .as((e, channel, assisted, summary, notes, contacts, services, needs) -> new Engagement(e.id(), e.stamp(), e.employer(),
                         e.establishment(), e.partnership(), e.partner(), e.staff(), e.date(), channel, assisted && channel.canBeStaffAssisted(),
