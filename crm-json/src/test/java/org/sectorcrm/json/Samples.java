@@ -86,37 +86,37 @@ import org.sectorcrm.core.solution.SolutionType;
  * A fully-populated and a minimal instance of every type the mapping covers. Full instances use every field,
  * text at exactly the maximum length of {@link Limits} and non-ASCII text (accents, CJK, an emoji).
  */
-final class Samples {
-    static final String UNICODE = "Größe Café 工場 – “quoted” \\ back/slash \"dq\" 😀\nsecond line\ttab";
-    static final Instant T0 = Instant.parse("2025-03-01T14:05:00.123456789Z");
-    static final Instant T1 = Instant.parse("2025-03-02T09:00:00Z");
-    static final LocalDate D0 = LocalDate.of(2025, 3, 1);
+public final class Samples {
+    public static final String UNICODE = "Größe Café 工場 – “quoted” \\ back/slash \"dq\" 😀\nsecond line\ttab";
+    public static final Instant T0 = Instant.parse("2025-03-01T14:05:00.123456789Z");
+    public static final Instant T1 = Instant.parse("2025-03-02T09:00:00Z");
+    public static final LocalDate D0 = LocalDate.of(2025, 3, 1);
 
-    static final PartnerId PARTNER = new PartnerId(uuid(1));
-    static final PartnerId PARTNER_2 = new PartnerId(uuid(2));
-    static final StaffUserId STAFF = new StaffUserId(uuid(3));
-    static final EmployerId EMPLOYER = new EmployerId(uuid(4));
-    static final EmployerId EMPLOYER_2 = new EmployerId(uuid(5));
-    static final ContactId CONTACT = new ContactId(uuid(6));
-    static final ContactId CONTACT_2 = new ContactId(uuid(7));
-    static final NeedId NEED = new NeedId(uuid(8));
-    static final NeedId NEED_2 = new NeedId(uuid(9));
-    static final PartnershipId PARTNERSHIP = new PartnershipId(uuid(10));
-    static final SolutionId SOLUTION = new SolutionId(uuid(11));
-    static final EngagementId ENGAGEMENT = new EngagementId(uuid(12));
-    static final RegionCode REGION = new RegionCode("IL-EDR-4");
-    static final SectorCode SECTOR = new SectorCode("MFG");
-    static final Stamp STAMP = new Stamp(7, T0, T1, PARTNER);
+    public static final PartnerId PARTNER = new PartnerId(uuid(1));
+    public static final PartnerId PARTNER_2 = new PartnerId(uuid(2));
+    public static final StaffUserId STAFF = new StaffUserId(uuid(3));
+    public static final EmployerId EMPLOYER = new EmployerId(uuid(4));
+    public static final EmployerId EMPLOYER_2 = new EmployerId(uuid(5));
+    public static final ContactId CONTACT = new ContactId(uuid(6));
+    public static final ContactId CONTACT_2 = new ContactId(uuid(7));
+    public static final NeedId NEED = new NeedId(uuid(8));
+    public static final NeedId NEED_2 = new NeedId(uuid(9));
+    public static final PartnershipId PARTNERSHIP = new PartnershipId(uuid(10));
+    public static final SolutionId SOLUTION = new SolutionId(uuid(11));
+    public static final EngagementId ENGAGEMENT = new EngagementId(uuid(12));
+    public static final RegionCode REGION = new RegionCode("IL-EDR-4");
+    public static final SectorCode SECTOR = new SectorCode("MFG");
+    public static final Stamp STAMP = new Stamp(7, T0, T1, PARTNER);
 
     private Samples() {
     }
 
-    static UUID uuid(int n) {
+    public static UUID uuid(int n) {
         return UUID.fromString(String.format("0190f5a2-7c3e-7abc-8def-%012d", n));
     }
 
     /** Text of exactly {@code length} UTF-16 units with non-ASCII letters, never ending inside a surrogate pair. */
-    static String text(int length) {
+    public static String text(int length) {
         String unit = "Ärger 工場 é ";
         StringBuilder sb = new StringBuilder(length);
         while (sb.length() < length) {
@@ -127,7 +127,7 @@ final class Samples {
     }
 
     /** A tag or code of exactly {@code length} characters matching the tag pattern. */
-    static String tag(String start, int length) {
+    public static String tag(String start, int length) {
         StringBuilder sb = new StringBuilder(start);
         while (sb.length() < length) {
             sb.append('x');
@@ -135,24 +135,24 @@ final class Samples {
         return sb.substring(0, length);
     }
 
-    static Region regionFull() {
+    public static Region regionFull() {
         return new Region(REGION, STAMP, text(Limits.NAME), RegionKind.ECONOMIC_DEVELOPMENT_REGION,
                 List.of("Cook", "DuPage", UNICODE, text(Limits.NAME)));
     }
 
-    static Region regionMinimal() {
+    public static Region regionMinimal() {
         return new Region(new RegionCode("R"), null, "R", RegionKind.OTHER, List.of());
     }
 
-    static Sector sectorFull() {
+    public static Sector sectorFull() {
         return new Sector(SECTOR, STAMP, text(Limits.NAME), List.of("31", "32", "33", "3361", "336110"));
     }
 
-    static Sector sectorMinimal() {
+    public static Sector sectorMinimal() {
         return new Sector(new SectorCode("S"), null, "S", List.of());
     }
 
-    static Partner partnerFull() {
+    public static Partner partnerFull() {
         return new Partner(PARTNER, STAMP, text(Limits.NAME), PartnerKind.WIOA_TITLE_III_WAGNER_PEYSER,
                 Set.of(REGION, new RegionCode("IL-LWA-7")),
                 List.of(new CatalogService(UNICODE, EseCategory.TRAINING_SERVICES, text(Limits.DESCRIPTION)),
@@ -160,19 +160,19 @@ final class Samples {
                 false);
     }
 
-    static Partner partnerMinimal() {
+    public static Partner partnerMinimal() {
         return Partner.named("P", PartnerKind.OTHER);
     }
 
-    static StaffUser staffUserFull() {
+    public static StaffUser staffUserFull() {
         return new StaffUser(STAFF, STAMP, PARTNER, text(Limits.NAME), new EmailAddress("jöns.o'brien+crm@例え.example.com"), Role.MANAGER, false);
     }
 
-    static StaffUser staffUserMinimal() {
+    public static StaffUser staffUserMinimal() {
         return StaffUser.of(PARTNER, "A", "a@b.co", Role.VIEWER);
     }
 
-    static Employer employerFull() {
+    public static Employer employerFull() {
         Map<String, String> custom = new LinkedHashMap<>();
         custom.put(tag("k", Limits.CODE), text(Limits.DESCRIPTION));
         custom.put("Größe", UNICODE);
@@ -187,21 +187,21 @@ final class Samples {
                 Set.of("supply chain", tag("Ü", 100), "a.b_c-d"), new RelationshipLead(PARTNER, STAFF), custom);
     }
 
-    static Employer employerMinimal() {
+    public static Employer employerMinimal() {
         return Employer.named("E");
     }
 
-    static Contact contactFull() {
+    public static Contact contactFull() {
         return new Contact(CONTACT, STAMP, EMPLOYER, text(Limits.NAME), UNICODE, text(Limits.NAME), EmailAddress.parse("Jane.Doe@Example.com"),
                 PhoneNumber.parse("(312) 555-0142 x12"), Set.of(ContactRole.CHAMPION, ContactRole.HR, ContactRole.OTHER),
                 List.of(new Consent(ConsentChannel.EMAIL, T0, text(Limits.NAME)), new Consent(ConsentChannel.SMS, T1, "event sign-in")), false);
     }
 
-    static Contact contactMinimal() {
+    public static Contact contactMinimal() {
         return Contact.of(EMPLOYER, null, "D");
     }
 
-    static Engagement engagementFull() {
+    public static Engagement engagementFull() {
         return new Engagement(ENGAGEMENT, STAMP, EMPLOYER, new EstablishmentId(uuid(20)), PARTNERSHIP, PARTNER, STAFF, D0, Channel.SITE_VISIT,
                 true, text(Limits.DESCRIPTION),
                 List.of(new Note(new NoteId(uuid(30)), STAFF, PARTNER, Visibility.PRIVATE, text(Limits.NOTE), T0),
@@ -210,30 +210,30 @@ final class Samples {
                 Set.of(NEED, NEED_2), D0.plusDays(14), tag("ext-", Limits.CODE));
     }
 
-    static Engagement engagementMinimal() {
+    public static Engagement engagementMinimal() {
         return Engagement.of(EMPLOYER, PARTNER, STAFF, D0, Channel.COLD_CALL, "S");
     }
 
-    static BusinessNeed needFull() {
+    public static BusinessNeed needFull() {
         return new BusinessNeed(NEED, STAMP, EMPLOYER, PARTNERSHIP, NeedCategory.WORK_BASED_LEARNING, text(Limits.DESCRIPTION), Urgency.CRITICAL,
                 NeedStatus.MET, D0, D0.plusDays(30));
     }
 
-    static BusinessNeed needMinimal() {
+    public static BusinessNeed needMinimal() {
         return BusinessNeed.raised(EMPLOYER, NeedCategory.OTHER, "N", Urgency.LOW, D0);
     }
 
-    static Solution solutionFull() {
+    public static Solution solutionFull() {
         return new Solution(SOLUTION, STAMP, EMPLOYER, PARTNERSHIP, Set.of(NEED_2, NEED), SolutionType.REGISTERED_APPRENTICESHIP, text(Limits.NAME),
                 PARTNER, Set.of(PARTNER_2, PARTNER), List.of("WIOA-I", tag("F", Limits.CODE)), SolutionStatus.IN_DELIVERY, D0, D0.plusYears(2),
                 25, new BigDecimal("1250000.50"));
     }
 
-    static Solution solutionMinimal() {
+    public static Solution solutionMinimal() {
         return Solution.proposed(EMPLOYER, SolutionType.CUSTOM, "X", PARTNER);
     }
 
-    static SectorPartnership partnershipFull() {
+    public static SectorPartnership partnershipFull() {
         return new SectorPartnership(PARTNERSHIP, STAMP, text(Limits.NAME), REGION, SECTOR, PARTNER, PartnershipStage.IMPLEMENTING,
                 List.of(new Member(EMPLOYER, MemberRole.CHAIR), new Member(EMPLOYER_2, MemberRole.MEMBER)), Set.of(PARTNER_2),
                 List.of(new Priority(text(Limits.NAME), NeedCategory.SUPPLY_CHAIN, PriorityStatus.ACTIVE),
@@ -243,79 +243,87 @@ final class Samples {
                         new Commitment(EMPLOYER_2, CommitmentKind.FINANCIAL, UNICODE, new BigDecimal("1.50"), null)));
     }
 
-    static SectorPartnership partnershipMinimal() {
+    public static SectorPartnership partnershipMinimal() {
         return SectorPartnership.convened("P", REGION, SECTOR, PARTNER);
     }
 
-    static Referral referralFull() {
+    public static Referral referralFull() {
         return new Referral(new ReferralId(uuid(40)), STAMP, PARTNER, STAFF, PARTNER_2, EMPLOYER, PARTNERSHIP, NEED, text(Limits.NAME),
                 ReferralStatus.COMPLETED, D0, D0.plusDays(5), null,
                 List.of(new FollowUp(T0, STAFF, text(Limits.DESCRIPTION)), new FollowUp(T1, STAFF, UNICODE)), text(Limits.DESCRIPTION),
                 tag("case-", Limits.CODE));
     }
 
-    static Referral referralDeclined() {
+    public static Referral referralDeclined() {
         return Referral.sent(PARTNER, STAFF, PARTNER_2, EMPLOYER, "OJT", D0, null).decline(UNICODE);
     }
 
-    static Referral referralMinimal() {
+    public static Referral referralMinimal() {
         return Referral.sent(PARTNER, STAFF, PARTNER_2, EMPLOYER, "R", D0, null);
     }
 
-    static OutcomeMeasure outcomeFull() {
+    public static OutcomeMeasure outcomeFull() {
         return new OutcomeMeasure(new OutcomeId(uuid(50)), STAMP, EMPLOYER, SOLUTION,
                 new Metric(tag("CUSTOM_", Limits.CODE).toUpperCase(java.util.Locale.ROOT), text(Limits.NAME), tag("u", Limits.CODE), Direction.HIGHER_IS_BETTER),
                 D0, new BigDecimal("-12.500"),
                 List.of(new Observation(D0.plusMonths(6), new BigDecimal("1E+3")), new Observation(D0.plusMonths(3), new BigDecimal("0.0000001"))));
     }
 
-    static OutcomeMeasure outcomeMinimal() {
+    public static OutcomeMeasure outcomeMinimal() {
         return new OutcomeMeasure(null, null, EMPLOYER, null, Metric.TURNOVER_RATE, D0, BigDecimal.ZERO, List.of());
     }
 
-    static Feedback feedbackFull() {
+    public static Feedback feedbackFull() {
         return new Feedback(new FeedbackId(uuid(60)), STAMP, EMPLOYER, ENGAGEMENT, SOLUTION, 5, text(Limits.DESCRIPTION));
     }
 
-    static Feedback feedbackMinimal() {
+    public static Feedback feedbackMinimal() {
         return new Feedback(null, null, EMPLOYER, null, SOLUTION, 1, null);
     }
 
-    static AuditEntry auditFull() {
+    public static AuditEntry auditFull() {
         return new AuditEntry(new AuditId(uuid(70)), T0, STAFF, PARTNER, tag("EXPORT_PII", Limits.CODE), tag("contact", Limits.CODE),
                 tag("r", Limits.CODE), List.of("email", text(Limits.NAME)), text(Limits.DESCRIPTION));
     }
 
-    static AuditEntry auditMinimal() {
+    public static AuditEntry auditMinimal() {
         return new AuditEntry(new AuditId(uuid(71)), T0, STAFF, PARTNER, "A", "employer", null, List.of(), null);
     }
 
-    static DomainEvent.Created created() {
+    public static DomainEvent.Created created() {
         return new DomainEvent.Created(uuid(80), T0, STAFF, PARTNER, RecordType.EMPLOYER, EMPLOYER.asString(), 1);
     }
 
-    static DomainEvent.Changed changed() {
+    public static DomainEvent.Changed changed() {
         return new DomainEvent.Changed(uuid(81), T0, STAFF, PARTNER, RecordType.CONTACT, CONTACT.asString(), 3, List.of("email", "phone"));
     }
 
-    static DomainEvent.Changed changedNothing() {
+    public static DomainEvent.Changed changedNothing() {
         return new DomainEvent.Changed(uuid(82), T0, STAFF, PARTNER, RecordType.REGION, REGION.asString(), 2, List.of());
     }
 
-    static DomainEvent.StatusChanged statusChanged() {
+    public static DomainEvent.StatusChanged statusChanged() {
         return new DomainEvent.StatusChanged(uuid(83), T1, STAFF, PARTNER, RecordType.REFERRAL, uuid(40).toString(), 4, "SENT", "ACCEPTED");
     }
 
-    static DomainEvent.Deleted deleted() {
+    public static DomainEvent.Deleted deleted() {
         return new DomainEvent.Deleted(uuid(84), T1, STAFF, PARTNER_2, RecordType.FEEDBACK, uuid(60).toString(), 9);
     }
 
-    static StoredEvent storedEvent() {
+    public static StoredEvent storedEvent() {
         return new StoredEvent(Long.MAX_VALUE, statusChanged());
     }
 
+    /** A full and a minimal record of every exchange type, in export order (reference data, employers, dependents). */
+    public static List<org.sectorcrm.core.Aggregate<?>> exportOrder() {
+        return List.of(regionFull(), regionMinimal(), sectorFull(), sectorMinimal(), partnerFull(), partnerMinimal(), staffUserFull(),
+                staffUserMinimal(), employerFull(), employerMinimal(), contactFull(), contactMinimal(), partnershipFull(), partnershipMinimal(),
+                needFull(), needMinimal(), engagementFull(), engagementMinimal(), solutionFull(), solutionMinimal(), referralFull(),
+                referralDeclined(), referralMinimal(), outcomeFull(), outcomeMinimal(), feedbackFull(), feedbackMinimal());
+    }
+
     /** Every sample with the class it is read back as. */
-    static List<Sample<?>> all() {
+    public static List<Sample<?>> all() {
         return List.of(
                 new Sample<>("region full", Region.class, regionFull()),
                 new Sample<>("region minimal", Region.class, regionMinimal()),
