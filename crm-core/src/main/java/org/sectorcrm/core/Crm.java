@@ -53,8 +53,7 @@ public final class Crm {
 
     /** The operations the stored, active staff user {@code user} may perform; its role and partner are re-read from storage. */
     public CrmSession as(StaffUser user) {
-        Objects.requireNonNull(user, "user");
-        if (user.id() == null) {
+        if (user == null || user.id() == null) {
             throw ValidationException.of("actor", "user", "must be a stored staff user, not a draft");
         }
         return as(user.id());
