@@ -24,8 +24,8 @@ import org.sectorcrm.jdbc.internal.Documents;
 import org.sectorcrm.jdbc.internal.Engine;
 import org.sectorcrm.jdbc.internal.MigrationRunner;
 import org.sectorcrm.jdbc.internal.SqlDialect;
+import org.sectorcrm.json.CrmJson;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -120,7 +120,6 @@ public final class JdbcCrmStorage implements CrmStorage {
         private String schema;
         private Integer maximumPoolSize;
         private Duration busyTimeout;
-        private ObjectMapper documentMapper;
 
         private Builder() {
         }
@@ -241,12 +240,6 @@ public final class JdbcCrmStorage implements CrmStorage {
             return this;
         }
 
-        /** The mapper of the {@code doc} columns; only tests set it (the format is crm-json's). */
-        Builder documentMapper(ObjectMapper mapper) {
-            this.documentMapper = Objects.requireNonNull(mapper, "mapper");
-            return this;
-        }
-
         /**
          * Connects, checks the engine, applies the schema mode and returns the store.
          *
@@ -295,7 +288,7 @@ public final class JdbcCrmStorage implements CrmStorage {
                 if (mode != SchemaMode.NONE) {
                     jdbi.useHandle(sql::inspect);
                 }
-                Documents documents = new Documents(documentMapper != null ? documentMapper : defaultMapper());
+                Documents documents = new Documents(CrmJson.mapper());
                 return new JdbcCrmStorage(new Engine(jdbi, sql, documents, pool == null, timeout), pool, detected);
             } catch (RuntimeException e) {
                 if (pool != null) {
@@ -303,10 +296,6 @@ public final class JdbcCrmStorage implements CrmStorage {
                 }
                 throw e;
             }
-        }
-
-        private static ObjectMapper defaultMapper() {
-            throw new IllegalStateException("crm-json's CrmJson.mapper() is not available in this build yet");
         }
 
         private HikariDataSource openPool(Dialect d, Duration timeout) {

@@ -331,9 +331,14 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         if (a.id() == null || a.stamp() == null) {
             throw new IllegalArgumentException("a draft " + table.recordType + " (no id or stamp) cannot be saved: Crm assigns both first");
         }
-        if (expectedVersion < 0 || a.stamp().version() != expectedVersion + 1) {
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("the expected version of " + table.recordType + " " + a.id().asString()
+                    + " must be 0 (insert) or the stored version, not " + expectedVersion);
+        }
+        // An insert may carry any version (a restore keeps versions); an update moves exactly one version on.
+        if (expectedVersion > 0 && a.stamp().version() != expectedVersion + 1) {
             throw new IllegalArgumentException(table.recordType + " " + a.id().asString() + " has version " + a.stamp().version()
-                    + " but saving it with expected version " + expectedVersion + " needs version " + (expectedVersion + 1));
+                    + " but saving it over version " + expectedVersion + " needs version " + (expectedVersion + 1));
         }
     }
 

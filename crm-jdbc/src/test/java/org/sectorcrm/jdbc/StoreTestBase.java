@@ -1,0 +1,780 @@
+package org.sectorcrm.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.NotFoundException;
+import org.sectorcrm.core.Page;
+import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.audit.AuditEntry;
+import org.sectorcrm.core.audit.AuditFilter;
+import org.sectorcrm.core.contact.Contact;
+import org.sectorcrm.core.contact.ContactFilter;
+import org.sectorcrm.core.contact.ContactRole;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.EmployerStatus;
+import org.sectorcrm.core.engagement.Channel;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementFilter;
+import org.sectorcrm.core.event.DomainEvent;
+import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.event.StoredEvent;
+import org.sectorcrm.core.feedback.Feedback;
+import org.sectorcrm.core.feedback.FeedbackFilter;
+import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.need.NeedFilter;
+import org.sectorcrm.core.outcome.OutcomeFilter;
+import org.sectorcrm.core.outcome.OutcomeMeasure;
+import org.sectorcrm.core.partnership.PartnershipFilter;
+import org.sectorcrm.core.partnership.SectorPartnership;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.RegionFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
+import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.RegionKind;
+import org.sectorcrm.core.reference.Sector;
+import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralFilter;
+import org.sectorcrm.core.search.SearchTerms;
+import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.solution.SolutionFilter;
+import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.EmployerStore.GroupCount;
+import org.sectorcrm.core.spi.StorageTransaction;
+
+/**
+ * The SQL layer on one engine: round trips through columns, child rows and documents, optimistic
+ * locking, SQL errors mapped to the SPI's exceptions, transactions, pages, filters, search, reports,
+ * audit and outbox. A subclass per engine supplies the database.
+ */
+abstract class StoreTestBase {
+    protected JdbcCrmStorage storage;
+    protected final Samples samples = new Samples(42);
+
+    abstract TestDatabase db();
+
+    @BeforeEach
+    void open() {
+        storage = db().fresh();
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    // --- helpers ---
+
+    <T> T tx(java.util.function.Function<StorageTransaction, T> work) {
+        return storage.inTransaction(work::apply);
+    }
+
+    void write(java.util.function.Consumer<StorageTransaction> work) {
+        storage.inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    <T> T read(java.util.function.Function<StorageTransaction, T> work) {
+        return storage.read(work::apply);
+    }
+
+    Employer insertEmployer() {
+        Employer e = samples.employer();
+        write(tx -> tx.employers().save(e, 0));
+        return e;
+    }
+
+    Partner insertPartner() {
+        Partner p = samples.partner();
+        write(tx -> tx.partners().save(p, 0));
+        return p;
+    }
+
+    static Employer next(Employer e) {
+        return e.withEmployees(e.employees() == null ? 1 : e.employees() + 1).withStamp(e.stamp().next(Samples.NOW.plusSeconds(1)));
+    }
+
+    static <I extends Id, T extends Aggregate<I>, F> List<T> all(AggregateStore<I, T, F> store, F filter, int pageSize) {
+        List<T> out = new ArrayList<>();
+        PageRequest request = PageRequest.first(pageSize);
+        while (true) {
+            Page<T> page = store.query(filter, request);
+            out.addAll(page.items());
+            if (!page.hasNext()) {
+                return out;
+            }
+            request = PageRequest.after(page.nextCursor(), pageSize);
+        }
+    }
+
+    // --- round trips ---
+
+    @Test
+    void everyAggregateRoundTripsThroughColumnsChildRowsAndDocument() {
+        Region region = samples.region("IL-EDR-1");
+        Sector sector = samples.sector("MFG", "31", "32", "33", "336110");
+        Partner partner = samples.partner();
+        StaffUser staff = samples.staff(partner.id());
+        Employer employer = samples.employer();
+        Employer other = samples.employer();
+        Contact contact = samples.contact(employer.id());
+        Engagement engagement = samples.engagement(employer.id(), partner.id(), staff.id());
+        BusinessNeed need = samples.need(employer.id());
+        Solution solution = samples.solution(employer.id(), partner.id());
+        SectorPartnership partnership = samples.partnership(partner.id(), employer.id(), other.id());
+        Referral referral = samples.referral(employer.id(), partner.id(), staff.id(), new PartnerId(samples.uuid()), LocalDate.of(2026, 1, 20));
+        OutcomeMeasure outcome = samples.outcome(employer.id());
+        Feedback feedback = samples.feedback(employer.id(), engagement.id());
+        write(tx -> {
+            tx.regions().save(region, 0);
+            tx.sectors().save(sector, 0);
+            tx.partners().save(partner, 0);
+            tx.staffUsers().save(staff, 0);
+            tx.employers().save(employer, 0);
+            tx.employers().save(other, 0);
+            tx.contacts().save(contact, 0);
+            tx.engagements().save(engagement, 0);
+            tx.needs().save(need, 0);
+            tx.solutions().save(solution, 0);
+            tx.partnerships().save(partnership, 0);
+            tx.referrals().save(referral, 0);
+            tx.outcomes().save(outcome, 0);
+            tx.feedback().save(feedback, 0);
+        });
+        read(tx -> {
+            assertThat(tx.regions().find(region.id())).contains(region);
+            assertThat(tx.sectors().find(sector.id())).contains(sector);
+            assertThat(tx.partners().find(partner.id())).contains(partner);
+            assertThat(tx.staffUsers().find(staff.id())).contains(staff);
+            assertThat(tx.employers().find(employer.id())).contains(employer);
+            assertThat(tx.contacts().find(contact.id())).contains(contact);
+            assertThat(tx.engagements().find(engagement.id())).contains(engagement);
+            assertThat(tx.needs().find(need.id())).contains(need);
+            assertThat(tx.solutions().find(solution.id())).contains(solution);
+            assertThat(tx.partnerships().find(partnership.id())).contains(partnership);
+            assertThat(tx.referrals().find(referral.id())).contains(referral);
+            assertThat(tx.outcomes().find(outcome.id())).contains(outcome);
+            assertThat(tx.feedback().find(feedback.id())).contains(feedback);
+            return null;
+        });
+        // An update rewrites columns and child rows: the old tags, zips, notes and services must be gone.
+        Employer renamed = employer.withTags(Set.of("bakery")).withEstablishments(List.of()).withLegalName("Renamed Bakery")
+                .withStamp(employer.stamp().next(Samples.NOW.plusSeconds(5)));
+        Engagement trimmed = engagement.withNotes(List.of()).withServices(Set.of()).withStamp(engagement.stamp().next(Samples.NOW.plusSeconds(5)));
+        write(tx -> {
+            tx.employers().save(renamed, 1);
+            tx.engagements().save(trimmed, 1);
+        });
+        read(tx -> {
+            assertThat(tx.employers().find(employer.id())).contains(renamed);
+            assertThat(tx.employers().query(EmployerFilter.ALL.withTag("automotive"), PageRequest.first()).items()).containsExactly(other);
+            assertThat(tx.employers().query(EmployerFilter.ALL.withTag("bakery"), PageRequest.first()).items()).containsExactly(renamed);
+            assertThat(tx.employers().query(EmployerFilter.ALL.withZip("61101"), PageRequest.first()).items()).containsExactly(other);
+            assertThat(tx.engagements().find(engagement.id())).contains(trimmed);
+            assertThat(tx.engagements().count(new EngagementFilter(null, null, null, null, null, null, null, EseCategory.TRAINING_SERVICES, null)))
+                    .isZero();
+            assertThat(tx.engagements().search(SearchTerms.parse("shared"), staff.id(), partner.id(), PageRequest.first()).items()).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void decimalsKeepTheirScaleAndInstantsTheirNanoseconds() {
+        Employer employer = insertEmployer();
+        OutcomeMeasure outcome = samples.outcome(employer.id()).withObservations(List.of(
+                new org.sectorcrm.core.outcome.Observation(LocalDate.of(2025, 2, 1), new BigDecimal("1E+3")),
+                new org.sectorcrm.core.outcome.Observation(LocalDate.of(2025, 3, 1), new BigDecimal("12.3400"))));
+        Contact contact = samples.contact(employer.id()).withStamp(new org.sectorcrm.core.Stamp(1, Instant.parse("1999-12-31T23:59:59.999999999Z"),
+                Instant.parse("2000-02-29T00:00:00.000000001Z"), samples.creator));
+        write(tx -> {
+            tx.outcomes().save(outcome, 0);
+            tx.contacts().save(contact, 0);
+        });
+        assertThat(read((StorageTransaction tx) -> tx.outcomes().find(outcome.id()))).contains(outcome);
+        assertThat(read((StorageTransaction tx) -> tx.contacts().find(contact.id()))).contains(contact);
+    }
+
+    // --- optimistic locking and its errors ---
+
+    @Test
+    void aStaleSaveIsAConflictCarryingTheCurrentVersionAndChangesNothing() {
+        Employer v1 = insertEmployer();
+        Employer v2 = next(v1);
+        write(tx -> tx.employers().save(v2, 1));
+        Employer stale = next(v1).withLegalName("Stale write");
+        ConflictException e = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().save(stale, 1)));
+        assertThat(e.currentVersion()).hasValue(2);
+        assertThat(e.getMessage()).contains("expected version 1", "version 2 is stored");
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(v1.id()))).contains(v2);
+    }
+
+    @Test
+    void anInsertOfAnExistingIdIsAConflictCarryingItsVersion() {
+        Employer v1 = insertEmployer();
+        write(tx -> tx.employers().save(next(v1), 1));
+        ConflictException e = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().save(v1.withFein(samples.nextFein()), 0)));
+        assertThat(e.currentVersion()).hasValue(2);
+        assertThat(e.getMessage()).contains("already exists");
+    }
+
+    @Test
+    void savingOverAMissingRecordOrDeletingOneIsNotFound() {
+        Employer never = samples.employer();
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> write(tx -> tx.employers().save(next(never), 1)))
+                .satisfies(e -> assertThat(e.recordId()).isEqualTo(never.id().asString()));
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> write(tx -> tx.employers().delete(never.id(), 1)));
+        Employer e = insertEmployer();
+        ConflictException stale = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().delete(e.id(), 3)));
+        assertThat(stale.currentVersion()).hasValue(1);
+        write(tx -> tx.employers().delete(e.id(), 1));
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(e.id()))).isEmpty();
+    }
+
+    @Test
+    void takenUniqueKeysAreConflictsNamingTheKeyAndTheHolder() {
+        Employer first = insertEmployer();
+        Employer copy = samples.employer().withFein(first.fein());
+        ConflictException fein = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().save(copy, 0)));
+        assertThat(fein.getMessage()).contains("FEIN", first.fein().value(), first.id().asString());
+        Partner partner = insertPartner();
+        StaffUser ada = samples.staff(partner.id());
+        write(tx -> tx.staffUsers().save(ada, 0));
+        StaffUser twin = new StaffUser(new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.stamp(), partner.id(), "Twin", ada.email(),
+                ada.role(), true);
+        assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.staffUsers().save(twin, 0))).getMessage()).contains("e-mail", ada.email().value());
+        Engagement a = samples.engagement(first.id(), partner.id(), ada.id()).withExternalId("LEGACY-42");
+        Engagement b = samples.engagement(first.id(), partner.id(), ada.id()).withExternalId("LEGACY-42");
+        write(tx -> tx.engagements().save(a, 0));
+        assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.engagements().save(b, 0))).getMessage()).contains("external id", "LEGACY-42");
+        // Equality is exact: case and trailing blanks make another key (MariaDB's default collations would not agree).
+        write(tx -> tx.engagements().save(b.withExternalId("legacy-42"), 0));
+        Engagement c = samples.engagement(first.id(), partner.id(), ada.id()).withExternalId("LEGACY-42 ");
+        write(tx -> tx.engagements().save(c, 0));
+        assertThat(read((StorageTransaction tx) -> tx.engagements().count(EngagementFilter.byExternalId("LEGACY-42")))).isEqualTo(1);
+    }
+
+    @Test
+    void aConflictCaughtByTheWorkLeavesTheTransactionUsableAndUnchanged() {
+        Employer first = insertEmployer();
+        Employer clash = samples.employer().withFein(first.fein());
+        Employer fine = samples.employer();
+        write(tx -> {
+            assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> tx.employers().save(clash, 0));
+            assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> tx.contacts().save(samples.contact(new EmployerId(samples.uuid())), 0));
+            tx.employers().save(fine, 0);
+        });
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(fine.id()))).contains(fine);
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(clash.id()))).isEmpty();
+    }
+
+    @Test
+    void missingReferencesAreNotFoundAndReferencedRecordsCannotBeDeleted() {
+        EmployerId ghost = new EmployerId(samples.uuid());
+        NotFoundException missing = catchThrowableOfType(() -> write(tx -> tx.contacts().save(samples.contact(ghost), 0)), NotFoundException.class);
+        assertThat(missing.recordType()).isEqualTo("employer");
+        assertThat(missing.recordId()).isEqualTo(ghost.asString());
+        PartnerId nobody = new PartnerId(samples.uuid());
+        NotFoundException noPartner = catchThrowableOfType(() -> write(tx -> tx.staffUsers().save(samples.staff(nobody), 0)), NotFoundException.class);
+        assertThat(noPartner.recordType()).isEqualTo("partner");
+
+        Employer employer = insertEmployer();
+        Partner partner = insertPartner();
+        StaffUser staff = samples.staff(partner.id());
+        List<Runnable> referencing = List.of(
+                () -> write(tx -> tx.contacts().save(samples.contact(employer.id()), 0)),
+                () -> write(tx -> tx.engagements().save(samples.engagement(employer.id(), partner.id(), staff.id()), 0)),
+                () -> write(tx -> tx.needs().save(samples.need(employer.id()), 0)),
+                () -> write(tx -> tx.solutions().save(samples.solution(employer.id(), partner.id()), 0)),
+                () -> write(tx -> tx.referrals().save(samples.referral(employer.id(), partner.id(), staff.id(), new PartnerId(samples.uuid()), null), 0)),
+                () -> write(tx -> tx.outcomes().save(samples.outcome(employer.id()), 0)),
+                () -> write(tx -> tx.feedback().save(new Feedback(new org.sectorcrm.core.feedback.FeedbackId(samples.uuid()), samples.stamp(), employer.id(),
+                        null, new org.sectorcrm.core.solution.SolutionId(samples.uuid()), 3, null), 0)));
+        write(tx -> tx.staffUsers().save(staff, 0));
+        ConflictException partnerInUse = catchConflict(() -> write((StorageTransaction tx) -> tx.partners().delete(partner.id(), 1)));
+        assertThat(partnerInUse.getMessage()).contains("still referenced by staff users");
+        // Each kind of reference on its own keeps the employer from being deleted.
+        for (int i = 0; i < referencing.size(); i++) {
+            referencing.get(i).run();
+            ConflictException inUse = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().delete(employer.id(), 1)));
+            assertThat(inUse.getMessage()).as("reference #%d", i).contains("still referenced");
+            assertThat(inUse.currentVersion()).hasValue(1);
+            clearReferences(employer.id());
+        }
+        write(tx -> tx.employers().delete(employer.id(), 1));
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(employer.id()))).isEmpty();
+    }
+
+    private void clearReferences(EmployerId employer) {
+        write(tx -> {
+            all(tx.contacts(), ContactFilter.atEmployer(employer), 100).forEach(x -> tx.contacts().delete(x.id(), x.version()));
+            all(tx.engagements(), EngagementFilter.forEmployer(employer), 100).forEach(x -> tx.engagements().delete(x.id(), x.version()));
+            all(tx.needs(), new NeedFilter(employer, null, null, null), 100).forEach(x -> tx.needs().delete(x.id(), x.version()));
+            all(tx.solutions(), new SolutionFilter(employer, null, null, null, null), 100).forEach(x -> tx.solutions().delete(x.id(), x.version()));
+            all(tx.referrals(), new ReferralFilter(null, null, employer, null, null), 100).forEach(x -> tx.referrals().delete(x.id(), x.version()));
+            all(tx.outcomes(), new OutcomeFilter(employer, null, null), 100).forEach(x -> tx.outcomes().delete(x.id(), x.version()));
+            all(tx.feedback(), new FeedbackFilter(employer, null, null), 100).forEach(x -> tx.feedback().delete(x.id(), x.version()));
+        });
+    }
+
+    static ConflictException catchConflict(Runnable r) {
+        return catchThrowableOfType(r, ConflictException.class);
+    }
+
+    static <E extends Throwable> E catchThrowableOfType(Runnable r, Class<E> type) {
+        Throwable t = catchThrowable(r::run);
+        assertThat(t).isInstanceOf(type);
+        return type.cast(t);
+    }
+
+    // --- transactions ---
+
+    @Test
+    void whenTheWorkThrowsNothingOfItIsKeptAnywhere() {
+        Employer kept = insertEmployer();
+        Employer added = samples.employer();
+        Contact contact = samples.contact(added.id());
+        AuditEntry entry = samples.audit(new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.creator, "CREATE", "employer",
+                added.id().asString(), Samples.NOW);
+        IllegalStateException failure = new IllegalStateException("on purpose");
+        Throwable thrown = catchThrowable(() -> write(tx -> {
+            tx.employers().save(added, 0);
+            tx.contacts().save(contact, 0);
+            tx.employers().save(next(kept), 1);
+            tx.audit().append(entry);
+            tx.events().append(samples.created(RecordType.EMPLOYER, added.id().asString()));
+            throw failure;
+        }));
+        assertThat(thrown).isSameAs(failure);
+        read(tx -> {
+            assertThat(tx.employers().find(added.id())).isEmpty();
+            assertThat(tx.employers().find(kept.id())).contains(kept);
+            assertThat(tx.contacts().find(contact.id())).isEmpty();
+            assertThat(tx.employers().search(SearchTerms.parse(added.legalName()), PageRequest.first()).items()).doesNotContain(added);
+            assertThat(tx.employers().query(EmployerFilter.ALL.withTag("automotive"), PageRequest.first()).items()).containsExactly(kept);
+            assertThat(tx.audit().query(AuditFilter.ALL, PageRequest.first()).items()).isEmpty();
+            assertThat(tx.events().after(0, 10)).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void aNestedTransactionThatThrowsUndoesItsOwnWritesOnlyWhenTheOuterGoesOn() {
+        Employer outer = samples.employer();
+        Employer inner = samples.employer();
+        DomainEvent outerEvent = samples.created(RecordType.EMPLOYER, outer.id().asString());
+        write(tx -> {
+            tx.employers().save(outer, 0);
+            tx.events().append(outerEvent);
+            Throwable t = catchThrowable(() -> storage.inTransaction(in -> {
+                in.employers().save(inner, 0);
+                in.events().append(samples.created(RecordType.EMPLOYER, inner.id().asString()));
+                throw new IllegalStateException("inner fails");
+            }));
+            assertThat(t).hasMessage("inner fails");
+            assertThat(tx.employers().find(inner.id())).isEmpty();
+        });
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(outer.id()))).contains(outer);
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(inner.id()))).isEmpty();
+        assertThat(read((StorageTransaction tx) -> tx.events().after(0, 10))).extracting(StoredEvent::event).containsExactly(outerEvent);
+    }
+
+    @Test
+    void readOnlyTransactionsRefuseWritesAndTransactionsRefuseUseAfterTheirWork() {
+        Employer e = samples.employer();
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> read(tx -> {
+            tx.employers().save(e, 0);
+            return null;
+        }));
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> read(tx -> storage.inTransaction(inner -> null)));
+        StorageTransaction leaked = tx(tx -> tx);
+        assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> leaked.employers().find(e.id()));
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(e.id()))).isEmpty();
+    }
+
+    // --- pages ---
+
+    @Test
+    void pagesReturnEveryRowOnceInIdTextOrderWhateverTheCursor() {
+        List<Employer> employers = new ArrayList<>();
+        for (String prefix : List.of("00000000", "7fffffff", "80000000", "a0000000", "ffffffff", "0f000000", "f0000000")) {
+            employers.add(samples.employer().withId(EmployerId.of(prefix + "-0000-7000-8000-" + String.format("%012d", employers.size()))));
+        }
+        for (int i = 0; i < 13; i++) {
+            employers.add(samples.employer());
+        }
+        write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
+        List<String> ids = employers.stream().map(e -> e.id().asString()).sorted().toList();
+        for (int size : new int[] {1, 2, 7, 1000}) {
+            assertThat(read((StorageTransaction tx) -> all(tx.employers(), EmployerFilter.ALL, size))).extracting(e -> e.id().asString()).containsExactlyElementsOf(ids);
+        }
+        // Any text is a cursor: the rows after it are those whose id text sorts after it.
+        List<String> cursors = new ArrayList<>(List.of("0", "7", "7fffffff-0000-7000-8000-000000000001", "7fffffff-0000-7000-8000-0000000000010",
+                "8", "80000000-", "A0000000", "g", "zzz", "\u00e9t\u00e9", "\u0001", "-", "ffffffff-ffff-ffff-ffff-ffffffffffff", "f0000000-0000-7000-8000-00000000000Z"));
+        ids.forEach(id -> cursors.add(id));
+        ids.forEach(id -> cursors.add(id.substring(0, 20)));
+        for (String cursor : cursors) {
+            List<String> expected = ids.stream().filter(id -> id.compareTo(cursor) > 0).toList();
+            assertThat(read((StorageTransaction tx) -> tx.employers().query(EmployerFilter.ALL, PageRequest.after(cursor, 1000)).items()))
+                    .as("after '%s'", cursor).extracting(e -> e.id().asString()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void codeKeyedRecordsPageInCodeTextOrderWhateverTheCursor() {
+        List<String> codes = List.of("IL-EDR-2", "IL-EDR-10", "IL-EDR-1", "IL-EDR-1.5", "IL-EDR-1_0", "il-edr-1", "A", "Z9", "0-start");
+        write(tx -> codes.forEach(c -> tx.regions().save(samples.region(c), 0)));
+        List<String> sorted = codes.stream().sorted().toList();
+        assertThat(read((StorageTransaction tx) -> all(tx.regions(), RegionFilter.ALL, 2))).extracting(r -> r.id().asString()).containsExactlyElementsOf(sorted);
+        for (String cursor : List.of("IL-EDR-1", "IL-EDR-1 ", "IL-EDR-1\t", "IL-EDR-1\u00e9", "IL", "il-edr-1", "~", "\u0000", "IL-EDR-1.")) {
+            List<String> expected = sorted.stream().filter(c -> c.compareTo(cursor) > 0).toList();
+            assertThat(read((StorageTransaction tx) -> tx.regions().query(RegionFilter.ALL, PageRequest.after(cursor, 100)).items())).as("after '%s'", cursor)
+                    .extracting(r -> r.id().asString()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    // --- filters: each compared with the filter's own matches() ---
+
+    private <I extends Id, T extends Aggregate<I>, F> void checkFilters(Function<StorageTransaction, AggregateStore<I, T, F>> store, List<T> records,
+            BiFunction<F, T, Boolean> matches, List<F> filters) {
+        for (F filter : filters) {
+            List<T> expected = records.stream().filter(r -> matches.apply(filter, r)).sorted(Comparator.comparing(r -> r.id().asString())).toList();
+            assertThat(read((StorageTransaction tx) -> all(store.apply(tx), filter, 2))).as("query %s", filter).containsExactlyElementsOf(expected);
+            assertThat(read((StorageTransaction tx) -> store.apply(tx).count(filter))).as("count %s", filter).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void employerFiltersSelectWhatMatchesAccepts() {
+        Partner lead = insertPartner();
+        List<Employer> employers = new ArrayList<>();
+        employers.add(samples.employer("IL-EDR-1", "MFG"));
+        employers.add(samples.employer("IL-EDR-2", "MFG").withStatus(EmployerStatus.PROSPECT).withTags(Set.of("Automotive", "x_y z")));
+        employers.add(samples.employer(null, null).withNaics(null).withLead(null).withFein(null).withEstablishments(List.of()));
+        employers.add(samples.employer("IL-EDR-1", "HEALTH").withLead(new org.sectorcrm.core.employer.RelationshipLead(lead.id(), null))
+                .withNaics(org.sectorcrm.core.reference.NaicsCode.of("336110")).withLegalName("The Ünique Works, Inc."));
+        write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
+        Employer sample = employers.get(0);
+        EmployerFilter all = EmployerFilter.ALL;
+        checkFilters(StorageTransaction::employers, employers, (f, e) -> f.matches(e), List.of(all, all.withStatus(EmployerStatus.ACTIVE),
+                all.withStatus(EmployerStatus.INACTIVE), all.withRegion(new RegionCode("IL-EDR-1")), all.withSector(new SectorCode("MFG")),
+                all.withNaicsPrefix("33"), all.withNaicsPrefix("336110"), all.withNaicsPrefix(""), all.withNaicsPrefix("3%"), all.withNaicsPrefix("_3"),
+                all.withNaicsPrefix(sample.naics().value().substring(0, 3)), all.withTag("automotive"), all.withTag("Automotive"),
+                all.withTag("x_y z"), all.withTag("x_y"), all.withTag("x%y z"), all.withLeadPartner(samples.creator), all.withLeadPartner(lead.id()),
+                all.withFein(sample.fein()), all.withNameKey("unique works"), all.withNameKey(sample.nameKey()), all.withNameKey("UNIQUE WORKS"),
+                all.withZip("61101"), all.withZip("61008"), all.withZip("6110"), all.withRegion(new RegionCode("IL-EDR-1")).withSector(new SectorCode("MFG"))
+                        .withZip("61101").withTag("automotive").withStatus(EmployerStatus.ACTIVE)));
+    }
+
+    @Test
+    void filtersOfEveryOtherAggregateSelectWhatMatchesAccepts() {
+        Region r1 = samples.region("R1");
+        Region r2 = new Region(new RegionCode("R2"), samples.stamp(), "Two", RegionKind.LOCAL_WORKFORCE_AREA, List.of());
+        write(tx -> List.of(r1, r2).forEach(r -> tx.regions().save(r, 0)));
+        checkFilters(StorageTransaction::regions, List.of(r1, r2), (f, r) -> f.matches(r),
+                List.of(RegionFilter.ALL, new RegionFilter(RegionKind.LOCAL_WORKFORCE_AREA), new RegionFilter(RegionKind.OTHER)));
+
+        Sector s1 = samples.sector("MFG", "31", "336110");
+        Sector s2 = samples.sector("HEALTH", "62");
+        write(tx -> List.of(s1, s2).forEach(s -> tx.sectors().save(s, 0)));
+        checkFilters(StorageTransaction::sectors, List.of(s1, s2), (f, s) -> f.matches(s),
+                List.of(SectorFilter.ALL, new SectorFilter("31"), new SectorFilter("3"), new SectorFilter("62"), new SectorFilter("336110")));
+
+        Partner p1 = samples.partner();
+        Partner p2 = samples.partner().withRegions(Set.of(new RegionCode("IL-EDR-9"))).withActive(false);
+        write(tx -> List.of(p1, p2).forEach(p -> tx.partners().save(p, 0)));
+        checkFilters(StorageTransaction::partners, List.of(p1, p2), (f, p) -> f.matches(p), List.of(PartnerFilter.ALL,
+                new PartnerFilter(org.sectorcrm.core.reference.PartnerKind.WORKFORCE_BOARD, null, null), new PartnerFilter(null, new RegionCode("IL-EDR-9"), null),
+                new PartnerFilter(null, new RegionCode("IL-EDR-2"), true), new PartnerFilter(null, null, false)));
+
+        StaffUser u1 = samples.staff(p1.id());
+        StaffUser u2 = samples.staff(p2.id()).withActive(false);
+        write(tx -> List.of(u1, u2).forEach(u -> tx.staffUsers().save(u, 0)));
+        checkFilters(StorageTransaction::staffUsers, List.of(u1, u2), (f, u) -> f.matches(u), List.of(StaffUserFilter.ALL,
+                new StaffUserFilter(p1.id(), null, null), StaffUserFilter.byEmail(u2.email()), new StaffUserFilter(null, null, true)));
+
+        Employer e1 = samples.employer();
+        Employer e2 = samples.employer();
+        write(tx -> List.of(e1, e2).forEach(e -> tx.employers().save(e, 0)));
+        Contact c1 = samples.contact(e1.id());
+        Contact c2 = samples.contact(e2.id()).withRoles(Set.of(ContactRole.EXECUTIVE)).withActive(false).withEmail(null);
+        write(tx -> List.of(c1, c2).forEach(c -> tx.contacts().save(c, 0)));
+        checkFilters(StorageTransaction::contacts, List.of(c1, c2), (f, c) -> f.matches(c), List.of(ContactFilter.ALL, ContactFilter.atEmployer(e2.id()),
+                new ContactFilter(null, c1.email(), null, null), new ContactFilter(null, null, ContactRole.HR, null), new ContactFilter(null, null, null, false)));
+
+        Engagement g1 = samples.engagement(e1.id(), p1.id(), u1.id()).withExternalId("X-1");
+        Engagement g2 = new Engagement(new org.sectorcrm.core.engagement.EngagementId(samples.uuid()), samples.stamp(), e2.id(), null,
+                new org.sectorcrm.core.partnership.PartnershipId(samples.uuid()), p2.id(), u2.id(), LocalDate.of(2026, 2, 1), Channel.MASS_MAILING, false,
+                "Newsletter", List.of(), Set.of(), Set.of(EseCategory.EMPLOYER_INFORMATION_AND_SUPPORT), Set.of(), null, null);
+        write(tx -> List.of(g1, g2).forEach(g -> tx.engagements().save(g, 0)));
+        checkFilters(StorageTransaction::engagements, List.of(g1, g2), (f, g) -> f.matches(g), List.of(EngagementFilter.ALL,
+                EngagementFilter.forEmployer(e1.id()), new EngagementFilter(null, p2.id(), null, null, null, null, null, null, null),
+                new EngagementFilter(null, null, g2.partnership(), null, null, null, null, null, null),
+                EngagementFilter.between(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 15)), EngagementFilter.between(LocalDate.of(2026, 1, 16), null),
+                EngagementFilter.between(null, LocalDate.of(2026, 1, 31)), new EngagementFilter(null, null, null, null, null, false, null, null, null),
+                new EngagementFilter(null, null, null, null, null, null, Channel.MEETING, null, null),
+                new EngagementFilter(null, null, null, null, null, null, null, EseCategory.TRAINING_SERVICES, null), EngagementFilter.byExternalId("X-1"),
+                EngagementFilter.byExternalId("x-1")));
+
+        BusinessNeed n1 = samples.need(e1.id());
+        BusinessNeed n2 = samples.need(e2.id()).withPartnership(g2.partnership()).moveTo(org.sectorcrm.core.need.NeedStatus.MET, LocalDate.of(2026, 3, 1));
+        write(tx -> List.of(n1, n2).forEach(n -> tx.needs().save(n, 0)));
+        checkFilters(StorageTransaction::needs, List.of(n1, n2), (f, n) -> f.matches(n), List.of(NeedFilter.ALL, new NeedFilter(e1.id(), null, null, null),
+                new NeedFilter(null, g2.partnership(), null, null), new NeedFilter(null, null, org.sectorcrm.core.need.NeedStatus.OPEN, null),
+                new NeedFilter(null, null, null, org.sectorcrm.core.need.NeedCategory.POLICY)));
+
+        Solution v1 = samples.solution(e1.id(), p1.id());
+        Solution v2 = samples.partnershipSolution(g2.partnership(), p2.id());
+        write(tx -> List.of(v1, v2).forEach(v -> tx.solutions().save(v, 0)));
+        checkFilters(StorageTransaction::solutions, List.of(v1, v2), (f, v) -> f.matches(v), List.of(SolutionFilter.ALL,
+                new SolutionFilter(e1.id(), null, null, null, null), new SolutionFilter(null, g2.partnership(), null, null, null),
+                new SolutionFilter(null, null, org.sectorcrm.core.solution.SolutionStatus.AGREED, null, null),
+                new SolutionFilter(null, null, null, org.sectorcrm.core.solution.SolutionType.RECRUITMENT, null), new SolutionFilter(null, null, null, null, p2.id())));
+
+        SectorPartnership sp1 = samples.partnership(p1.id(), e1.id());
+        SectorPartnership sp2 = samples.partnership(p2.id(), e1.id(), e2.id()).advanceTo(org.sectorcrm.core.partnership.PartnershipStage.DORMANT);
+        write(tx -> List.of(sp1, sp2).forEach(p -> tx.partnerships().save(p, 0)));
+        checkFilters(StorageTransaction::partnerships, List.of(sp1, sp2), (f, p) -> f.matches(p), List.of(PartnershipFilter.ALL,
+                new PartnershipFilter(new RegionCode("IL-EDR-1"), new SectorCode("MFG"), null, null, null),
+                new PartnershipFilter(null, null, org.sectorcrm.core.partnership.PartnershipStage.DORMANT, null, null),
+                new PartnershipFilter(null, null, null, p1.id(), null), new PartnershipFilter(null, null, null, null, e2.id()),
+                new PartnershipFilter(null, null, null, null, e1.id())));
+
+        Referral f1 = samples.referral(e1.id(), p1.id(), u1.id(), p2.id(), LocalDate.of(2026, 1, 20));
+        Referral f2 = samples.referral(e2.id(), p2.id(), u2.id(), p1.id(), null);
+        Referral f3 = samples.referral(e2.id(), p2.id(), u2.id(), p1.id(), LocalDate.of(2026, 1, 10)).accept();
+        write(tx -> List.of(f1, f2, f3).forEach(f -> tx.referrals().save(f, 0)));
+        checkFilters(StorageTransaction::referrals, List.of(f1, f2, f3), (f, r) -> f.matches(r), List.of(ReferralFilter.ALL,
+                new ReferralFilter(p1.id(), null, null, null, null), new ReferralFilter(null, p1.id(), null, null, null),
+                new ReferralFilter(null, null, e2.id(), null, null), new ReferralFilter(null, null, null, org.sectorcrm.core.referral.ReferralStatus.ACCEPTED, null),
+                new ReferralFilter(null, null, null, null, LocalDate.of(2026, 1, 20)), new ReferralFilter(null, null, null, null, LocalDate.of(2026, 1, 21)),
+                new ReferralFilter(null, null, null, null, LocalDate.of(2027, 1, 1))));
+
+        OutcomeMeasure o1 = samples.outcome(e1.id());
+        OutcomeMeasure o2 = new OutcomeMeasure(new org.sectorcrm.core.outcome.OutcomeId(samples.uuid()), samples.stamp(), e2.id(), v1.id(),
+                org.sectorcrm.core.outcome.Metric.RETENTION_RATE, LocalDate.of(2025, 1, 1), BigDecimal.TEN, List.of());
+        write(tx -> List.of(o1, o2).forEach(o -> tx.outcomes().save(o, 0)));
+        checkFilters(StorageTransaction::outcomes, List.of(o1, o2), (f, o) -> f.matches(o), List.of(OutcomeFilter.ALL, new OutcomeFilter(e1.id(), null, null),
+                new OutcomeFilter(null, v1.id(), null), new OutcomeFilter(null, null, "RETENTION_RATE"), new OutcomeFilter(null, null, "retention_rate")));
+
+        Feedback b1 = samples.feedback(e1.id(), g1.id());
+        Feedback b2 = new Feedback(new org.sectorcrm.core.feedback.FeedbackId(samples.uuid()), samples.stamp(), e2.id(), null, v1.id(), 1, null);
+        write(tx -> List.of(b1, b2).forEach(b -> tx.feedback().save(b, 0)));
+        checkFilters(StorageTransaction::feedback, List.of(b1, b2), (f, b) -> f.matches(b), List.of(FeedbackFilter.ALL,
+                new FeedbackFilter(e2.id(), null, null), new FeedbackFilter(null, g1.id(), null), new FeedbackFilter(null, null, v1.id())));
+    }
+
+    // --- search ---
+
+    List<Employer> searchEmployers(String query) {
+        return read(tx -> tx.employers().search(SearchTerms.parse(query), PageRequest.first(100)).items());
+    }
+
+    @Test
+    void employerSearchFindsWholeWordsOfAnyCaseScriptAndLength() {
+        String longWord = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
+        Employer a = samples.employer().withLegalName("Bäckerei Müller GmbH about the com www").withTradeNames(List.of("東京精密 Works", "Tool&Die Rock-River"))
+                .withTags(Set.of("Ærø 2026", "e-mail.me"));
+        Employer b = samples.employer().withLegalName("Other " + longWord + " Corp").withTradeNames(List.of()).withTags(Set.of());
+        Employer c = samples.employer().withLegalName("Decoy Enterprises").withTradeNames(List.of()).withTags(Set.of());
+        write(tx -> List.of(a, b, c).forEach(e -> tx.employers().save(e, 0)));
+        for (String q : List.of("MÜLLER", "bäckerei", "東京精密", "ærø", "ÆRØ müller 2026", "about", "the com www", "rock river", "die", "mail",
+                "GmbH Works")) {
+            assertThat(searchEmployers(q)).as("search '%s'", q).contains(a).doesNotContain(c);
+        }
+        assertThat(searchEmployers(longWord)).contains(b).doesNotContain(a, c);
+        assertThat(searchEmployers("müller decoy")).isEmpty();
+        assertThat(searchEmployers("muller")).as("no accent folding is promised, none is needed").doesNotContain(c);
+    }
+
+    @Test
+    void searchSeesTheTransactionsOwnWritesAndForgetsOldWords() {
+        Employer e = samples.employer().withLegalName("Oldname Foundry");
+        write(tx -> {
+            tx.employers().save(e, 0);
+            assertThat(tx.employers().search(SearchTerms.parse("oldname"), PageRequest.first()).items()).containsExactly(e);
+            Employer renamed = e.withLegalName("Newname Foundry").withStamp(e.stamp().next(Samples.NOW));
+            tx.employers().save(renamed, 1);
+            assertThat(tx.employers().search(SearchTerms.parse("newname"), PageRequest.first()).items()).containsExactly(renamed);
+            assertThat(tx.employers().search(SearchTerms.parse("oldname"), PageRequest.first()).items()).isEmpty();
+        });
+        assertThat(searchEmployers("newname foundry")).hasSize(1);
+        assertThat(searchEmployers("oldname")).isEmpty();
+        write(tx -> tx.employers().delete(e.id(), 2));
+        assertThat(searchEmployers("newname")).isEmpty();
+    }
+
+    @Test
+    void contactSearchCoversNamesTitleAndEmail() {
+        Employer e = insertEmployer();
+        Contact c = samples.contact(e.id());
+        write(tx -> tx.contacts().save(c, 0));
+        for (String q : List.of("zoë", "ÆRØSKØBING", "générale directrice", "baeckerei", "example", c.email().value())) {
+            assertThat(read((StorageTransaction tx) -> tx.contacts().search(SearchTerms.parse(q), PageRequest.first()).items())).as("search '%s'", q).containsExactly(c);
+        }
+    }
+
+    @Test
+    void engagementSearchMatchesOnlyTheSummaryAndNotesTheReaderMayRead() {
+        Partner pa = insertPartner();
+        Partner pb = insertPartner();
+        StaffUser author = samples.staff(pa.id());
+        StaffUser colleague = samples.staff(pa.id());
+        StaffUser outsider = samples.staff(pb.id());
+        write(tx -> List.of(author, colleague, outsider).forEach(u -> tx.staffUsers().save(u, 0)));
+        Employer employer = insertEmployer();
+        Engagement g = samples.engagement(employer.id(), pa.id(), author.id()).withSummary("Quarterly visit").withNotes(List.of(
+                note(author, pa, org.sectorcrm.core.engagement.Visibility.SHARED, "sharedqx open to all"),
+                note(author, pa, org.sectorcrm.core.engagement.Visibility.PARTNER, "partnerqx for our partner"),
+                note(author, pa, org.sectorcrm.core.engagement.Visibility.PRIVATE, "privateqx only mine"),
+                note(outsider, pb, org.sectorcrm.core.engagement.Visibility.PARTNER, "outsiderqx theirs")));
+        write(tx -> tx.engagements().save(g, 0));
+        record Case(String query, StaffUser reader, boolean found) {
+        }
+        for (Case k : List.of(new Case("quarterly", outsider, true), new Case("sharedqx", outsider, true), new Case("partnerqx", colleague, true),
+                new Case("partnerqx", outsider, false), new Case("outsiderqx", outsider, true), new Case("outsiderqx", author, false),
+                new Case("privateqx", author, true), new Case("privateqx", colleague, false), new Case("quarterly privateqx", author, true),
+                new Case("quarterly privateqx", colleague, false), new Case("sharedqx partnerqx quarterly", colleague, true),
+                new Case("quarterly partnerqx", outsider, false))) {
+            List<Engagement> hits = read(tx -> tx.engagements().search(SearchTerms.parse(k.query()), k.reader().id(), k.reader().partner(), PageRequest.first())
+                    .items());
+            if (k.found()) {
+                assertThat(hits).as("'%s' for %s", k.query(), k.reader().name()).containsExactly(g);
+            } else {
+                assertThat(hits).as("'%s' for %s", k.query(), k.reader().name()).isEmpty();
+            }
+        }
+    }
+
+    private org.sectorcrm.core.engagement.Note note(StaffUser author, Partner partner, org.sectorcrm.core.engagement.Visibility v, String text) {
+        return new org.sectorcrm.core.engagement.Note(new org.sectorcrm.core.engagement.NoteId(samples.uuid()), author.id(), partner.id(), v, text,
+                Samples.NOW);
+    }
+
+    // --- reports ---
+
+    @Test
+    void countByRegionAndSectorGroupsInSqlWithNullsFirst() {
+        List<Employer> employers = List.of(samples.employer("IL-EDR-1", "MFG"), samples.employer("IL-EDR-1", "MFG"), samples.employer("IL-EDR-1", null),
+                samples.employer(null, "MFG"), samples.employer(null, null), samples.employer("IL-EDR-10", "HEALTH"),
+                samples.employer("IL-EDR-2", "IT").withStatus(EmployerStatus.PROSPECT));
+        write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
+        RegionCode r1 = new RegionCode("IL-EDR-1");
+        assertThat(read((StorageTransaction tx) -> tx.employers().countByRegionAndSector(EmployerFilter.ALL))).containsExactly(new GroupCount(null, null, 1),
+                new GroupCount(null, new SectorCode("MFG"), 1), new GroupCount(r1, null, 1), new GroupCount(r1, new SectorCode("MFG"), 2),
+                new GroupCount(new RegionCode("IL-EDR-10"), new SectorCode("HEALTH"), 1), new GroupCount(new RegionCode("IL-EDR-2"), new SectorCode("IT"), 1));
+        assertThat(read((StorageTransaction tx) -> tx.employers().countByRegionAndSector(EmployerFilter.ALL.withStatus(EmployerStatus.PROSPECT))))
+                .containsExactly(new GroupCount(new RegionCode("IL-EDR-2"), new SectorCode("IT"), 1));
+    }
+
+    @Test
+    void servedEstablishmentsAreDistinctTriplesOfStaffAssistedEngagementsInThePeriod() {
+        Partner p = insertPartner();
+        StaffUser u = samples.staff(p.id());
+        write(tx -> tx.staffUsers().save(u, 0));
+        Employer e = insertEmployer();
+        var site = e.establishments().get(0).id();
+        Engagement inside = samples.engagement(e.id(), p.id(), u.id()).withEstablishment(site);
+        Engagement again = samples.engagement(e.id(), p.id(), u.id()).withEstablishment(site).withServices(Set.of(EseCategory.TRAINING_SERVICES));
+        Engagement noSite = samples.engagement(e.id(), p.id(), u.id()).withServices(Set.of(EseCategory.RAPID_RESPONSE_DOWNSIZING));
+        Engagement notAssisted = samples.engagement(e.id(), p.id(), u.id()).withStaffAssisted(false).withServices(Set.of(EseCategory.PLANNING_LAYOFF_RESPONSE));
+        Engagement outside = new Engagement(new org.sectorcrm.core.engagement.EngagementId(samples.uuid()), samples.stamp(), e.id(), site, null, p.id(),
+                u.id(), LocalDate.of(2026, 2, 1), Channel.CALL, true, "Later", List.of(), Set.of(), Set.of(EseCategory.INCUMBENT_WORKER_TRAINING), Set.of(),
+                null, null);
+        write(tx -> List.of(inside, again, noSite, notAssisted, outside).forEach(g -> tx.engagements().save(g, 0)));
+        var result = read(tx -> tx.engagements().servedEstablishments(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 31)));
+        assertThat(result).containsExactlyInAnyOrder(
+                new org.sectorcrm.core.spi.EngagementStore.ServedEstablishment(e.id(), site, EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE),
+                new org.sectorcrm.core.spi.EngagementStore.ServedEstablishment(e.id(), site, EseCategory.TRAINING_SERVICES),
+                new org.sectorcrm.core.spi.EngagementStore.ServedEstablishment(e.id(), null, EseCategory.RAPID_RESPONSE_DOWNSIZING));
+    }
+
+    // --- audit and outbox ---
+
+    @Test
+    void auditQueriesAreExactToTheNanosecondAndPageInIdOrder() {
+        var ada = new org.sectorcrm.core.reference.StaffUserId(samples.uuid());
+        Instant t = Instant.parse("2026-03-02T14:15:16.123456789Z");
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            entries.add(samples.audit(ada, samples.creator, i % 2 == 0 ? "UPDATE" : "EXPORT_PII", i < 3 ? "employer" : "contact", "r" + (i % 3),
+                    t.plusNanos(i)));
+        }
+        write(tx -> entries.forEach(tx.audit()::append));
+        List<AuditFilter> filters = List.of(AuditFilter.ALL, new AuditFilter(null, null, null, null, t.plusNanos(3), null),
+                new AuditFilter(null, null, null, null, null, t.plusNanos(3)), new AuditFilter(null, null, null, null, t.plusNanos(1), t.plusNanos(2)),
+                new AuditFilter("contact", "r1", ada, "UPDATE", t, t.plusSeconds(1)), AuditFilter.forRecord("employer", "r0"),
+                new AuditFilter(null, null, null, "NOTHING", null, null));
+        for (AuditFilter f : filters) {
+            List<AuditEntry> expected = entries.stream().filter(f::matches).sorted(Comparator.comparing(e -> e.id().asString())).toList();
+            List<AuditEntry> got = new ArrayList<>();
+            PageRequest request = PageRequest.first(2);
+            while (true) {
+                PageRequest r = request;
+                Page<AuditEntry> page = read(tx -> tx.audit().query(f, r));
+                got.addAll(page.items());
+                if (!page.hasNext()) {
+                    break;
+                }
+                request = PageRequest.after(page.nextCursor(), 2);
+            }
+            assertThat(got).as("audit %s", f).containsExactlyElementsOf(expected);
+        }
+        assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.audit().append(entries.get(0))))).hasMessageContaining("already logged");
+    }
+
+    @Test
+    void theOutboxKeepsCommittedEventsInCommitOrder() {
+        DomainEvent a = samples.created(RecordType.EMPLOYER, "e1");
+        DomainEvent b = samples.statusChanged(RecordType.REFERRAL, "r1");
+        DomainEvent c = samples.changed(RecordType.CONTACT, "c1");
+        DomainEvent d = new DomainEvent.Deleted(samples.uuid(), Samples.NOW, new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.creator,
+                RecordType.NEED, "n1", 4);
+        write(tx -> {
+            tx.events().append(a);
+            tx.events().append(b);
+            assertThat(tx.events().after(0, 10)).as("events become readable when they commit").isEmpty();
+        });
+        catchThrowable(() -> write(tx -> {
+            tx.events().append(samples.created(RecordType.EMPLOYER, "dropped"));
+            throw new IllegalStateException("rolled back");
+        }));
+        write(tx -> {
+            tx.events().append(c);
+            tx.events().append(d);
+        });
+        List<StoredEvent> stored = read(tx -> tx.events().after(0, 100));
+        assertThat(stored).extracting(StoredEvent::event).containsExactly(a, b, c, d);
+        assertThat(stored).extracting(StoredEvent::sequence).isSorted().doesNotHaveDuplicates().allMatch(s -> s > 0);
+        assertThat(read((StorageTransaction tx) -> tx.events().after(stored.get(1).sequence(), 1))).extracting(StoredEvent::event).containsExactly(c);
+        assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.events().append(a)))).hasMessageContaining("already in the outbox");
+    }
+
+}
