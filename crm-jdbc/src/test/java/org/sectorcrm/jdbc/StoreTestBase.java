@@ -777,4 +777,153 @@ abstract class StoreTestBase {
         assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.events().append(a)))).hasMessageContaining("already in the outbox");
     }
 
+
+    // --- concurrency ---
+
+    @Test
+    void concurrentUpdatesOfOneEmployerEachApplyOrConflictAndNoneIsLost() throws Exception {
+        Employer start = samples.employer().withEmployees(0);
+        write(tx -> tx.employers().save(start, 0));
+        int threads = 8;
+        int attemptsEach = 15;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<int[]>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    int applied = 0;
+                    int conflicts = 0;
+                    for (int i = 0; i < attemptsEach; i++) {
+                        try {
+                            write(tx -> {
+                                Employer current = tx.employers().find(start.id()).orElseThrow();
+                                tx.employers().save(next(current), current.version());
+                            });
+                            applied++;
+                        } catch (ConflictException lostTheRace) {
+                            conflicts++;
+                        }
+                    }
+                    return new int[] {applied, conflicts};
+                }));
+            }
+            go.countDown();
+            int applied = 0;
+            int conflicts = 0;
+            for (var f : futures) {
+                // A guard against a deadlocked store hanging the build, not a timing assertion.
+                int[] r = f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                applied += r[0];
+                conflicts += r[1];
+            }
+            Employer end = read(tx -> tx.employers().find(start.id()).orElseThrow());
+            assertThat(applied + conflicts).isEqualTo(threads * attemptsEach);
+            assertThat(applied).isPositive();
+            assertThat(end.employees()).as("employees after %d applied updates (%d conflicts)", applied, conflicts).isEqualTo(applied);
+            assertThat(end.version()).isEqualTo(1L + applied);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConsumerFollowingTheOutboxWhileWritersCommitSeesEveryEventOnceInOrder() throws Exception {
+        int writers = 4;
+        int eventsEach = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 1);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            List<java.util.concurrent.Future<List<java.util.UUID>>> committed = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                committed.add(pool.submit(() -> {
+                    List<java.util.UUID> ids = new ArrayList<>();
+                    for (int i = 0; i < eventsEach; i++) {
+                        DomainEvent e = samples.created(RecordType.EMPLOYER, "w" + i);
+                        // Some work before the append, so that transactions overlap.
+                        write(tx -> {
+                            tx.employers().count(EmployerFilter.ALL);
+                            tx.events().append(e);
+                        });
+                        ids.add(e.eventId());
+                    }
+                    return ids;
+                }));
+            }
+            java.util.concurrent.Future<List<StoredEvent>> consumer = pool.submit(() -> {
+                List<StoredEvent> seen = new ArrayList<>();
+                long cursor = 0;
+                while (true) {
+                    boolean last = !writing.get();
+                    long from = cursor;
+                    List<StoredEvent> batch = read(tx -> tx.events().after(from, 7));
+                    seen.addAll(batch);
+                    if (!batch.isEmpty()) {
+                        cursor = batch.get(batch.size() - 1).sequence();
+                    } else if (last) {
+                        return seen;
+                    }
+                }
+            });
+            List<java.util.UUID> all = new ArrayList<>();
+            for (var f : committed) {
+                all.addAll(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            writing.set(false);
+            List<StoredEvent> seen = consumer.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(seen).extracting(StoredEvent::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(seen).extracting(e -> e.event().eventId()).as("every committed event, once").containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+        }
+    }
+
+    // --- a caller's transaction-aware DataSource ---
+
+    @Test
+    void onACallersTransactionTheStoreJoinsItAndTheCallerCommitsOrRollsBack() throws Exception {
+        String url = db().dialect() == Dialect.SQLITE ? db().url() : null;
+        javax.sql.DataSource plain = url != null ? db().dataSource(url) : db().dataSource();
+        TransactionBoundDataSource bound = new TransactionBoundDataSource(plain);
+        JdbcCrmStorage.Builder b = JdbcCrmStorage.builder().dataSource(bound);
+        if (db().schema() != null) {
+            b.schema(db().schema());
+        }
+        try (JdbcCrmStorage joined = b.build(); JdbcCrmStorage observer = url != null ? db().builderFor(url).build() : null) {
+            // Another node's view of the same database.
+            JdbcCrmStorage others = observer != null ? observer : storage;
+            Employer committed = samples.employer();
+            Employer rolledBack = samples.employer();
+            Employer failed = samples.employer();
+            // The host commits: what the store wrote becomes visible then, not before.
+            bound.begin();
+            joined.inTransaction(tx -> {
+                tx.employers().save(committed, 0);
+                return null;
+            });
+            // A store transaction that fails undoes only its own writes; the host's transaction goes on.
+            Throwable t = catchThrowable(() -> joined.inTransaction(tx -> {
+                tx.employers().save(failed, 0);
+                throw new IllegalStateException("store work fails");
+            }));
+            assertThat(t).hasMessage("store work fails");
+            assertThat(joined.read((StorageTransaction tx) -> tx.employers().find(committed.id()))).as("seen inside the host's transaction").contains(committed);
+            assertThat(others.read((StorageTransaction tx) -> tx.employers().find(committed.id()))).as("seen by others before the host commits").isEmpty();
+            bound.commit();
+            assertThat(others.read((StorageTransaction tx) -> tx.employers().find(committed.id()))).contains(committed);
+            assertThat(others.read((StorageTransaction tx) -> tx.employers().find(failed.id()))).isEmpty();
+            // The host rolls back: nothing the store wrote in it remains.
+            bound.begin();
+            joined.inTransaction(tx -> {
+                tx.employers().save(rolledBack, 0);
+                tx.events().append(samples.created(RecordType.EMPLOYER, rolledBack.id().asString()));
+                return null;
+            });
+            bound.rollback();
+            assertThat(others.read((StorageTransaction tx) -> tx.employers().find(rolledBack.id()))).isEmpty();
+            assertThat(others.read((StorageTransaction tx) -> tx.events().after(0, 10))).isEmpty();
+        }
+    }
 }

@@ -190,15 +190,14 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             if (tables.isEmpty()) {
                 return;
             }
-            if (dialect == Dialect.POSTGRESQL) {
-                st.execute("TRUNCATE " + String.join(", ", tables) + " CASCADE");
-            } else {
-                st.execute("SET FOREIGN_KEY_CHECKS = 0");
-                for (String t : tables) {
-                    st.execute("DELETE FROM " + t);
-                }
-                st.execute("SET FOREIGN_KEY_CHECKS = 1");
+            // DELETE rather than TRUNCATE: on a few rows it takes microseconds where TRUNCATE takes a quarter of a
+            // second. Employers and partners go last: the other tables reference them.
+            tables.sort(Comparator.comparing(t -> t.equals("crm_employer") || t.equals("crm_partner")));
+            c.setAutoCommit(false);
+            for (String t : tables) {
+                st.execute("DELETE FROM " + t);
             }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clear the test database " + name + ": " + e.getMessage(), e);
         }
