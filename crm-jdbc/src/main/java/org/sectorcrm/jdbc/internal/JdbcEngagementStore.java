@@ -63,11 +63,11 @@ final class JdbcEngagementStore extends JdbcAggregateStore<EngagementId, Engagem
         requireArg("to", to);
         TxState s = tx.state();
         SqlDialect d = s.dialect();
-        Sql sql = new Sql("SELECT DISTINCT t.employer_id, t.establishment_id, v.category FROM crm_engagement t"
-                + " JOIN crm_engagement_service v ON v.engagement_id = t.id"
-                + " WHERE t.staff_assisted = " + d.param(ColumnType.BOOLEAN) + " AND t.engaged_on >= " + d.param(ColumnType.DATE)
-                + " AND t.engaged_on <= " + d.param(ColumnType.DATE),
-                d.arg(ColumnType.BOOLEAN, true), d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
+        // One indexed table (V002): the service rows carry the engagement's date, staff-assisted flag, employer
+        // and establishment. TRUE as a literal, so that PostgreSQL's partial index on staff-assisted rows applies.
+        Sql sql = new Sql("SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
+                + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
+                d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
         try {
             return s.query(sql, (rs, ctx) -> {
                 String establishment = rs.getString(2);

@@ -129,7 +129,9 @@ public final class Tables {
             .column("staff_assisted", BOOLEAN, Engagement::staffAssisted)
             .column("external_id", TEXT, Engagement::externalId)
             .searchable(SearchTable.ENGAGEMENT, SearchableText::summaryOf)
-            .child("crm_engagement_service", "engagement_id", List.of("category"), List.of(TEXT), e -> rows(names(e.services())))
+            // Since V002 each service row repeats what the ESE report selects on and returns (servedEstablishments).
+            .child("crm_engagement_service", "engagement_id", List.of("category", "employer_id", "establishment_id", "engaged_on", "staff_assisted"),
+                    List.of(TEXT, UUID, UUID, DATE, BOOLEAN), Tables::serviceRows)
             .child("crm_note", "engagement_id", List.of("ordinal", "note_id", "author_id", "partner_id", "visibility", "search_terms"),
                     List.of(LONG, UUID, UUID, UUID, TEXT, SEARCH), Tables::noteRows)
             .unique("external_id", TEXT, "external id", Engagement::externalId)
@@ -339,6 +341,14 @@ public final class Tables {
         for (int i = 0; i < e.notes().size(); i++) {
             Note n = e.notes().get(i);
             rows.add(Arrays.asList(i, uuid(n.id()), uuid(n.author()), uuid(n.partner()), n.visibility().name(), SearchWords.of(n.text())));
+        }
+        return rows;
+    }
+
+    private static List<List<Object>> serviceRows(Engagement e) {
+        List<List<Object>> rows = new ArrayList<>(e.services().size());
+        for (var category : e.services()) {
+            rows.add(Arrays.asList(category.name(), uuid(e.employer()), uuid(e.establishment()), e.date(), e.staffAssisted()));
         }
         return rows;
     }
