@@ -51,6 +51,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private String name;
     private Path directory;
     private final AtomicInteger files = new AtomicInteger();
+    private final List<String> extraSchemas = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestDatabase(Dialect dialect, String url, String user, String password) {
         this.dialect = dialect;
@@ -113,11 +114,28 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * Another schema (PostgreSQL) or database (MariaDB) name for this class, not created yet (a store or runner
+     * creates it), dropped with the class's own. Null on SQLite, where {@link #url()} gives a new file instead.
+     */
+    public String extraSchema() {
+        if (dialect == Dialect.SQLITE) {
+            return null;
+        }
+        String extra = name + "_x" + (extraSchemas.size() + 1);
+        extraSchemas.add(extra);
+        return extra;
+    }
+
     /** Drops the class's database. */
     public void stop() {
         if (name == null) {
             return;
         }
+        for (String extra : extraSchemas) {
+            admin(dialect == Dialect.POSTGRESQL ? "DROP SCHEMA IF EXISTS " + extra + " CASCADE" : "DROP DATABASE IF EXISTS " + extra);
+        }
+        extraSchemas.clear();
         switch (dialect) {
             case SQLITE -> deleteRecursively(directory);
             case POSTGRESQL -> admin("DROP SCHEMA IF EXISTS " + name + " CASCADE");

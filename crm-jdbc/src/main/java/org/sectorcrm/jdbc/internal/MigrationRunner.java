@@ -181,6 +181,13 @@ public final class MigrationRunner {
 
     private List<MigrationScript> migrateSqlite(Connection c, int target) throws SQLException {
         try (Statement st = c.createStatement()) {
+            // Another process migrating holds the write lock: wait for it rather than fail at once, also on a
+            // caller's connection that has no busy timeout of its own.
+            try (ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
+                if (rs.next() && rs.getInt(1) == 0) {
+                    st.execute("PRAGMA busy_timeout = " + LOCK_WAIT_SECONDS * 1000);
+                }
+            }
             // BEGIN IMMEDIATE takes the write lock now, so two processes never both decide to migrate.
             st.execute("BEGIN IMMEDIATE");
             try {

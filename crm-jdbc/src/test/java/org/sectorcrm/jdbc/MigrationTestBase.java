@@ -1,0 +1,179 @@
+package org.sectorcrm.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectorcrm.jdbc.internal.MigrationRunner;
+import org.sectorcrm.jdbc.internal.MigrationScript;
+import org.sectorcrm.jdbc.internal.SqlDialect;
+
+/**
+ * The migration runner on one engine: each script applied once and recorded with its checksum, a
+ * changed script caught, VALIDATE refusing a schema that is behind, ahead or altered, concurrent
+ * migrators migrating exactly once, a failing script leaving a clear message. Every test works in a
+ * schema (PostgreSQL), database (MariaDB) or file (SQLite) of its own.
+ */
+abstract class MigrationTestBase {
+    abstract TestDatabase db();
+
+    private String schema;
+    private String url;
+    private DataSource dataSource;
+    private SqlDialect dialect;
+
+    @BeforeEach
+    void emptyDatabase() {
+        Dialect d = db().dialect();
+        url = db().url();
+        schema = db().extraSchema();
+        dialect = SqlDialect.of(d, schema);
+        dataSource = d == Dialect.SQLITE ? db().dataSource(url) : db().dataSource();
+    }
+
+    private MigrationRunner runner() {
+        return new MigrationRunner(dataSource, dialect);
+    }
+
+    private MigrationRunner runner(List<MigrationScript> scripts) {
+        return new MigrationRunner(dataSource, dialect, scripts);
+    }
+
+    private List<MigrationScript> shipped() {
+        return MigrationScript.all(db().dialect());
+    }
+
+    @Test
+    void eachScriptIsAppliedOnceAndRecordedWithItsChecksum() {
+        List<MigrationScript> applied = runner().migrate();
+        assertThat(applied).extracting(MigrationScript::version).containsExactly(1, 2);
+        assertThat(runner().migrate()).as("a second run").isEmpty();
+        assertThat(runner().history()).extracting(MigrationRunner.Applied::version, MigrationRunner.Applied::script, MigrationRunner.Applied::checksum)
+                .containsExactly(shipped().stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.version(), s.fileName(), s.checksum())).toArray(
+                        org.assertj.core.groups.Tuple[]::new));
+        runner().validate();
+    }
+
+    @Test
+    void aScriptChangedAfterItWasAppliedIsCaughtByItsChecksum() {
+        runner().migrate();
+        MigrationScript original = shipped().get(0);
+        List<MigrationScript> tampered = new ArrayList<>(shipped());
+        String text = original.text().replace("crm_employer_naics ", "crm_employer_naics_changed ");
+        assertThat(text).isNotEqualTo(original.text());
+        tampered.set(0, new MigrationScript(1, original.description(), original.fileName(), text, MigrationScript.sha256(text)));
+        for (Runnable run : List.<Runnable>of(() -> runner(tampered).migrate(), () -> runner(tampered).validate())) {
+            assertThatExceptionOfType(SchemaException.class).isThrownBy(run::run)
+                    .withMessageContaining("V001 (create schema) was changed after it was applied")
+                    .withMessageContaining(original.checksum())
+                    .withMessageContaining(MigrationScript.sha256(text))
+                    .withMessageContaining(db().dialect().folder() + "/V001__create_schema.sql");
+        }
+        assertThat(MigrationScript.sha256(original.text().replace("\n", "\r\n"))).as("line endings do not count as a change")
+                .isEqualTo(original.checksum());
+    }
+
+    @Test
+    void validateRefusesASchemaThatIsMissingBehindOrAhead() {
+        assertThatExceptionOfType(SchemaException.class).isThrownBy(() -> runner().validate()).withMessageContaining("there is no SectorCRM schema");
+        runner().migrate(1);
+        assertThatExceptionOfType(SchemaException.class).isThrownBy(() -> runner().validate())
+                .withMessageContaining("lacks migration V002 (ese service rows)")
+                .withMessageContaining("org/sectorcrm/jdbc/migrations/" + db().dialect().folder() + "/V002__ese_service_rows.sql");
+        runner().migrate();
+        runner().validate();
+        List<MigrationScript> older = shipped().subList(0, 1);
+        for (Runnable run : List.<Runnable>of(() -> runner(older).migrate(), () -> runner(older).validate())) {
+            assertThatExceptionOfType(SchemaException.class).isThrownBy(run::run)
+                    .withMessageContaining("has migration V002 (ese service rows), which this SectorCRM does not know");
+        }
+    }
+
+    @Test
+    void theBuilderMigratesValidatesOrLeavesTheSchemaAlone() {
+        JdbcCrmStorage.Builder validate = builder().schemaMode(SchemaMode.VALIDATE);
+        assertThatExceptionOfType(SchemaException.class).isThrownBy(validate::build).withMessageContaining("no SectorCRM schema");
+        builder().schemaMode(SchemaMode.NONE).build().close();
+        assertThat(runner().history()).as("NONE changes nothing").isEmpty();
+        builder().build().close();
+        assertThat(runner().history()).hasSize(2);
+        builder().schemaMode(SchemaMode.VALIDATE).build().close();
+    }
+
+    private JdbcCrmStorage.Builder builder() {
+        JdbcCrmStorage.Builder b = JdbcCrmStorage.builder().dataSource(dataSource);
+        return schema == null ? b : b.schema(schema);
+    }
+
+    @Test
+    void concurrentMigratorsMigrateExactlyOnce() throws Exception {
+        int nodes = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<List<MigrationScript>>> results = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                // Each "node" has its own runner and its own connections.
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return runner().migrate();
+                }));
+            }
+            go.countDown();
+            List<Integer> applied = new ArrayList<>();
+            for (Future<List<MigrationScript>> f : results) {
+                f.get(5, TimeUnit.MINUTES).forEach(s -> applied.add(s.version()));
+            }
+            assertThat(applied).as("versions applied, over all nodes").containsExactlyInAnyOrder(1, 2);
+            assertThat(runner().history()).extracting(MigrationRunner.Applied::version).containsExactly(1, 2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingScriptNamesItsStatementAndTransactionalEnginesKeepNothingOfTheRun() throws SQLException {
+        runner().migrate(1);
+        String text = "CREATE TABLE crm_v3_probe (id INTEGER PRIMARY KEY);\nCREATE TABLE crm_v3_probe (id INTEGER PRIMARY KEY);\n";
+        List<MigrationScript> scripts = new ArrayList<>(shipped());
+        scripts.add(new MigrationScript(3, "broken", "V003__broken.sql", text, MigrationScript.sha256(text)));
+        assertThatExceptionOfType(SchemaException.class).isThrownBy(() -> runner(scripts).migrate())
+                .withMessageContaining("V003 (broken) failed at statement 2 of 2")
+                .withMessageContaining(db().dialect() == Dialect.MARIADB ? "idempotent" : "nothing of this migration run was kept");
+        if (db().dialect() != Dialect.MARIADB) {
+            assertThat(runner().history()).extracting(MigrationRunner.Applied::version).as("V002 ran with V003, and went with it").containsExactly(1);
+            assertThat(tableExists("crm_v3_probe")).isFalse();
+        } else {
+            assertThat(runner().history()).extracting(MigrationRunner.Applied::version).containsExactly(1, 2);
+        }
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            String sql = switch (db().dialect()) {
+                case SQLITE -> "SELECT COUNT(*) FROM sqlite_master WHERE name = '" + table + "'";
+                case POSTGRESQL -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "' AND table_name = '" + table + "'";
+                case MARIADB -> "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + schema + "' AND table_name = '" + table + "'";
+            };
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+}
