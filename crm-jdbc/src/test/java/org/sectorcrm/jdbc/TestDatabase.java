@@ -223,12 +223,17 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** A connection to the class's database, outside any store (for checks and fixtures). */
     public Connection connect() throws SQLException {
+        return connect(name);
+    }
+
+    /** A connection to {@code schema} (a server's) or to the SQLite file at the JDBC URL {@code schema}. */
+    public Connection connect(String schema) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            throw new IllegalStateException("SQLite tests connect to the file of their store: use connect(url)");
+            return DriverManager.getConnection(schema);
         }
         Connection c = DriverManager.getConnection(url, user, password);
         try (Statement st = c.createStatement()) {
-            st.execute(dialect == Dialect.POSTGRESQL ? "SET search_path TO " + name : "USE " + name);
+            st.execute(dialect == Dialect.POSTGRESQL ? "SET search_path TO " + schema : "USE " + schema);
         }
         return c;
     }
