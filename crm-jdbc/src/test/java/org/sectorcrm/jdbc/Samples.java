@@ -168,11 +168,14 @@ final class Samples {
     }
 
     Engagement engagement(EmployerId employer, PartnerId partner, StaffUserId staff) {
-        return new Engagement(new EngagementId(uuid()), stamp(), employer, null, null, partner, staff, LocalDate.of(2026, 1, 15), Channel.MEETING, true,
+        return engagement(employer, partner, staff, LocalDate.of(2026, 1, 15));
+    }
+
+    Engagement engagement(EmployerId employer, PartnerId partner, StaffUserId staff, LocalDate on) {
+        return new Engagement(new EngagementId(uuid()), stamp(), employer, null, null, partner, staff, on, Channel.MEETING, true,
                 "Quarterly visit about hiring", List.of(new Note(new NoteId(uuid()), staff, partner, Visibility.SHARED, "Shared note text", NOW),
                         new Note(null, staff, partner, Visibility.PRIVATE, "Private thoughts", NOW)),
-                Set.of(), Set.of(EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE, EseCategory.TRAINING_SERVICES), Set.of(), LocalDate.of(2026, 2, 1),
-                null);
+                Set.of(), Set.of(EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE, EseCategory.TRAINING_SERVICES), Set.of(), on.plusDays(17), null);
     }
 
     BusinessNeed need(EmployerId employer) {

@@ -148,6 +148,16 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return dialect;
     }
 
+    /** The server user (null for SQLite). */
+    public String user() {
+        return user;
+    }
+
+    /** The server password (null for SQLite). */
+    public String password() {
+        return password;
+    }
+
     /** The schema (PostgreSQL) or database (MariaDB) of this class, or null for SQLite. */
     public String schema() {
         return dialect == Dialect.SQLITE ? null : name;
