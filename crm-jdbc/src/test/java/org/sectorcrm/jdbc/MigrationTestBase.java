@@ -147,6 +147,55 @@ abstract class MigrationTestBase {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a hung child, not a timing assertion
+    void twoJvmsStartingOnTheSameEmptyDatabaseAtOnceMigrateOnce() throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(), db().dialect().name(),
+                db().dialect() == Dialect.SQLITE ? url : db().builderUrl()));
+        if (db().dialect() != Dialect.SQLITE) {
+            command.addAll(List.of(db().user(), db().password(), schema));
+        }
+        List<Process> nodes = new ArrayList<>();
+        List<java.io.BufferedReader> outputs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                nodes.add(p);
+                outputs.add(new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            for (java.io.BufferedReader out : outputs) {
+                assertThat(lineStartingWith(out, "ready")).isEqualTo("ready");
+            }
+            for (Process p : nodes) {
+                p.getOutputStream().write("go\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                p.getOutputStream().flush();
+            }
+            List<String> applied = new ArrayList<>();
+            for (java.io.BufferedReader out : outputs) {
+                applied.add(lineStartingWith(out, "applied"));
+            }
+            for (Process p : nodes) {
+                assertThat(p.waitFor()).as("exit code of a node").isZero();
+            }
+            assertThat(applied).as("what each node applied").containsExactlyInAnyOrder("applied [1,2]", "applied []");
+            assertThat(runner().history()).extracting(MigrationRunner.Applied::version).containsExactly(1, 2);
+        } finally {
+            nodes.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private static String lineStartingWith(java.io.BufferedReader out, String prefix) throws java.io.IOException {
+        List<String> seen = new ArrayList<>();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("a node ended without printing '" + prefix + "':\n" + String.join("\n", seen));
+    }
+
+    @Test
     void aFailingScriptNamesItsStatementAndTransactionalEnginesKeepNothingOfTheRun() throws SQLException {
         runner().migrate(1);
         String text = "CREATE TABLE crm_v3_probe (id INTEGER PRIMARY KEY);\nCREATE TABLE crm_v3_probe (id INTEGER PRIMARY KEY);\n";

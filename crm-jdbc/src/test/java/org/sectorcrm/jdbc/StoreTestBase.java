@@ -386,6 +386,29 @@ abstract class StoreTestBase {
     }
 
     @Test
+    void aConstraintViolationMidTransactionRollsBackEverythingInIt() {
+        Employer holder = insertEmployer();
+        Employer first = samples.employer();
+        Contact contact = samples.contact(first.id());
+        Employer clash = samples.employer().withFein(holder.fein());
+        assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> write(tx -> {
+            tx.employers().save(first, 0);
+            tx.contacts().save(contact, 0);
+            tx.employers().save(next(holder), 1);
+            tx.events().append(samples.created(RecordType.EMPLOYER, first.id().asString()));
+            tx.employers().save(clash, 0);
+        }));
+        read(tx -> {
+            assertThat(tx.employers().find(first.id())).isEmpty();
+            assertThat(tx.contacts().find(contact.id())).isEmpty();
+            assertThat(tx.employers().find(holder.id())).contains(holder);
+            assertThat(tx.events().after(0, 10)).isEmpty();
+            assertThat(tx.employers().count(EmployerFilter.ALL)).isEqualTo(1);
+            return null;
+        });
+    }
+
+    @Test
     void aNestedTransactionThatThrowsUndoesItsOwnWritesOnlyWhenTheOuterGoesOn() {
         Employer outer = samples.employer();
         Employer inner = samples.employer();

@@ -148,6 +148,11 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return dialect;
     }
 
+    /** The server's JDBC URL (the default database of the server; null for SQLite). */
+    public String builderUrl() {
+        return url;
+    }
+
     /** The server user (null for SQLite). */
     public String user() {
         return user;
