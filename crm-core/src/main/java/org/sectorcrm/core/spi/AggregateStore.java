@@ -25,7 +25,8 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
     /**
      * Inserts or updates the aggregate, atomically checking the version stored now.
      * <ul>
-     *   <li>{@code expectedVersion == 0}: inserts; the aggregate's version must be 1. When a record with this id
+     *   <li>{@code expectedVersion == 0}: inserts; the aggregate's version is usually 1 but may be higher (a restore
+     *       from an export keeps versions). When a record with this id
      *       exists, throws {@link org.sectorcrm.core.ConflictException} (with its current version) and changes nothing.</li>
      *   <li>{@code expectedVersion > 0}: replaces the stored aggregate only if its version equals
      *       {@code expectedVersion}; the new aggregate's version must be {@code expectedVersion + 1}. Otherwise throws
@@ -37,8 +38,8 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
      * </ul>
      * Every field round-trips: a later {@link #find} returns an equal aggregate.
      *
-     * @throws IllegalArgumentException when the aggregate is a draft (no id or stamp) or its version is not
-     *         {@code expectedVersion + 1}: a bug of the caller, not a conflict
+     * @throws IllegalArgumentException when the aggregate is a draft (no id or stamp), {@code expectedVersion} is negative,
+     *         or (for an update) its version is not {@code expectedVersion + 1}: a bug of the caller, not a conflict
      */
     void save(T aggregate, long expectedVersion);
 

@@ -1,0 +1,206 @@
+package org.sectorcrm.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.internal.Diff;
+import org.sectorcrm.core.reference.Role;
+import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.StorageTransaction;
+
+/**
+ * What every area of {@link CrmSession} offers: get, list, create, update, delete, each as the session's
+ * staff user, each write one transaction with its audit entry and event.
+ *
+ * @param <I> id type
+ * @param <T> aggregate type
+ * @param <F> filter type
+ * @param <V> what a reader receives (the aggregate, or a view with what the reader may not see removed)
+ */
+public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, V> {
+    final Crm crm;
+    final Actor actor;
+    final RecordType type;
+
+    RecordOperations(Crm crm, Actor actor, RecordType type) {
+        this.crm = crm;
+        this.actor = actor;
+        this.type = type;
+    }
+
+    abstract AggregateStore<I, T, F> store(StorageTransaction tx);
+
+    abstract T assign(T aggregate, I id, Stamp stamp);
+
+    abstract I newId(UUID value);
+
+    /** What the actor may see of a stored aggregate. */
+    @SuppressWarnings("unchecked")
+    V view(T aggregate) {
+        return (V) aggregate;
+    }
+
+    /** The role needed to write; reference data raises it to ADMIN. */
+    Role writeRole() {
+        return Role.STAFF;
+    }
+
+    /** Checks and completes an incoming aggregate before it is stored (derived fields, child ids, references); {@code stored} is null on create. */
+    T prepare(Changes changes, T incoming, T stored) {
+        return incoming;
+    }
+
+    /** The lifecycle status, for aggregates whose status only moves through transition methods; null otherwise. */
+    Object statusOf(T aggregate) {
+        return null;
+    }
+
+    String key() {
+        return type.key();
+    }
+
+    public V get(I id) {
+        return find(id).orElseThrow(() -> new NotFoundException(key(), id));
+    }
+
+    public Optional<V> find(I id) {
+        requireId(id);
+        return crm.storage().read(tx -> store(tx).find(id)).map(this::view);
+    }
+
+    public Page<V> list(F filter, PageRequest page) {
+        if (filter == null) {
+            throw ValidationException.of(key(), "filter", "is required (use the filter's ALL constant for no filter)");
+        }
+        if (page == null) {
+            throw ValidationException.of(key(), "page", "is required");
+        }
+        return crm.storage().read(tx -> store(tx).query(filter, page)).map(this::view);
+    }
+
+    public long count(F filter) {
+        if (filter == null) {
+            throw ValidationException.of(key(), "filter", "is required (use the filter's ALL constant for no filter)");
+        }
+        return crm.storage().read(tx -> store(tx).count(filter));
+    }
+
+    /**
+     * Stores a new record. A draft gets a new id; a given id is kept (imports that preserve ids). The stamp is
+     * always set here: version 1, created now by the actor's partner.
+     */
+    public V create(T draft) {
+        if (draft == null) {
+            throw ValidationException.of(key(), "record", "is required");
+        }
+        actor.require(writeRole(), "create a " + key());
+        T saved = crm.write(actor, changes -> {
+            I id = draft.id() != null ? draft.id() : newId(changes.newId());
+            T prepared = prepare(changes, draft, null);
+            T complete = assign(prepared, id, Stamp.first(changes.now, actor.partner()));
+            store(changes.tx).save(complete, 0);
+            changes.created(type, id, complete.version());
+            return complete;
+        });
+        return view(saved);
+    }
+
+    /**
+     * Saves changed fields of a stored record; {@code changed.version()} is the version it was read at. A stale
+     * version throws {@link ConflictException} and changes nothing. An update that changes nothing writes nothing and
+     * returns the stored record.
+     */
+    public V update(T changed) {
+        if (changed == null) {
+            throw ValidationException.of(key(), "record", "is required");
+        }
+        requireId(changed.id());
+        actor.require(writeRole(), "change a " + key());
+        T saved = crm.write(actor, changes -> {
+            T stored = loadForWrite(changes, changed.id(), changed.version());
+            T prepared = prepare(changes, changed, stored);
+            Object before = statusOf(stored);
+            if (before != null && !before.equals(statusOf(prepared))) {
+                throw ValidationException.of(key(), "status", "changes only through the lifecycle operations, not by update");
+            }
+            return saveChanged(changes, stored, prepared, false);
+        });
+        return view(saved);
+    }
+
+    public void delete(I id, long expectedVersion) {
+        requireId(id);
+        actor.require(writeRole(), "delete a " + key());
+        crm.write(actor, changes -> {
+            T stored = loadForWrite(changes, id, expectedVersion);
+            checkDelete(stored);
+            store(changes.tx).delete(id, expectedVersion);
+            changes.deleted(type, id, expectedVersion);
+            return null;
+        });
+    }
+
+    /** Extra rules before a delete; the default allows it. */
+    void checkDelete(T stored) {
+    }
+
+    /** Loads the record a write starts from, checking the version the caller read first (so no work is wasted on a stale copy). */
+    T loadForWrite(Changes changes, I id, long expectedVersion) {
+        T stored = store(changes.tx).find(id).orElseThrow(() -> new NotFoundException(key(), id));
+        if (stored.version() != expectedVersion) {
+            throw ConflictException.staleVersion(key(), id, expectedVersion, stored.version());
+        }
+        return stored;
+    }
+
+    /** Runs a lifecycle move ({@code move} applied to the stored record) as one write. */
+    V transition(I id, long expectedVersion, java.util.function.UnaryOperator<T> move) {
+        requireId(id);
+        actor.require(writeRole(), "change a " + key());
+        T saved = crm.write(actor, changes -> {
+            T stored = loadForWrite(changes, id, expectedVersion);
+            T moved = move.apply(stored);
+            return saveChanged(changes, stored, moved, true);
+        });
+        return view(saved);
+    }
+
+    /** Saves {@code next} over {@code stored} when anything differs; records a status or change event. */
+    T saveChanged(Changes changes, T stored, T next, boolean lifecycle) {
+        T candidate = assign(next, stored.id(), stored.stamp());
+        List<String> fields = Diff.changedFields((Record) stored, (Record) candidate);
+        if (fields.isEmpty()) {
+            return stored;
+        }
+        T complete = assign(next, stored.id(), stored.stamp().next(changes.now));
+        store(changes.tx).save(complete, stored.version());
+        Object before = statusOf(stored);
+        Object after = statusOf(complete);
+        if (lifecycle && before != null && !before.equals(after)) {
+            changes.statusChanged(type, stored.id(), complete.version(), before, after, fields);
+        } else {
+            changes.changed(type, stored.id(), complete.version(), fields);
+        }
+        return complete;
+    }
+
+    void requireId(I id) {
+        if (id == null) {
+            throw ValidationException.of(key(), "id", "is required");
+        }
+    }
+
+    static <X> X require(String record, String field, X value) {
+        if (value == null) {
+            throw ValidationException.of(record, field, "is required");
+        }
+        return value;
+    }
+
+    static void requireNonNull(Object o, String what) {
+        Objects.requireNonNull(o, what);
+    }
+}

@@ -1,0 +1,112 @@
+package org.sectorcrm.core;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.referral.FollowUp;
+import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralFilter;
+import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.StorageTransaction;
+
+/**
+ * Referrals between partners. Staff send referrals from their own partner; the receiving partner's staff
+ * accept, start, complete or decline them (declining needs a reason); the sending partner's staff cancel them.
+ */
+public final class ReferralOperations extends RecordOperations<ReferralId, Referral, ReferralFilter, Referral> {
+    ReferralOperations(Crm crm, Actor actor) {
+        super(crm, actor, RecordType.REFERRAL);
+    }
+
+    @Override
+    AggregateStore<ReferralId, Referral, ReferralFilter> store(StorageTransaction tx) {
+        return tx.referrals();
+    }
+
+    @Override
+    Referral assign(Referral r, ReferralId id, Stamp stamp) {
+        return r.withId(id).withStamp(stamp);
+    }
+
+    @Override
+    ReferralId newId(UUID value) {
+        return new ReferralId(value);
+    }
+
+    @Override
+    Object statusOf(Referral r) {
+        return r.status();
+    }
+
+    @Override
+    Referral prepare(Changes changes, Referral r, Referral stored) {
+        if (stored == null && !r.fromPartner().equals(actor.partner())) {
+            throw new AccessDeniedException(actor.name() + " sends referrals from their own partner " + actor.partner() + ", not from " + r.fromPartner());
+        }
+        FeedbackOperations.requireEmployer(changes, key(), r.employer());
+        if (changes.tx.partners().find(r.toPartner()).isEmpty()) {
+            throw ValidationException.of(key(), "toPartner", "partner " + r.toPartner() + " does not exist");
+        }
+        if (r.need() != null && changes.tx.needs().find(r.need()).isEmpty()) {
+            throw ValidationException.of(key(), "need", "need " + r.need() + " does not exist");
+        }
+        return r;
+    }
+
+    public Referral accept(ReferralId id, long expectedVersion) {
+        return asReceiver(id, expectedVersion, Referral::accept);
+    }
+
+    public Referral start(ReferralId id, long expectedVersion) {
+        return asReceiver(id, expectedVersion, Referral::start);
+    }
+
+    public Referral complete(ReferralId id, long expectedVersion, String outcome) {
+        return asReceiver(id, expectedVersion, r -> r.complete(outcome));
+    }
+
+    /** Declines with the reason the regional referral work group requires. */
+    public Referral decline(ReferralId id, long expectedVersion, String reason) {
+        return asReceiver(id, expectedVersion, r -> r.decline(reason));
+    }
+
+    public Referral cancel(ReferralId id, long expectedVersion) {
+        return transition(id, expectedVersion, r -> {
+            if (!r.fromPartner().equals(actor.partner())) {
+                throw new AccessDeniedException("only the sending partner's staff may cancel referral " + id);
+            }
+            return r.cancel();
+        });
+    }
+
+    /** Adds an entry to the follow-up log (either partner's staff). */
+    public Referral followUp(ReferralId id, long expectedVersion, String text) {
+        return transition(id, expectedVersion, r -> {
+            requireParty(r);
+            return r.withFollowUp(new FollowUp(crm.clock().instant(), actor.user(), text));
+        });
+    }
+
+    /** Referrals sent but not answered after their response due date, as of {@code today}. */
+    public Page<Referral> overdue(LocalDate today, PageRequest page) {
+        require(key(), "today", today);
+        return list(new ReferralFilter(null, null, null, null, today), page);
+    }
+
+    private Referral asReceiver(ReferralId id, long expectedVersion, java.util.function.UnaryOperator<Referral> move) {
+        return transition(id, expectedVersion, r -> {
+            if (!r.toPartner().equals(actor.partner())) {
+                throw new AccessDeniedException("only the receiving partner's staff may answer referral " + id);
+            }
+            return move.apply(r);
+        });
+    }
+
+    private void requireParty(Referral r) {
+        if (!r.toPartner().equals(actor.partner()) && !r.fromPartner().equals(actor.partner())) {
+            throw new AccessDeniedException("only the two partners of referral " + r.id() + " may log follow-ups");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.sectorcrm.core;
+
+import java.util.UUID;
+
+import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.solution.SolutionFilter;
+import org.sectorcrm.core.solution.SolutionId;
+import org.sectorcrm.core.solution.SolutionStatus;
+import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.StorageTransaction;
+
+/** Solutions (an employer's or partnership's solution portfolio); the status moves only through {@link #moveTo}. */
+public final class SolutionOperations extends RecordOperations<SolutionId, Solution, SolutionFilter, Solution> {
+    SolutionOperations(Crm crm, Actor actor) {
+        super(crm, actor, RecordType.SOLUTION);
+    }
+
+    @Override
+    AggregateStore<SolutionId, Solution, SolutionFilter> store(StorageTransaction tx) {
+        return tx.solutions();
+    }
+
+    @Override
+    Solution assign(Solution r, SolutionId id, Stamp stamp) {
+        return r.withId(id).withStamp(stamp);
+    }
+
+    @Override
+    SolutionId newId(UUID value) {
+        return new SolutionId(value);
+    }
+
+    @Override
+    Solution prepare(Changes changes, Solution s, Solution stored) {
+        FeedbackOperations.requireEmployer(changes, key(), s.employer());
+        org.sectorcrm.core.internal.Check c = org.sectorcrm.core.internal.Check.of(key());
+        c.that(changes.tx.partners().find(s.leadPartner()).isPresent(), "leadPartner", "partner " + s.leadPartner() + " does not exist");
+        for (org.sectorcrm.core.reference.PartnerId p : s.contributors()) {
+            c.that(changes.tx.partners().find(p).isPresent(), "contributors", "partner " + p + " does not exist");
+        }
+        for (org.sectorcrm.core.need.NeedId n : s.needs()) {
+            c.that(changes.tx.needs().find(n).isPresent(), "needs", "need " + n + " does not exist");
+        }
+        if (s.partnership() != null) {
+            c.that(changes.tx.partnerships().find(s.partnership()).isPresent(), "partnership", "partnership " + s.partnership() + " does not exist");
+        }
+        c.throwIfInvalid();
+        return s;
+    }
+
+    @Override
+    Object statusOf(Solution s) {
+        return s.status();
+    }
+
+    /** PROPOSED → AGREED → IN_DELIVERY → COMPLETED, or DECLINED / CANCELLED; a proposal cannot jump to COMPLETED. */
+    public Solution moveTo(SolutionId id, long expectedVersion, SolutionStatus to) {
+        return transition(id, expectedVersion, s -> s.moveTo(to));
+    }
+}

@@ -1,0 +1,57 @@
+package org.sectorcrm.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sectorcrm.core");
+
+    @Test
+    void coreUsesNoInfrastructure() {
+        noClasses().that().resideInAPackage("org.sectorcrm.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..",
+                        "com.fasterxml.jackson..", "com.github.benmanes.caffeine..")
+                .because("crm-core has no runtime dependencies and no storage technology")
+                .check(CORE);
+    }
+
+    @Test
+    void publicApiDoesNotExposeInternalTypes() {
+        methods().that().arePublic().and().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+                .and().areDeclaredInClassesThat().arePublic()
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>("not expose ..internal types") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                        var types = new java.util.ArrayList<com.tngtech.archunit.core.domain.JavaClass>();
+                        types.add(method.getRawReturnType());
+                        types.addAll(method.getRawParameterTypes());
+                        for (var t : types) {
+                            if (t.getPackageName().contains(".internal")) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " exposes " + t.getName()));
+                            }
+                        }
+                    }
+                })
+                .check(CORE);
+    }
+
+    @Test
+    void domainPackagesDoNotDependOnTheApplicationOrStores() {
+        noClasses().that().resideInAnyPackage("org.sectorcrm.core.employer..", "org.sectorcrm.core.contact..",
+                        "org.sectorcrm.core.engagement..", "org.sectorcrm.core.need..", "org.sectorcrm.core.solution..",
+                        "org.sectorcrm.core.partnership..", "org.sectorcrm.core.referral..", "org.sectorcrm.core.outcome..",
+                        "org.sectorcrm.core.feedback..", "org.sectorcrm.core.reference..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sectorcrm.core.spi..", "org.sectorcrm.core.memory..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Operations")
+                .check(CORE);
+    }
+}
