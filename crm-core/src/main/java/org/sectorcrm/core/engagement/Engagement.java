@@ -48,7 +48,7 @@ public record Engagement(EngagementId id, Stamp stamp, EmployerId employer, Esta
     }
 
     public static Engagement of(EmployerId employer, PartnerId partner, StaffUserId staff, LocalDate date, Channel channel, String summary) {
-        return new Engagement(null, null, employer, null, null, partner, staff, date, channel, channel.canBeStaffAssisted(), summary,
+        return new Engagement(null, null, employer, null, null, partner, staff, date, channel, channel != null && channel.canBeStaffAssisted(), summary,
                 List.of(), Set.of(), Set.of(), Set.of(), null, null);
     }
 
