@@ -1,0 +1,195 @@
+package org.sectorcrm.examples;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
+import org.sectorcrm.core.reference.Role;
+import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.examples.server.ApiServer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar sectorcrm.jar serve|users ...}: the standalone SectorCRM. */
+@Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
+        description = "A shared employer record for regional workforce and economic-development partners.",
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class})
+public final class SectorCrmCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SectorCrmCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static char[] adminPassword(String option) {
+        if (option != null && !option.isEmpty()) {
+            return option.toCharArray();
+        }
+        String env = System.getenv(CrmApplication.ADMIN_PASSWORD_ENV);
+        return env == null || env.isEmpty() ? null : env.toCharArray();
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP server and REST API.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--db", description = "SQLite file or JDBC URL (default: ./sectorcrm.db)")
+        String db;
+        @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+        int port;
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "interface to listen on (default: ${DEFAULT-VALUE})")
+        String host;
+        @Option(names = "--demo", description = "fill an empty database with the demo region")
+        boolean demo;
+        @Option(names = "--seed", defaultValue = "2026", description = "seed of the demo data (default: ${DEFAULT-VALUE})")
+        long seed;
+        @Option(names = "--admin-password", description = "password of the first admin of an empty database (or env SECTORCRM_ADMIN_PASSWORD)")
+        String adminPassword;
+        @Option(names = "--admin-email", defaultValue = "admin@sectorcrm.example", description = "e-mail (login) of the first admin (default: ${DEFAULT-VALUE})")
+        String adminEmail;
+
+        @Override
+        public Integer call() throws Exception {
+            StorageFactory.Opened opened = StorageFactory.open(db);
+            CrmApplication app = new CrmApplication(opened, Clock.systemUTC());
+            if (app.isEmpty()) {
+                char[] password = adminPassword(adminPassword);
+                if (password == null) {
+                    System.err.println("This database is empty and needs its first admin. Start with --admin-password <password>"
+                            + " or set " + CrmApplication.ADMIN_PASSWORD_ENV + " (at least 12 characters); there is no default password.");
+                    app.close();
+                    return 2;
+                }
+                try {
+                    StaffUser admin = app.initialise(password, adminEmail, demo, seed);
+                    System.out.println("Created the first admin: " + admin.email().value() + (demo ? " (with the demo region, seed " + seed + ")" : ""));
+                } catch (org.sectorcrm.core.ValidationException e) {
+                    System.err.println(e.getMessage());
+                    app.close();
+                    return 2;
+                }
+            } else if (demo) {
+                System.out.println("The database already has data: --demo only fills an empty one.");
+            }
+            if (!opened.durable()) {
+                System.out.println("WARNING: data are kept " + opened.description());
+            }
+            ApiServer server = app.start(host, port);
+            String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
+            System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    app.close();
+                } catch (Exception e) {
+                    System.err.println("while stopping: " + e.getMessage());
+                }
+                stopped.countDown();
+            }));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage staff user accounts.",
+            subcommands = {Users.Add.class, Users.Disable.class, Users.ListUsers.class})
+    static final class Users implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+
+        abstract static class Job implements Callable<Integer> {
+            @Option(names = "--db", description = "SQLite file or JDBC URL (default: ./sectorcrm.db)")
+            String db;
+            @Option(names = "--as", required = true, description = "e-mail of the staff user doing this (an ADMIN or MANAGER)")
+            String as;
+
+            @Override
+            public Integer call() throws Exception {
+                try (CrmApplication app = new CrmApplication(StorageFactory.open(db), Clock.systemUTC())) {
+                    return run(app);
+                } catch (org.sectorcrm.core.CrmException | IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    return 1;
+                }
+            }
+
+            abstract int run(CrmApplication app);
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a staff user with a password (read from env SECTORCRM_PASSWORD or --password).")
+        static final class Add extends Job {
+            @Parameters(index = "0", description = "e-mail (login)")
+            String email;
+            @Option(names = "--name", required = true)
+            String name;
+            @Option(names = "--role", defaultValue = "STAFF", description = "VIEWER, STAFF, MANAGER or ADMIN (default: ${DEFAULT-VALUE})")
+            Role role;
+            @Option(names = "--partner", description = "partner id (default: the partner of --as)")
+            String partner;
+            @Option(names = "--password", description = "the password (or env SECTORCRM_PASSWORD)")
+            String password;
+
+            @Override
+            int run(CrmApplication app) {
+                String pw = password != null ? password : System.getenv("SECTORCRM_PASSWORD");
+                if (pw == null) {
+                    System.err.println("give the password with --password or env SECTORCRM_PASSWORD");
+                    return 2;
+                }
+                var session = app.crm().as(as);
+                var partnerId = partner != null ? org.sectorcrm.core.reference.PartnerId.of(partner) : session.actor().partner();
+                StaffUser user = session.reference().staffUsers().create(StaffUser.of(partnerId, name, email, role));
+                app.accounts().setPassword(user.id(), user.email().value(), pw.toCharArray());
+                System.out.println("added " + user.email().value() + " (" + user.role() + ") id " + user.id().asString());
+                return 0;
+            }
+        }
+
+        @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a staff user and revoke their sessions and tokens.")
+        static final class Disable extends Job {
+            @Parameters(index = "0", description = "e-mail")
+            String email;
+
+            @Override
+            int run(CrmApplication app) {
+                StaffUser user = app.user(email);
+                app.crm().as(as).reference().staffUsers().update(user.withActive(false));
+                app.accounts().revokeAll(user.id());
+                System.out.println("disabled " + email);
+                return 0;
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List staff users.")
+        static final class ListUsers extends Job {
+            @Override
+            int run(CrmApplication app) {
+                var ops = app.crm().as(as).reference().staffUsers();
+                var page = ops.list(StaffUserFilter.ALL, PageRequest.first(PageRequest.MAX_LIMIT));
+                while (true) {
+                    for (StaffUser u : page.items()) {
+                        System.out.printf("%-40s %-8s %-8s %s%n", u.email().value(), u.role(), u.active() ? "active" : "disabled", u.name());
+                    }
+                    if (!page.hasNext()) {
+                        return 0;
+                    }
+                    page = ops.list(StaffUserFilter.ALL, PageRequest.after(page.nextCursor(), PageRequest.MAX_LIMIT));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.sectorcrm.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerKind;
+import org.sectorcrm.core.reference.Role;
+import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.examples.server.ApiServer;
+import org.sectorcrm.examples.server.Route;
+
+/** The REST API over real HTTP against a running server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiHttpTest {
+    private static final String ADMIN_PASSWORD = "correct horse battery staple";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private CrmApplication app;
+    private ApiServer server;
+    private String base;
+    private String staffA;
+    private String staffB;
+    private String viewerA;
+
+    @BeforeAll
+    void start() {
+        app = new CrmApplication(StorageFactory.inMemory(), Clock.systemUTC());
+        StaffUser admin = app.initialise(ADMIN_PASSWORD.toCharArray(), "admin@board.example", false, 1);
+        var adminSession = app.crm().as(admin);
+        Partner college = adminSession.reference().partners().create(Partner.named("Rock Valley College", PartnerKind.COMMUNITY_COLLEGE));
+        StaffUser a = adminSession.reference().staffUsers().create(StaffUser.of(admin.partner(), "Ann Board", "ann@board.example", Role.STAFF));
+        StaffUser b = adminSession.reference().staffUsers().create(StaffUser.of(college.id(), "Bo College", "bo@college.example", Role.STAFF));
+        StaffUser v = adminSession.reference().staffUsers().create(StaffUser.of(admin.partner(), "Vi Viewer", "vi@board.example", Role.VIEWER));
+        staffA = app.accounts().issueToken(a.id(), "test");
+        staffB = app.accounts().issueToken(b.id(), "test");
+        viewerA = app.accounts().issueToken(v.id(), "test");
+        server = app.start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port() + "/api/v1";
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        app.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null && !java.util.Arrays.asList(headers).contains("Content-Type")) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode body(HttpResponse<String> r) throws Exception {
+        return json.readTree(r.body());
+    }
+
+    private void assertProblem(HttpResponse<String> r, int status) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(body(r).get("status").asInt()).isEqualTo(status);
+    }
+
+    private JsonNode createEmployer(String name) throws Exception {
+        var r = send("POST", "/employers", staffA, "{\"legalName\":\"" + name + "\",\"status\":\"ACTIVE\",\"naics\":\"333514\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.headers().firstValue("ETag")).hasValue("\"1\"");
+        return body(r);
+    }
+
+    @Test
+    void everyEndpointNeedsAuthentication() throws Exception {
+        assertProblem(send("GET", "/employers", null, null), 401);
+        assertProblem(send("GET", "/employers", "scrm_not-a-token", null), 401);
+        assertProblem(send("GET", "/employers", null, null, "Authorization", "Basic YWRtaW46YWRtaW4="), 401);
+        for (Route route : server.routes()) {
+            if (!route.open()) {
+                String path = route.path().replace("{id}", "0190a6b0-0000-7000-8000-000000000000").substring("/api/v1".length());
+                var r = send(route.method().name(), path, null, route.requestBody() == null ? null : "{}");
+                assertProblem(r, 401);
+            }
+        }
+    }
+
+    @Test
+    void loginSetsAHardenedCookieAndIssuesTokens() throws Exception {
+        var wrong = send("POST", "/session", null, "{\"email\":\"admin@board.example\",\"password\":\"not the password\"}");
+        assertProblem(wrong, 401);
+        var ok = send("POST", "/session", null, "{\"email\":\"admin@board.example\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith(ApiServer.SESSION_COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        var me = send("GET", "/me", null, null, "Cookie", session);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(body(me).get("role").asText()).isEqualTo("ADMIN");
+
+        var issued = send("POST", "/tokens", null, "{\"name\":\"nightly sync\"}", "Cookie", session);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String token = body(issued).get("token").asText();
+        assertThat(token).startsWith("scrm_").hasSizeGreaterThan(40);
+        assertThat(send("GET", "/employers", token, null).statusCode()).isEqualTo(200);
+
+        assertThat(send("DELETE", "/session", null, null, "Cookie", session).statusCode()).isEqualTo(204);
+        assertProblem(send("GET", "/me", null, null, "Cookie", session), 401);
+        assertThat(send("GET", "/me", token, null).statusCode()).as("the token outlives the session").isEqualTo(200);
+    }
+
+    @Test
+    void repeatedFailedLoginsAreThrottled() throws Exception {
+        String bad = "{\"email\":\"nobody@board.example\",\"password\":\"wrong wrong wrong\"}";
+        for (int i = 0; i < 5; i++) {
+            assertProblem(send("POST", "/session", null, bad), 401);
+        }
+        var throttled = send("POST", "/session", null, bad);
+        assertProblem(throttled, 429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void anotherPartnersStaffCannotReadPartnerOrPrivateNotes() throws Exception {
+        JsonNode employer = createEmployer("Rockford Precision Gear");
+        JsonNode me = body(send("GET", "/me", staffA, null));
+        String engagementBody = "{\"employer\":\"" + employer.get("id").asText() + "\",\"partner\":\"" + me.get("partner").asText()
+                + "\",\"staff\":\"" + me.get("user").asText() + "\",\"date\":\"2026-03-02\",\"channel\":\"SITE_VISIT\","
+                + "\"staffAssisted\":true,\"summary\":\"Plant tour\"}";
+        var created = send("POST", "/engagements", staffA, engagementBody);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("id").asText();
+        long version = 1;
+        for (String visibility : new String[] {"SHARED", "PARTNER", "PRIVATE"}) {
+            var r = send("POST", "/engagements/" + id + "/notes", staffA, "{\"visibility\":\"" + visibility + "\",\"text\":\"" + visibility + " note\"}",
+                    "If-Match", "\"" + version + "\"");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            version++;
+        }
+        assertThat(texts(body(send("GET", "/engagements/" + id, staffA, null)))).containsExactlyInAnyOrder("SHARED note", "PARTNER note", "PRIVATE note");
+        assertThat(texts(body(send("GET", "/engagements/" + id, staffB, null)))).containsExactly("SHARED note");
+        assertThat(texts(body(send("GET", "/engagements/" + id, viewerA, null)))).containsExactlyInAnyOrder("SHARED note", "PARTNER note");
+        JsonNode listed = body(send("GET", "/engagements?employer=" + employer.get("id").asText(), staffB, null));
+        assertThat(listed.get("items")).hasSize(1);
+        assertThat(texts(listed.get("items").get(0))).containsExactly("SHARED note");
+        assertThat(send("GET", "/search?q=private", staffB, null).body()).doesNotContain("PRIVATE note");
+    }
+
+    private static Set<String> texts(JsonNode engagement) {
+        Set<String> out = new HashSet<>();
+        engagement.get("notes").forEach(n -> out.add(n.get("text").asText()));
+        return out;
+    }
+
+    @Test
+    void aViewerSeesMaskedPii() throws Exception {
+        JsonNode employer = createEmployer("Belvidere Castings");
+        var created = send("POST", "/contacts", staffA, "{\"employer\":\"" + employer.get("id").asText()
+                + "\",\"firstName\":\"Maria\",\"lastName\":\"Lopez\",\"email\":\"maria.lopez@castings.example\",\"active\":true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = body(created).get("contact").get("id").asText();
+        JsonNode clear = body(send("GET", "/contacts/" + id, staffA, null));
+        assertThat(clear.get("email").asText()).isEqualTo("maria.lopez@castings.example");
+        var viewed = send("GET", "/contacts/" + id, viewerA, null);
+        assertThat(viewed.statusCode()).isEqualTo(200);
+        JsonNode masked = body(viewed);
+        assertThat(masked.get("masked").asBoolean()).isTrue();
+        assertThat(masked.get("email").asText()).contains("***").doesNotContain("maria.lopez");
+        assertThat(viewed.body()).doesNotContain("maria.lopez");
+        assertProblem(send("POST", "/contacts", viewerA, "{\"employer\":\"" + employer.get("id").asText()
+                + "\",\"firstName\":\"No\",\"lastName\":\"Write\",\"active\":true}"), 403);
+    }
+
+    @Test
+    void aStaleIfMatchGets412AndChangesNothing() throws Exception {
+        JsonNode employer = createEmployer("Freeport Plastics");
+        String id = employer.get("id").asText();
+        String renamed = json.writeValueAsString(((com.fasterxml.jackson.databind.node.ObjectNode) employer.deepCopy()).put("legalName", "Freeport Plastics LLC"));
+        var first = send("PUT", "/employers/" + id, staffA, renamed, "If-Match", "\"1\"");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).hasValue("\"2\"");
+        String again = json.writeValueAsString(((com.fasterxml.jackson.databind.node.ObjectNode) employer.deepCopy()).put("legalName", "Overwritten Inc"));
+        assertProblem(send("PUT", "/employers/" + id, staffA, again, "If-Match", "\"1\""), 412);
+        assertProblem(send("PUT", "/employers/" + id, staffA, again), 428);
+        assertProblem(send("DELETE", "/employers/" + id, staffA, null, "If-Match", "\"1\""), 412);
+        var now = send("GET", "/employers/" + id, staffA, null);
+        assertThat(body(now).get("legalName").asText()).isEqualTo("Freeport Plastics LLC");
+        assertThat(now.headers().firstValue("ETag")).hasValue("\"2\"");
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesGetProblemJsonNeverA500() throws Exception {
+        assertProblem(send("POST", "/employers", staffA, "{\"legalName\": "), 400);
+        assertProblem(send("POST", "/employers", staffA, "[1,2]"), 400);
+        assertProblem(send("POST", "/employers", staffA, "{\"legalName\":\"X Corp\",\"status\":\"ACTIVE\",\"employees\":\"many\"}"), 400);
+        assertProblem(send("POST", "/employers", staffA, "{\"legalName\":\"X Corp\",\"status\":\"NOT_A_STATUS\"}"), 400);
+        assertProblem(send("POST", "/employers", staffA, "{\"legalName\":\"X Corp\",\"status\":\"ACTIVE\",\"surprise\":1}"), 400);
+        var badFein = send("POST", "/employers", staffA, "{\"legalName\":\"X Corp\",\"status\":\"ACTIVE\",\"fein\":\"07-1234567\"}");
+        assertProblem(badFein, 400);
+        assertThat(body(badFein).get("errors").get(0).get("field").asText()).contains("fein");
+        var missing = send("POST", "/employers", staffA, "{\"status\":\"ACTIVE\"}");
+        assertProblem(missing, 400);
+        assertThat(body(missing).get("errors").toString()).contains("legalName");
+        assertProblem(send("GET", "/employers?limit=lots", staffA, null), 400);
+        assertProblem(send("GET", "/employers?status=NOPE", staffA, null), 400);
+        assertProblem(send("GET", "/employers?nonsense=1", staffA, null), 400);
+        assertProblem(send("GET", "/employers/not-a-uuid", staffA, null), 400);
+        assertProblem(send("GET", "/employers/0190a6b0-0000-7000-8000-000000000000", staffA, null), 404);
+        assertProblem(send("GET", "/no-such-endpoint", staffA, null), 404);
+        assertProblem(send("POST", "/employers", staffA, "legalName=X", "Content-Type", "text/plain"), 415);
+    }
+
+    @Test
+    void listsArePagedByKeyset() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            createEmployer("Paged Employer " + i);
+        }
+        Set<String> seen = new HashSet<>();
+        String after = null;
+        int pages = 0;
+        do {
+            JsonNode page = body(send("GET", "/employers?tag=&limit=2" + (after == null ? "" : "&after=" + after), staffA, null));
+            page.get("items").forEach(e -> assertThat(seen.add(e.get("id").asText())).isTrue());
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (after != null);
+        assertThat(seen.size()).isGreaterThanOrEqualTo(5);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryRegisteredRoute() throws Exception {
+        var r = send("GET", "/openapi.json", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = body(r);
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        for (Route route : server.routes()) {
+            JsonNode op = doc.get("paths").path(route.path()).path(route.method().name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(op.isMissingNode()).as(route.method() + " " + route.path()).isFalse();
+        }
+        int documented = 0;
+        for (JsonNode item : doc.get("paths")) {
+            documented += item.size();
+        }
+        assertThat(documented).isEqualTo(server.routes().size());
+        assertThat(doc.get("components").get("schemas").get("Employer").get("properties").has("legalName")).isTrue();
+    }
+}

@@ -1,0 +1,219 @@
+package org.sectorcrm.examples.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sectorcrm.core.Crm;
+import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.IdGenerator;
+import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.audit.AuditFilter;
+import org.sectorcrm.core.contact.ContactFilter;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.engagement.EngagementFilter;
+import org.sectorcrm.core.memory.InMemoryCrmStorage;
+import org.sectorcrm.core.reference.EmployerNames;
+import org.sectorcrm.core.reference.Fein;
+import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerKind;
+import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionKind;
+import org.sectorcrm.core.reference.Role;
+import org.sectorcrm.core.reference.Sector;
+import org.sectorcrm.core.reference.StaffUser;
+
+class CsvImportTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-02T15:00:00Z"), ZoneOffset.UTC);
+    private Crm crm;
+    private CrmSession staff;
+    private CrmSession viewer;
+    private CrmSession admin;
+
+    @BeforeEach
+    void setUp() {
+        crm = Crm.builder().storage(new InMemoryCrmStorage()).clock(clock).ids(IdGenerator.timeOrdered(clock, new Random(3))).build();
+        StaffUser root = crm.bootstrap(Partner.named("Board", PartnerKind.WORKFORCE_BOARD), "Ada", "ada@board.example");
+        admin = crm.as(root);
+        admin.reference().regions().create(Region.of("IL-EDR-4", "Northeast", RegionKind.ECONOMIC_DEVELOPMENT_REGION, List.of("Cook")));
+        admin.reference().sectors().create(Sector.of("MFG", "Manufacturing", List.of("31", "32", "33")));
+        staff = crm.as(admin.reference().staffUsers().create(StaffUser.of(root.partner(), "Bo", "bo@board.example", Role.STAFF)));
+        viewer = crm.as(admin.reference().staffUsers().create(StaffUser.of(root.partner(), "Vi", "vi@board.example", Role.VIEWER)));
+    }
+
+    /** 10,000 rows with a BOM, CRLF, quoted line breaks, duplicates, bad FEINs, 2017 and unknown NAICS codes, empty names. */
+    private static String messyEmployers(List<Integer> badLines) {
+        StringBuilder csv = new StringBuilder("\uFEFFlegalName,fein,naics,region,status,tradeNames,zip,city\r\n");
+        int line = 2;
+        Random random = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            String name = "Employer " + i;
+            String fein = String.format("%02d-%07d", 36, i);
+            String naics = "332710";
+            String tradeNames = "";
+            String zip = String.format("6%04d", i % 10000);
+            int kind = i % 50;
+            boolean bad = false;
+            if (kind == 1) {
+                fein = "07-" + String.format("%07d", i);
+                bad = true;
+            } else if (kind == 2) {
+                naics = "336111";
+                bad = true;
+            } else if (kind == 3) {
+                naics = "999999";
+                bad = true;
+            } else if (kind == 4) {
+                name = "";
+                bad = true;
+            } else if (kind == 5) {
+                tradeNames = "\"Line one\r\nline two, \"\"quoted\"\"\"";
+            }
+            String row = String.join(",", name, fein, naics, "IL-EDR-4", random.nextBoolean() ? "active" : "PROSPECT", tradeNames, zip, "Elgin") + "\r\n";
+            if (bad) {
+                badLines.add(line);
+            }
+            csv.append(row);
+            line += kind == 5 ? 2 : 1;
+            if (kind == 6) { // an exact duplicate row
+                csv.append(row);
+                line++;
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aMessyFileImportsTheGoodRowsReportsEveryBadOneAndASecondRunChangesNothing() throws IOException {
+        List<Integer> badLines = new ArrayList<>();
+        String file = messyEmployers(badLines);
+        AtomicLong progress = new AtomicLong();
+
+        ImportReport first = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, progress::set);
+
+        assertThat(first.rows()).isEqualTo(10_200);
+        assertThat(progress.get()).isEqualTo(10_200);
+        assertThat(first.errors()).extracting(ImportReport.RowError::line).containsExactlyInAnyOrderElementsOf(badLines);
+        assertThat(first.created()).isEqualTo(10_000 - 800);
+        assertThat(first.unchanged()).isEqualTo(200); // the duplicate rows
+        assertThat(first.errors()).filteredOn(e -> e.line() == 3).singleElement()
+                .satisfies(e -> assertThat(e.toString()).isEqualTo("line 3, fein: prefix 07 is never issued by the IRS"));
+        assertThat(first.errors()).anySatisfy(e -> assertThat(e.toString()).contains("naics: 336111 is a NAICS 2017 code"));
+        assertThat(first.errors()).anySatisfy(e -> assertThat(e.toString()).contains("naics: 999999 is not a NAICS 2022 code"));
+        assertThat(first.errors()).anySatisfy(e -> assertThat(e.toString()).contains("legalName: is required"));
+        Employer quoted = staff.employers().list(EmployerFilter.ALL.withFein(Fein.parse("36-0000005")), PageRequest.first(1)).items().get(0);
+        assertThat(quoted.tradeNames()).containsExactly("Line one\nline two, \"quoted\"");
+        assertThat(quoted.sector().value()).isEqualTo("MFG");
+
+        long auditBefore = admin.audit().query(AuditFilter.ALL, PageRequest.first(1000)).items().size();
+        long eventsBefore = crm.events().after(0, 1000).size();
+        ImportReport second = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(second.created()).isZero();
+        assertThat(second.updated()).isZero();
+        assertThat(second.unchanged()).isEqualTo(first.created() + first.unchanged());
+        assertThat(second.errors()).isEqualTo(first.errors());
+        assertThat(admin.audit().query(AuditFilter.ALL, PageRequest.first(1000)).items()).hasSize((int) auditBefore);
+        assertThat(crm.events().after(0, 1000)).hasSize((int) eventsBefore);
+    }
+
+    @Test
+    void aDryRunReportsTheSameButStoresNothing() throws IOException {
+        List<Integer> badLines = new ArrayList<>();
+        String file = messyEmployers(badLines).lines().limit(300).reduce("", (a, b) -> a + b + "\r\n");
+        ImportReport dry = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), true, n -> { });
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.created()).isPositive();
+        assertThat(staff.employers().count(EmployerFilter.ALL)).isZero();
+        ImportReport real = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(real.created()).isEqualTo(dry.created());
+        assertThat(real.errors()).isEqualTo(dry.errors());
+    }
+
+    @Test
+    void aMappingFileRenamesColumnsAndAMissingRequiredColumnStopsTheImport() throws IOException {
+        ColumnMapping mapping = ColumnMapping.read(new StringReader("legalName = Company Name\nfein=EIN\n"), java.util.Set.copyOf(EmployerRows.FIELDS));
+        ImportReport report = CsvImport.run(new StringReader("Company Name,EIN\nAcme Tool & Die Inc.,36-1234567\n"), new EmployerRows(staff), mapping,
+                false, n -> { });
+        assertThat(report.created()).isEqualTo(1);
+        assertThatThrownBy(() -> CsvImport.run(new StringReader("Name,EIN\nAcme,36-1234567\n"), new EmployerRows(staff), mapping, false, n -> { }))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Company Name");
+        assertThatThrownBy(() -> ColumnMapping.read(new StringReader("legalname=X"), java.util.Set.copyOf(EmployerRows.FIELDS)))
+                .hasMessageContaining("legalname");
+    }
+
+    @Test
+    void employersWithoutFeinAreKeyedByNormalisedNameAndZip() throws IOException {
+        String file = "legalName,zip\r\nThe Acme Tool & Die Co.,60120\r\nACME TOOL AND DIE,60120\r\nAcme Tool and Die,60601\r\n";
+        ImportReport report = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.updated()).isEqualTo(1); // the second row renames the first employer
+        assertThat(staff.employers().list(EmployerFilter.ALL.withNameKey(EmployerNames.normalize("acme tool and die")), PageRequest.first()).items())
+                .hasSize(2);
+    }
+
+    @Test
+    void contactsAndEngagementsUpsertAndExportRoundTripsWithSpreadsheetSafeCells() throws IOException {
+        CsvImport.run(new StringReader("legalName,fein,zip\nAcme,36-1234567,60120\n"), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        String contacts = "employerFein,firstName,lastName,email,phone,roles,title\n"
+                + "36-1234567,Ana,López,Ana@Acme.example,(312) 555-0142,champion;hr,=HYPERLINK(\"http://evil\")\n"
+                + "36-1234567,Bo,Bad,not-an-email,,,\n"
+                + "99-9999999,Cy,Nobody,cy@x.example,,,\n";
+        ImportReport c = CsvImport.run(new StringReader(contacts), new ContactRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(c.created()).isEqualTo(1);
+        assertThat(c.errors()).extracting(Object::toString)
+                .containsExactly("line 3, email: is not an e-mail address: 'not-an-email'",
+                        "line 4, employerFein: no employer with FEIN 99-9999999 exists; import employers first");
+
+        String engagements = "externalId,employerFein,date,channel,summary,services,note\n"
+                + "WIOA-1,36-1234567,2026-10-01,site visit,Plant tour,2;5,Wants welders\n"
+                + "WIOA-2,36-1234567,2026-10-02,MASS_MAILING,Newsletter,,\n"
+                + "WIOA-3,36-1234567,2026-10-03,COLD_CALL,Call,,\n";
+        ImportReport e = CsvImport.run(new StringReader(engagements), new EngagementRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(e.created()).isEqualTo(3);
+        assertThat(staff.engagements().list(EngagementFilter.byExternalId("WIOA-2"), PageRequest.first()).items().get(0).staffAssisted()).isFalse();
+        assertThat(CsvImport.run(new StringReader(engagements), new EngagementRows(staff), ColumnMapping.identity(), false, n -> { }).unchanged())
+                .isEqualTo(3);
+
+        StringWriter out = new StringWriter();
+        assertThat(new CsvExport(staff).contacts(out)).isEqualTo(1);
+        assertThat(out.toString()).contains("'=HYPERLINK").contains("ana@acme.example");
+        ImportReport back = CsvImport.run(new StringReader(out.toString()), new ContactRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(back.unchanged()).isEqualTo(1);
+        assertThat(staff.contacts().list(ContactFilter.ALL, PageRequest.first()).items().get(0).contact().title()).isEqualTo("=HYPERLINK(\"http://evil\")");
+
+        StringWriter masked = new StringWriter();
+        new CsvExport(viewer).contacts(masked);
+        assertThat(masked.toString()).contains("a***@acme.example").doesNotContain("ana@acme.example").contains("(***) ***-0142");
+        assertThat(admin.audit().query(new AuditFilter(null, null, null, "EXPORT_PII", null, null), PageRequest.first()).items()).hasSize(2);
+
+        StringWriter employers = new StringWriter();
+        new CsvExport(staff).employers(employers);
+        assertThat(CsvImport.run(new StringReader(employers.toString()), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { }).unchanged())
+                .isEqualTo(1);
+        StringWriter engagementsOut = new StringWriter();
+        new CsvExport(staff).engagements(engagementsOut);
+        assertThat(CsvImport.run(new StringReader(engagementsOut.toString()), new EngagementRows(staff), ColumnMapping.identity(), false, n -> { })
+                .unchanged()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnclosedQuoteIsReportedWithItsLine() throws IOException {
+        ImportReport r = CsvImport.run(new StringReader("legalName\nAcme\n\"Broken\n"), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(r.created()).isEqualTo(1);
+        assertThat(r.errors()).extracting(Object::toString).containsExactly("line 3, row: a quoted field that starts here is never closed; the rest of the file was not read");
+    }
+}

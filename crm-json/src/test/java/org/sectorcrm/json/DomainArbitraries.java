@@ -1,0 +1,155 @@
+package org.sectorcrm.json;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import org.sectorcrm.core.Limits;
+import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.contact.ContactId;
+import org.sectorcrm.core.employer.Address;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.EmployerStatus;
+import org.sectorcrm.core.employer.Establishment;
+import org.sectorcrm.core.employer.EstablishmentId;
+import org.sectorcrm.core.employer.RelationshipLead;
+import org.sectorcrm.core.engagement.Channel;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementId;
+import org.sectorcrm.core.engagement.Note;
+import org.sectorcrm.core.engagement.NoteId;
+import org.sectorcrm.core.engagement.Visibility;
+import org.sectorcrm.core.need.NeedId;
+import org.sectorcrm.core.partnership.PartnershipId;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.Fein;
+import org.sectorcrm.core.reference.NaicsCode;
+import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.reference.StaffUserId;
+
+/** Valid random domain values for round-trip properties: unicode text up to the {@link Limits}, every optional field sometimes absent. */
+final class DomainArbitraries {
+    private static final List<String> FEIN_PREFIXES = List.of("01", "06", "10", "16", "20", "27", "30", "39", "40", "48", "50", "68",
+            "71", "77", "80", "88", "90", "95", "98", "99");
+
+    private DomainArbitraries() {
+    }
+
+    static <T> Arbitrary<T> id(Function<UUID, T> create) {
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as((a, b) -> create.apply(new UUID(a, b)));
+    }
+
+    /** Non-blank text of 1 to {@code max} UTF-16 units: ASCII, Latin, CJK, JSON-special characters and sometimes an emoji. */
+    static Arbitrary<String> text(int max) {
+        Arbitrary<String> body = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u024f').withCharRange('\u4e00', '\u4e7f')
+                .withChars('\n', '\t', '\r', '"', '\\', '/', '\u2028', '\u2029').ofMinLength(1).ofMaxLength(max);
+        Arbitrary<String> emoji = Arbitraries.of("", "", "😀", "👩‍🏭");
+        return Combinators.combine(emoji, body).as((e, b) -> (e + b).length() <= max ? e + b : b).filter(s -> !s.isBlank());
+    }
+
+    static Arbitrary<String> optionalText(int max) {
+        return text(max).injectNull(0.3);
+    }
+
+    static Arbitrary<Instant> instants() {
+        return Combinators.combine(Arbitraries.longs().between(0, 4_102_444_800L), Arbitraries.integers().between(0, 999_999_999))
+                .as(Instant::ofEpochSecond);
+    }
+
+    static Arbitrary<LocalDate> dates() {
+        return Arbitraries.integers().between(0, 60_000).map(d -> LocalDate.of(1990, 1, 1).plusDays(d));
+    }
+
+    static Arbitrary<Stamp> stamps() {
+        return Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE), instants(), Arbitraries.longs().between(0, 10_000_000_000L),
+                id(PartnerId::new)).as((v, created, later, by) -> new Stamp(v, created, created.plusMillis(later), by));
+    }
+
+    static Arbitrary<Fein> feins() {
+        return Combinators.combine(Arbitraries.of(FEIN_PREFIXES), Arbitraries.strings().numeric().ofLength(7)).as((p, d) -> new Fein(p + d));
+    }
+
+    static Arbitrary<NaicsCode> naics() {
+        return Arbitraries.of(new ArrayList<>(NaicsCode.sixDigitCodes())).map(NaicsCode::new);
+    }
+
+    static Arbitrary<String> tags() {
+        Arbitrary<Character> first = Arbitraries.chars().range('a', 'z').range('0', '9').with('Ä', 'é', '工');
+        Arbitrary<String> rest = Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '.', '_', '-', 'ß', '場').ofMaxLength(99);
+        return Combinators.combine(first, rest).as((f, r) -> f + r);
+    }
+
+    static Arbitrary<String> codes() {
+        return Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9').withChars('.', '_', '-').ofMaxLength(63).map(s -> "R" + s);
+    }
+
+    static Arbitrary<Address> addresses() {
+        Arbitrary<String> state = Arbitraries.strings().withCharRange('A', 'Z').ofLength(2).injectNull(0.3);
+        Arbitrary<String> zip = Combinators.combine(Arbitraries.strings().numeric().ofLength(5), Arbitraries.strings().numeric().ofLength(4).injectNull(0.5))
+                .as((z, plus) -> plus == null ? z : z + "-" + plus).injectNull(0.3);
+        return Combinators.combine(optionalText(Limits.NAME), optionalText(Limits.NAME), state, zip).as(Address::new);
+    }
+
+    static Arbitrary<Establishment> establishments() {
+        return Combinators.combine(id(EstablishmentId::new).injectNull(0.2), text(Limits.NAME), addresses().injectNull(0.2), optionalText(Limits.NAME),
+                optionalText(Limits.CODE), naics().injectNull(0.5)).as((id, name, address, county, ui, naics) ->
+                new Establishment(id, name, address, county, ui, naics, false));
+    }
+
+    static Arbitrary<List<Establishment>> establishmentLists() {
+        // Ids must be distinct when present (jqwik's edge cases repeat them); any number may be null.
+        return establishments().list().ofMaxSize(4).uniqueElements(e -> e.id() == null ? new Object() : e.id()).flatMap(list -> list.isEmpty()
+                ? Arbitraries.just(list)
+                : Arbitraries.integers().between(0, list.size() - 1).map(primary -> {
+                    List<Establishment> marked = new ArrayList<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        marked.add(list.get(i).withPrimary(i == primary));
+                    }
+                    return marked;
+                }));
+    }
+
+    static Arbitrary<Employer> employers() {
+        Arbitrary<Employer> core = Combinators.combine(id(EmployerId::new).injectNull(0.2), stamps().injectNull(0.2), text(Limits.NAME),
+                text(Limits.NAME).list().ofMaxSize(3), feins().injectNull(0.3), naics().injectNull(0.3),
+                codes().map(SectorCode::new).injectNull(0.3), codes().map(RegionCode::new).injectNull(0.3))
+                .as((id, stamp, name, trade, fein, naics, sector, region) -> new Employer(id, stamp, name, trade, fein, naics, sector, region,
+                        List.of(), null, null, EmployerStatus.PROSPECT, null, null, null));
+        Arbitrary<RelationshipLead> leads = Combinators.combine(id(PartnerId::new), id(StaffUserId::new).injectNull(0.5)).as(RelationshipLead::new);
+        return Combinators.combine(core, establishmentLists(), Arbitraries.integers().between(0, 5_000_000).injectNull(0.3),
+                optionalText(Limits.NAME), Arbitraries.of(EmployerStatus.class), tags().set().ofMaxSize(4), leads.injectNull(0.4),
+                Arbitraries.maps(text(Limits.CODE), text(Limits.DESCRIPTION)).ofMaxSize(3))
+                .as((e, establishments, employees, website, status, tags, lead, custom) -> e.withEstablishments(establishments).withEmployees(employees)
+                        .withWebsite(website).withStatus(status).withTags(tags).withLead(lead).withCustomFields(custom));
+    }
+
+    static Arbitrary<Note> notes() {
+        return Combinators.combine(id(NoteId::new).injectNull(0.2), id(StaffUserId::new), id(PartnerId::new), Arbitraries.of(Visibility.class),
+                text(Limits.NOTE), instants()).as(Note::new);
+    }
+
+    static Arbitrary<Engagement> engagements() {
+        Arbitrary<Engagement> core = Combinators.combine(id(EngagementId::new).injectNull(0.2), stamps().injectNull(0.2), id(EmployerId::new),
+                id(EstablishmentId::new).injectNull(0.5), id(PartnershipId::new).injectNull(0.5), id(PartnerId::new), id(StaffUserId::new), dates())
+                .as((id, stamp, employer, establishment, partnership, partner, staff, date) -> new Engagement(id, stamp, employer, establishment,
+                        partnership, partner, staff, date, Channel.MEETING, false, "s", null, null, null, null, null, null));
+        return Combinators.combine(core, Arbitraries.of(Channel.class), Arbitraries.of(true, false), text(Limits.DESCRIPTION),
+                notes().list().ofMaxSize(3).uniqueElements(n -> n.id() == null ? new Object() : n.id()), id(ContactId::new).set().ofMaxSize(3),
+                Arbitraries.of(EseCategory.class).set(), id(NeedId::new).set().ofMaxSize(3))
+                .as((e, channel, assisted, summary, notes, contacts, services, needs) -> new Engagement(e.id(), e.stamp(), e.employer(),
+                        e.establishment(), e.partnership(), e.partner(), e.staff(), e.date(), channel, assisted && channel.canBeStaffAssisted(),
+                        summary, notes, contacts, services, needs, null, null))
+                .flatMap(e -> Combinators.combine(Arbitraries.integers().between(0, 400).injectNull(0.4), optionalText(Limits.CODE))
+                        .as((days, external) -> e.withFollowUpDue(days == null ? null : e.date().plusDays(days)).withExternalId(external)));
+    }
+}

@@ -1,0 +1,16 @@
+package org.sectorcrm.json;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+import org.sectorcrm.core.Aggregate;
+
+/** Opens the package-private generators to the exchange tests. */
+public final class DomainArbitrariesAccess {
+    private DomainArbitrariesAccess() {
+    }
+
+    public static Arbitrary<Aggregate<?>> employersAndEngagements() {
+        return Arbitraries.oneOf(DomainArbitraries.employers().map(e -> (Aggregate<?>) e), DomainArbitraries.engagements().map(e -> (Aggregate<?>) e));
+    }
+}

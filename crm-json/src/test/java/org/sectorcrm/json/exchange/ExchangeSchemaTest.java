@@ -1,0 +1,238 @@
+package org.sectorcrm.json.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.Limits;
+import org.sectorcrm.core.contact.ConsentChannel;
+import org.sectorcrm.core.contact.ContactRole;
+import org.sectorcrm.core.employer.EmployerStatus;
+import org.sectorcrm.core.engagement.Channel;
+import org.sectorcrm.core.engagement.Visibility;
+import org.sectorcrm.core.need.NeedCategory;
+import org.sectorcrm.core.need.NeedStatus;
+import org.sectorcrm.core.need.Urgency;
+import org.sectorcrm.core.outcome.Direction;
+import org.sectorcrm.core.partnership.CommitmentKind;
+import org.sectorcrm.core.partnership.MemberRole;
+import org.sectorcrm.core.partnership.PartnershipStage;
+import org.sectorcrm.core.partnership.PriorityStatus;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.PartnerKind;
+import org.sectorcrm.core.reference.RegionKind;
+import org.sectorcrm.core.reference.Role;
+import org.sectorcrm.core.referral.ReferralStatus;
+import org.sectorcrm.core.solution.SolutionStatus;
+import org.sectorcrm.core.solution.SolutionType;
+import org.sectorcrm.json.CrmJson;
+import org.sectorcrm.json.DomainArbitrariesAccess;
+import org.sectorcrm.json.Samples;
+
+/** The hand-written schema in docs/schema (shipped in the jar) matches what ExchangeWriter writes, and cannot drift from the Java enums and Limits. */
+class ExchangeSchemaTest {
+    static final String RESOURCE = "/org/sectorcrm/json/exchange/sectorcrm-exchange-v1.schema.json";
+    static final ObjectMapper PLAIN = new ObjectMapper();
+    static final JsonNode SCHEMA_JSON = load();
+    static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())).getSchema(SCHEMA_JSON);
+
+    /** Every enum of the schema, by $defs name, with the Java enum it must equal. */
+    static final Map<String, Class<? extends Enum<?>>> ENUMS = new LinkedHashMap<>();
+
+    static {
+        ENUMS.put("regionKind", RegionKind.class);
+        ENUMS.put("partnerKind", PartnerKind.class);
+        ENUMS.put("eseCategory", EseCategory.class);
+        ENUMS.put("role", Role.class);
+        ENUMS.put("employerStatus", EmployerStatus.class);
+        ENUMS.put("contactRole", ContactRole.class);
+        ENUMS.put("consentChannel", ConsentChannel.class);
+        ENUMS.put("channel", Channel.class);
+        ENUMS.put("visibility", Visibility.class);
+        ENUMS.put("needCategory", NeedCategory.class);
+        ENUMS.put("urgency", Urgency.class);
+        ENUMS.put("needStatus", NeedStatus.class);
+        ENUMS.put("solutionType", SolutionType.class);
+        ENUMS.put("solutionStatus", SolutionStatus.class);
+        ENUMS.put("partnershipStage", PartnershipStage.class);
+        ENUMS.put("memberRole", MemberRole.class);
+        ENUMS.put("priorityStatus", PriorityStatus.class);
+        ENUMS.put("commitmentKind", CommitmentKind.class);
+        ENUMS.put("referralStatus", ReferralStatus.class);
+        ENUMS.put("direction", Direction.class);
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = ExchangeSchemaTest.class.getResourceAsStream(RESOURCE)) {
+            assertThat(in).as(RESOURCE + " is packaged from docs/schema").isNotNull();
+            return PLAIN.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> errors(String line) {
+        List<String> messages = new ArrayList<>();
+        for (Error e : SCHEMA.validate(line, InputFormat.JSON)) {
+            messages.add(e.getInstanceLocation() + " " + e.getMessage());
+        }
+        return messages;
+    }
+
+    static List<String> lines(List<? extends Aggregate<?>> records) {
+        return Arrays.asList(ExchangeTest.export(records).split("\n"));
+    }
+
+    static List<Aggregate<?>> samples() {
+        return Samples.exportOrder();
+    }
+
+    @Test
+    void isAValidDraft202012Schema() {
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        assertThat(meta.validate(SCHEMA_JSON)).isEmpty();
+    }
+
+    @Test
+    void acceptsTheHeader() {
+        assertThat(errors(lines(List.of()).get(0))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void acceptsEveryFullyPopulatedAndMinimalRecord(Aggregate<?> record) {
+        String line = lines(List.of(record)).get(1);
+        assertThat(errors(line)).as(line.length() > 500 ? line.substring(0, 500) : line).isEmpty();
+    }
+
+    @Property(tries = 50)
+    void acceptsAnyGeneratedEmployerOrEngagement(@ForAll("records") Aggregate<?> record) {
+        assertThat(errors(lines(List.of(record)).get(1))).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<Aggregate<?>> records() {
+        return DomainArbitrariesAccess.employersAndEngagements();
+    }
+
+    @Test
+    void refusesWhatTheReaderRefuses() {
+        String employer = CrmJson.write(Samples.employerMinimal());
+        assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01T08:30:00Z\"}")).isNotEmpty();
+        assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":1,\"exportedAt\":\"2025-04-01 08:30\"}")).isNotEmpty();
+        assertThat(errors("{\"type\":\"employers\",\"data\":" + employer + "}")).isNotEmpty();
+        assertThat(errors("{\"type\":\"contact\",\"data\":" + employer + "}")).isNotEmpty();
+        assertThat(errors("{\"type\":\"employer\",\"data\":" + employer + ",\"extra\":1}")).isNotEmpty();
+        assertThat(errors(line(Samples.employerMinimal(), "draft", PLAIN.getNodeFactory().booleanNode(false)))).isNotEmpty();
+        assertThat(errors(line(Samples.employerMinimal(), "legalName", PLAIN.getNodeFactory().textNode("x".repeat(Limits.NAME + 1))))).isNotEmpty();
+        assertThat(errors(line(Samples.employerMinimal(), "legalName", PLAIN.getNodeFactory().textNode(" ")))).isNotEmpty();
+        assertThat(errors(line(Samples.employerMinimal(), "fein", PLAIN.getNodeFactory().textNode("07-1234567")))).isNotEmpty();
+        assertThat(errors(line(Samples.employerMinimal(), "status", PLAIN.getNodeFactory().textNode("GONE")))).isNotEmpty();
+        assertThat(errors(line(Samples.employerMinimal(), "tags", PLAIN.getNodeFactory().arrayNode().add("a").add("a")))).isNotEmpty();
+        assertThat(errors(line(Samples.solutionFull(), "cost", PLAIN.getNodeFactory().textNode("1.50")))).isNotEmpty();
+        assertThat(errors(line(Samples.referralMinimal(), "status", PLAIN.getNodeFactory().textNode("DECLINED")))).isNotEmpty();
+        assertThat(errors(line(Samples.needMinimal(), "status", PLAIN.getNodeFactory().textNode("MET")))).isNotEmpty();
+        assertThat(errors(line(Samples.engagementFull(), "channel", PLAIN.getNodeFactory().textNode("COLD_CALL")))).isNotEmpty();
+        assertThat(errors(line(Samples.engagementMinimal(), "notes", null))).as("collections are always written").isNotEmpty();
+    }
+
+    /** A record line with one data field replaced (or removed, for null). */
+    private static String line(Aggregate<?> record, String field, JsonNode value) {
+        try {
+            ObjectNode data = (ObjectNode) PLAIN.readTree(CrmJson.write(record));
+            if (value == null) {
+                data.remove(field);
+            } else {
+                data.set(field, value);
+            }
+            return "{\"type\":\"" + ExchangeType.of(record).key() + "\",\"data\":" + PLAIN.writeValueAsString(data) + "}";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void enumsAreTheJavaEnums() {
+        JsonNode defs = SCHEMA_JSON.get("$defs");
+        ENUMS.forEach((name, type) -> {
+            List<String> schema = new ArrayList<>();
+            defs.get(name).get("enum").forEach(n -> schema.add(n.asText()));
+            assertThat(schema).as("$defs/" + name + " vs " + type.getName())
+                    .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        });
+        Set<String> withEnum = new TreeSet<>();
+        defs.fieldNames().forEachRemaining(n -> {
+            if (defs.get(n).has("enum")) {
+                withEnum.add(n);
+            }
+        });
+        assertThat(withEnum).as("every enum of the schema is checked against Java").isEqualTo(new TreeSet<>(ENUMS.keySet()));
+    }
+
+    @Test
+    void recordTypesAreTheExchangeTypesInExportOrder() {
+        List<String> schema = new ArrayList<>();
+        SCHEMA_JSON.at("/$defs/recordLine/properties/type/enum").forEach(n -> schema.add(n.asText()));
+        assertThat(schema).containsExactlyElementsOf(Arrays.stream(ExchangeType.values()).map(ExchangeType::key).toList());
+        assertThat(SCHEMA_JSON.at("/$defs/recordLine/allOf")).hasSize(ExchangeType.values().length);
+        assertThat(SCHEMA_JSON.at("/$defs/header/properties/version/const").asInt()).isEqualTo(ExchangeHeader.VERSION);
+        assertThat(SCHEMA_JSON.at("/$defs/header/properties/format/const").asText()).isEqualTo(ExchangeHeader.FORMAT);
+    }
+
+    @Test
+    void lengthsAreTheLimits() {
+        JsonNode defs = SCHEMA_JSON.get("$defs");
+        assertThat(defs.at("/name/maxLength").asInt()).isEqualTo(Limits.NAME);
+        assertThat(defs.at("/optionalName/maxLength").asInt()).isEqualTo(Limits.NAME);
+        assertThat(defs.at("/email/maxLength").asInt()).isEqualTo(Limits.NAME);
+        assertThat(defs.at("/code/maxLength").asInt()).isEqualTo(Limits.CODE);
+        assertThat(defs.at("/optionalCode/maxLength").asInt()).isEqualTo(Limits.CODE);
+        assertThat(defs.at("/description/maxLength").asInt()).isEqualTo(Limits.DESCRIPTION);
+        assertThat(defs.at("/optionalDescription/maxLength").asInt()).isEqualTo(Limits.DESCRIPTION);
+        assertThat(defs.at("/noteText/maxLength").asInt()).isEqualTo(Limits.NOTE);
+        assertThat(defs.at("/employer/properties/customFields/propertyNames/maxLength").asInt()).isEqualTo(Limits.CODE);
+    }
+
+    @Test
+    void everyRecordPropertyIsARecordComponent() {
+        // The schema's properties of each record def are exactly the Java record's components: no field missing, none invented.
+        for (ExchangeType type : ExchangeType.values()) {
+            Set<String> schema = new TreeSet<>();
+            SCHEMA_JSON.at("/$defs/" + type.key() + "/properties").fieldNames().forEachRemaining(schema::add);
+            Set<String> java = new TreeSet<>();
+            Arrays.stream(type.recordClass().getRecordComponents()).forEach(c -> java.add(c.getName()));
+            assertThat(schema).as(type.key()).isEqualTo(java);
+        }
+    }
+}
