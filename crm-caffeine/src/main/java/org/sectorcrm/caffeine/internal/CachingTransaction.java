@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
@@ -114,7 +115,7 @@ public final class CachingTransaction implements StorageTransaction {
         }
     }
 
-    <I extends Id, T extends org.sectorcrm.core.Aggregate<I>> Optional<T> find(AggregateStore<I, T, ?> store, I id) {
+    <I extends Id, T extends Aggregate<I>> Optional<T> find(AggregateStore<I, T, ?> store, I id) {
         Objects.requireNonNull(id, "id");
         checkOpen();
         return readOnly ? cache.find(id, readStart, store::find) : store.find(id);
