@@ -142,7 +142,7 @@ public final class AggregateCache {
         return cache.estimatedSize();
     }
 
-    private static int stripeOf(Id id) {
+    static int stripeOf(Id id) {
         int h = id.hashCode();
         return (h ^ (h >>> 16)) & (STRIPES - 1);
     }
