@@ -661,11 +661,12 @@ public abstract class CrmStorageCompatibilityKit {
         }
 
         @Test
-        @DisplayName("codes order as plain text: IL-EDR-10 comes before IL-EDR-2")
+        @DisplayName("codes order as plain, case-sensitive text (String.compareTo, no collation): IL-EDR-10 before IL-EDR-2, IL-EDR-2 before il-edr-3")
         void codesOrderAsText() {
             List<Region> regions = Writes.insert(storage, Kinds.REGION, Regions.aRegion().coded("IL-EDR-2").build(),
                     Regions.aRegion().coded("IL-EDR-10").build(), Regions.aRegion().coded("IL-EDR-1").build(),
-                    Regions.aRegion().coded("IL-EDR-1.5").build(), Regions.aRegion().coded("IL-EDR-1_0").build());
+                    Regions.aRegion().coded("IL-EDR-1.5").build(), Regions.aRegion().coded("IL-EDR-1_0").build(),
+                    Regions.aRegion().coded("il-edr-3").build(), Regions.aRegion().coded("Il-edr-4").build());
             assertThat(allOf(Kinds.REGION, org.sectorcrm.core.reference.ReferenceFilters.RegionFilter.ALL, 2)).extracting(r -> r.id().asString())
                     .containsExactlyElementsOf(regions.stream().map(r -> r.id().asString()).sorted().toList());
         }
