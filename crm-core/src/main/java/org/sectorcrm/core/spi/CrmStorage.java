@@ -33,10 +33,11 @@ public interface CrmStorage extends AutoCloseable {
 
     /**
      * Runs {@code work} in a transaction that only reads; a write in it throws {@link IllegalStateException}.
-     * Implementations may run it with less locking. The default runs {@link #inTransaction}.
+     * Implementations may run it with less locking. The default runs {@link #inTransaction} with a view of the
+     * transaction whose writes throw.
      */
     default <R> R read(TransactionWork<R> work) {
-        return inTransaction(work);
+        return inTransaction(tx -> work.run(new org.sectorcrm.core.internal.ReadOnlyTransaction(tx)));
     }
 
     /** The optional capabilities this implementation has; the kit skips (loudly) the tests of those it lacks. */
