@@ -272,8 +272,21 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void requireReachable() {
+        String reason = unavailableReason();
+        if (reason != null) {
+            System.err.println(reason);
+            throw new TestAbortedException(reason);
+        }
+    }
+
+    /**
+     * Null when the server answers; otherwise the loud reason its tests are skipped.
+     *
+     * @throws IllegalStateException when the server is absent and {@code crm.requireAll=true}: then that is a failure
+     */
+    public String unavailableReason() {
         if (dialect == Dialect.SQLITE) {
-            return;
+            return null;
         }
         String problem = UNREACHABLE.computeIfAbsent(dialect, d -> {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
@@ -283,15 +296,13 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             }
         });
         if (problem.isEmpty()) {
-            return;
+            return null;
         }
-        String message = "!!! " + dialect + " at " + url + " (user " + user + ") is not reachable: " + problem
-                + ". Its tests are SKIPPED. Start the server or set the CRM_* variables; -Dcrm.requireAll=true makes this a failure.";
+        String where = dialect + " at " + url + " (user " + user + ") is not reachable: " + problem;
         if (Boolean.getBoolean("crm.requireAll")) {
-            throw new IllegalStateException("crm.requireAll=true: " + message);
+            throw new IllegalStateException("crm.requireAll=true and " + where + ". Start the server or set the CRM_* variables.");
         }
-        System.err.println(message);
-        throw new TestAbortedException(message);
+        return "!!! " + where + ". Its tests are SKIPPED. Start the server or set the CRM_* variables; -Dcrm.requireAll=true makes this a failure.";
     }
 
     private static void deleteRecursively(Path dir) {
