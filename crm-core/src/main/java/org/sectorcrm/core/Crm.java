@@ -107,18 +107,34 @@ public final class Crm {
         });
     }
 
-    /** The event log for integrations: every committed event after {@code cursor} (start at 0), in commit order. */
-    public List<StoredEvent> eventsAfter(long cursor, int limit) {
-        if (!storage.capabilities().contains(Capability.EVENT_LOG)) {
-            throw new UnsupportedOperationException("this storage keeps no event log (it lacks Capability.EVENT_LOG)");
+    /** The event log for integrations (e-mail notifications, webhooks): each reads every event with its own cursor. */
+    public EventFeed events() {
+        return new EventFeed();
+    }
+
+    /** Reads the storage's event log (outbox). */
+    public final class EventFeed {
+        private EventFeed() {
         }
-        if (cursor < 0) {
-            throw ValidationException.of("events", "cursor", "must not be negative but was " + cursor);
+
+        /**
+         * Up to {@code limit} committed events after {@code cursor} (start at 0; then pass the last sequence you
+         * processed), in commit order. Remembering the cursor across restarts gives at-least-once delivery.
+         *
+         * @throws UnsupportedOperationException when the storage keeps no event log ({@link Capability#EVENT_LOG})
+         */
+        public List<StoredEvent> after(long cursor, int limit) {
+            if (!storage.capabilities().contains(Capability.EVENT_LOG)) {
+                throw new UnsupportedOperationException("this storage keeps no event log (it lacks Capability.EVENT_LOG)");
+            }
+            if (cursor < 0) {
+                throw ValidationException.of("events", "cursor", "must not be negative but was " + cursor);
+            }
+            if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+                throw ValidationException.of("events", "limit", "must be between 1 and " + PageRequest.MAX_LIMIT + " but was " + limit);
+            }
+            return storage.read(tx -> tx.events().after(cursor, limit));
         }
-        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-            throw ValidationException.of("events", "limit", "must be between 1 and " + PageRequest.MAX_LIMIT + " but was " + limit);
-        }
-        return storage.read(tx -> tx.events().after(cursor, limit));
     }
 
     public CrmStorage storage() {

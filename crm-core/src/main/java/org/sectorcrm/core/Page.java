@@ -12,6 +12,9 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, String nextCursor) {
     public Page {
+        if (items == null) {
+            throw ValidationException.of("page", "items", "is required (an empty list for an empty page)");
+        }
         items = List.copyOf(items);
     }
 

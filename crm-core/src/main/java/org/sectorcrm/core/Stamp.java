@@ -26,6 +26,9 @@ public record Stamp(long version, Instant createdAt, Instant updatedAt, PartnerI
 
     /** The stamp of the next save: version + 1, changed now (never before the last change). */
     public Stamp next(Instant now) {
+        if (now == null) {
+            throw ValidationException.of("stamp", "updatedAt", "is required");
+        }
         return new Stamp(version + 1, createdAt, now.isBefore(updatedAt) ? updatedAt : now, createdBy);
     }
 }

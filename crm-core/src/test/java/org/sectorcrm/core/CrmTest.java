@@ -268,18 +268,18 @@ class CrmTest {
             assertThat(audit).extracting(a -> a.action()).containsExactly("CREATE", "UPDATE");
             assertThat(audit.get(1).changedFields()).containsExactly("website");
             assertThat(audit.get(1).actor()).isEqualTo(boardStaff.id());
-            var logged = crm.eventsAfter(0, 100);
+            var logged = crm.events().after(0, 100);
             assertThat(logged.subList(logged.size() - 2, logged.size())).extracting(se -> se.event()).containsExactlyElementsOf(events);
             assertThat(logged.get(logged.size() - 1).event().recordType()).isEqualTo(RecordType.EMPLOYER);
         }
 
         @Test
         void aFailedWritePublishesNothingAndLeavesNoAuditEntry() {
-            long before = crm.eventsAfter(0, 1000).size();
+            long before = crm.events().after(0, 1000).size();
             assertThatThrownBy(() -> crm.as(boardStaff).contacts().create(Contact.of(new org.sectorcrm.core.employer.EmployerId(java.util.UUID.randomUUID()), "A", "B")))
                     .isInstanceOf(ValidationException.class);
             assertThat(events).isEmpty();
-            assertThat(crm.eventsAfter(0, 1000)).hasSize((int) before);
+            assertThat(crm.events().after(0, 1000)).hasSize((int) before);
         }
 
         @Test

@@ -120,14 +120,14 @@ class CsvImportTest {
         assertThat(quoted.sector().value()).isEqualTo("MFG");
 
         long auditBefore = admin.audit().query(AuditFilter.ALL, PageRequest.first(1000)).items().size();
-        long eventsBefore = crm.eventsAfter(0, 1000).size();
+        long eventsBefore = crm.events().after(0, 1000).size();
         ImportReport second = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
         assertThat(second.created()).isZero();
         assertThat(second.updated()).isZero();
         assertThat(second.unchanged()).isEqualTo(first.created() + first.unchanged());
         assertThat(second.errors()).isEqualTo(first.errors());
         assertThat(admin.audit().query(AuditFilter.ALL, PageRequest.first(1000)).items()).hasSize((int) auditBefore);
-        assertThat(crm.eventsAfter(0, 1000)).hasSize((int) eventsBefore);
+        assertThat(crm.events().after(0, 1000)).hasSize((int) eventsBefore);
     }
 
     @Test
