@@ -69,8 +69,14 @@ public final class SectorCrmCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StorageFactory.Opened opened = StorageFactory.open(db);
-            CrmApplication app = new CrmApplication(opened, Clock.systemUTC());
+            CrmApplication app;
+            try {
+                app = CrmApplication.open(StorageFactory.open(db), Clock.systemUTC());
+            } catch (StorageFactory.BadDatabaseException | org.sectorcrm.core.StorageException e) {
+                System.err.println("cannot open the database: " + e.getMessage());
+                return 2;
+            }
+            StorageFactory.Opened opened = app.storage();
             if (app.isEmpty()) {
                 char[] password = adminPassword(adminPassword);
                 if (password == null) {
@@ -90,9 +96,7 @@ public final class SectorCrmCli implements Runnable {
             } else if (demo) {
                 System.out.println("The database already has data: --demo only fills an empty one.");
             }
-            if (!opened.durable()) {
-                System.out.println("WARNING: data are kept " + opened.description());
-            }
+            System.out.println("Data are kept " + opened.description());
             ApiServer server = app.start(host, port);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.stream.Stream;
 
-/** Databases for tests: a SQLite file in a fresh temporary directory, removed afterwards. */
+import org.opentest4j.TestAbortedException;
+
+/** Databases for tests: a SQLite file in a fresh temporary directory, or a PostgreSQL schema of its own; removed afterwards. */
 final class TestDatabases {
     private TestDatabases() {
     }
@@ -42,6 +48,53 @@ final class TestDatabases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A schema of its own on the PostgreSQL server of {@code CRM_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test},
+     * user {@code CRM_PG_USER} or postgres, password {@code CRM_PG_PASSWORD}), dropped afterwards. When the server cannot
+     * be reached the calling tests are skipped with a loud message, or fail under {@code -Dcrm.requireAll=true}.
+     */
+    static Database postgres(String owner) {
+        String base = env("CRM_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = env("CRM_PG_USER", "postgres");
+        String password = env("CRM_PG_PASSWORD", "");
+        String schema = "crmx_" + owner.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_" + ProcessHandle.current().pid()
+                + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            String message = "PostgreSQL at " + base + " (user " + user + ") cannot be reached: " + e.getMessage();
+            if (Boolean.getBoolean("crm.requireAll")) {
+                throw new AssertionError(message + "; crm.requireAll=true makes this a failure", e);
+            }
+            System.err.println("*** SKIPPED: " + message + " (run with -Dcrm.requireAll=true to make this a failure) ***");
+            throw new TestAbortedException(message);
+        }
+        String url = base + (base.contains("?") ? "&" : "?") + "user=" + user + (password.isEmpty() ? "" : "&password=" + password)
+                + "&currentSchema=" + schema;
+        return new Database() {
+            @Override
+            public String db() {
+                return url;
+            }
+
+            @Override
+            public void drop() {
+                try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
+                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot drop the test schema " + schema + ": " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 
     static void deleteTree(Path dir) {

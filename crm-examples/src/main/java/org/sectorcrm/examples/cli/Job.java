@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.sectorcrm.core.AccessDeniedException;
 import org.sectorcrm.core.CrmException;
 import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.examples.CrmApplication;
 import org.sectorcrm.examples.StorageFactory;
@@ -57,7 +58,15 @@ public abstract class Job implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (CrmApplication app = new CrmApplication(open(), Clock.systemUTC())) {
+        CrmApplication application;
+        try {
+            application = CrmApplication.open(open(), Clock.systemUTC());
+        } catch (StorageFactory.BadDatabaseException | StorageException e) {
+            err().println("cannot open the database: " + e.getMessage());
+            err().flush();
+            return USAGE;
+        }
+        try (CrmApplication app = application) {
             return run(app);
         } catch (UsageException e) {
             err().println(e.getMessage());
@@ -74,9 +83,9 @@ public abstract class Job implements Callable<Integer> {
         }
     }
 
-    /** The database of {@code --db}; jobs that need an existing one say so here. */
+    /** The database of {@code --db}, which must exist: a mistyped name is an error, not a new empty database. */
     protected StorageFactory.Opened open() {
-        return StorageFactory.open(db);
+        return StorageFactory.open(db, false);
     }
 
     protected abstract int run(CrmApplication app) throws Exception;
