@@ -8,6 +8,7 @@ import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.examples.cli.BackupCommand;
 import org.sectorcrm.examples.cli.ExportCommand;
 import org.sectorcrm.examples.cli.ImportCommand;
 import org.sectorcrm.examples.cli.Job;
@@ -19,10 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar sectorcrm.jar serve|users|import|export|restore ...}: the standalone SectorCRM. */
+/** {@code java -jar sectorcrm.jar serve|users|import|export|restore|backup ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, RestoreCommand.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, RestoreCommand.class, BackupCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

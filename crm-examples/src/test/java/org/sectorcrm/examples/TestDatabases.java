@@ -57,34 +57,53 @@ final class TestDatabases {
      */
     static Database postgres(String owner) {
         String base = env("CRM_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = env("CRM_PG_USER", "postgres");
-        String password = env("CRM_PG_PASSWORD", "");
-        String schema = "crmx_" + owner.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_" + ProcessHandle.current().pid()
-                + "_" + COUNTER.incrementAndGet();
+        String schema = name(owner);
+        return server("PostgreSQL", base, env("CRM_PG_USER", "postgres"), env("CRM_PG_PASSWORD", ""), "CREATE SCHEMA " + schema,
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE", base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
+    /**
+     * A database of its own on the MariaDB server of {@code CRM_MARIADB_URL} (default
+     * {@code jdbc:mariadb://127.0.0.1:3306/test?sslMode=disable}, user {@code CRM_MARIADB_USER} or root, password
+     * {@code CRM_MARIADB_PASSWORD}), dropped afterwards; skipped or failed like {@link #postgres}.
+     */
+    static Database mariadb(String owner) {
+        String base = env("CRM_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?sslMode=disable");
+        String database = name(owner);
+        String url = base.replaceFirst("(jdbc:mariadb://[^/?]+)/[^?]*", "$1/" + database);
+        return server("MariaDB", base, env("CRM_MARIADB_USER", "root"), env("CRM_MARIADB_PASSWORD", ""),
+                "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin", "DROP DATABASE IF EXISTS " + database, url);
+    }
+
+    private static String name(String owner) {
+        String suffix = owner.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return "crmx_" + (suffix.length() > 30 ? suffix.substring(0, 30) : suffix) + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    }
+
+    private static Database server(String engine, String base, String user, String password, String create, String dropSql, String url) {
         try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
+            st.execute(create);
         } catch (SQLException e) {
-            String message = "PostgreSQL at " + base + " (user " + user + ") cannot be reached: " + e.getMessage();
+            String message = engine + " at " + base + " (user " + user + ") cannot be reached: " + e.getMessage();
             if (Boolean.getBoolean("crm.requireAll")) {
                 throw new AssertionError(message + "; crm.requireAll=true makes this a failure", e);
             }
             System.err.println("*** SKIPPED: " + message + " (run with -Dcrm.requireAll=true to make this a failure) ***");
             throw new TestAbortedException(message);
         }
-        String url = base + (base.contains("?") ? "&" : "?") + "user=" + user + (password.isEmpty() ? "" : "&password=" + password)
-                + "&currentSchema=" + schema;
+        String db = url + (url.contains("?") ? "&" : "?") + "user=" + user + (password.isEmpty() ? "" : "&password=" + password);
         return new Database() {
             @Override
             public String db() {
-                return url;
+                return db;
             }
 
             @Override
             public void drop() {
                 try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
-                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                    st.execute(dropSql);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("cannot drop the test schema " + schema + ": " + e.getMessage(), e);
+                    throw new IllegalStateException("cannot drop the test database: " + dropSql + ": " + e.getMessage(), e);
                 }
             }
         };
