@@ -28,6 +28,11 @@ final class TestDatabases {
 
         /** Removes what the tests left (after every store on it is closed). */
         void drop();
+
+        /** Has the server end every connection the tests opened to this database, as a restart would (PostgreSQL only). */
+        default void terminateConnections() {
+            throw new UnsupportedOperationException("only a PostgreSQL test database can end its connections");
+        }
     }
 
     static Database sqlite() {
@@ -58,8 +63,10 @@ final class TestDatabases {
     static Database postgres(String owner) {
         String base = env("CRM_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String schema = name(owner);
+        // The application name marks this test's connections, so that terminateConnections() ends only those.
         return server("PostgreSQL", base, env("CRM_PG_USER", "postgres"), env("CRM_PG_PASSWORD", ""), "CREATE SCHEMA " + schema,
-                "DROP SCHEMA IF EXISTS " + schema + " CASCADE", base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE",
+                base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&ApplicationName=" + schema);
     }
 
     /**
@@ -96,6 +103,19 @@ final class TestDatabases {
             @Override
             public String db() {
                 return db;
+            }
+
+            @Override
+            public void terminateConnections() {
+                String name = db.replaceAll(".*ApplicationName=([^&]+).*", "$1");
+                if (name.equals(db)) {
+                    Database.super.terminateConnections();
+                }
+                try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + name + "'");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot end the connections of " + name + ": " + e.getMessage(), e);
+                }
             }
 
             @Override

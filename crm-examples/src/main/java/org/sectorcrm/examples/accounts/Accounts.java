@@ -37,7 +37,9 @@ public final class Accounts implements AutoCloseable {
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Connection connection;
+    private final String jdbcUrl;
+    /** Replaced when the server dropped it (a PostgreSQL restart): see {@link #run}. Guarded by {@code this}. */
+    private Connection connection;
     private final Clock clock;
 
     /** A login was refused because the account had too many recent failures; {@link #retryAfter} says when to try again. */
@@ -60,8 +62,9 @@ public final class Accounts implements AutoCloseable {
 
     public Accounts(String jdbcUrl, Clock clock) {
         this.clock = clock;
+        this.jdbcUrl = jdbcUrl;
         try {
-            // One connection: SQLite allows one writer anyway, and an in-memory database lives as long as it does.
+            // One connection, used under this object's lock: the statements here are few and short, and SQLite has one writer anyway.
             this.connection = DriverManager.getConnection(jdbcUrl);
             try (Statement s = connection.createStatement()) {
                 for (String ddl : ddl(jdbcUrl)) {
@@ -138,24 +141,23 @@ public final class Accounts implements AutoCloseable {
                 throw new ThrottledException(Duration.between(now, oldest.plus(FAILURE_WINDOW)));
             }
         }
-        Passwords.Hash stored;
-        String userId;
-        synchronized (this) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT user_id, salt, hash, iterations FROM credentials WHERE email = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        userId = rs.getString(1);
-                        stored = new Passwords.Hash(rs.getBytes(2), rs.getBytes(3), rs.getInt(4));
-                    } else {
-                        userId = null;
-                        stored = null;
+        record Stored(String userId, Passwords.Hash hash) {
+        }
+        Stored found;
+        try {
+            found = run(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT user_id, salt, hash, iterations FROM credentials WHERE email = ?")) {
+                    ps.setString(1, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? new Stored(rs.getString(1), new Passwords.Hash(rs.getBytes(2), rs.getBytes(3), rs.getInt(4))) : null;
                     }
                 }
-            } catch (SQLException e) {
-                throw new StorageException("cannot read credentials: " + e.getMessage(), e);
-            }
+            });
+        } catch (SQLException e) {
+            throw new StorageException("cannot read credentials: " + e.getMessage(), e);
         }
+        Passwords.Hash stored = found == null ? null : found.hash();
+        String userId = found == null ? null : found.userId();
         // Hashing happens outside the lock: 600,000 iterations take a while and must not stall other requests.
         boolean ok;
         if (stored == null) {
@@ -241,29 +243,71 @@ public final class Accounts implements AutoCloseable {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void update(String sql, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
+    @FunctionalInterface
+    private interface SqlWork<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the connection. A connection the database server dropped (a restart, an idle timeout) is
+     * replaced once and the work retried, so that logins keep working without restarting SectorCRM.
+     */
+    private synchronized <R> R run(SqlWork<R> work) throws SQLException {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            if (isAlive()) {
+                throw e;
             }
-            ps.executeUpdate();
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is gone already
+            }
+            connection = DriverManager.getConnection(jdbcUrl);
+            return work.run(connection);
+        }
+    }
+
+    private boolean isAlive() {
+        try {
+            return !connection.isClosed() && connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try {
+            run(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new StorageException("accounts: " + e.getMessage(), e);
         }
     }
 
     private List<String> query(String sql, List<String> args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setString(i + 1, args.get(i));
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
+        try {
+            return run(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < args.size(); i++) {
+                        ps.setString(i + 1, args.get(i));
+                    }
+                    List<String> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
                 }
-            }
-            return out;
+            });
         } catch (SQLException e) {
             throw new StorageException("accounts: " + e.getMessage(), e);
         }
