@@ -8,6 +8,10 @@ import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.examples.cli.ExportCommand;
+import org.sectorcrm.examples.cli.ImportCommand;
+import org.sectorcrm.examples.cli.Job;
+import org.sectorcrm.examples.cli.RestoreCommand;
 import org.sectorcrm.examples.server.ApiServer;
 
 import picocli.CommandLine;
@@ -15,16 +19,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar sectorcrm.jar serve|users ...}: the standalone SectorCRM. */
+/** {@code java -jar sectorcrm.jar serve|users|import|export|restore ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, RestoreCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SectorCrmCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code main} runs it (tests run it in-process the same way). */
+    public static CommandLine commandLine() {
+        // "export employers --format ndjson": the enums are upper case in Java, lower case on the command line.
+        return new CommandLine(new SectorCrmCli()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
@@ -111,25 +121,6 @@ public final class SectorCrmCli implements Runnable {
             spec.commandLine().usage(System.out);
         }
 
-        abstract static class Job implements Callable<Integer> {
-            @Option(names = "--db", description = "SQLite file or JDBC URL (default: ./sectorcrm.db)")
-            String db;
-            @Option(names = "--as", required = true, description = "e-mail of the staff user doing this (an ADMIN or MANAGER)")
-            String as;
-
-            @Override
-            public Integer call() throws Exception {
-                try (CrmApplication app = new CrmApplication(StorageFactory.open(db), Clock.systemUTC())) {
-                    return run(app);
-                } catch (org.sectorcrm.core.CrmException | IllegalArgumentException e) {
-                    System.err.println(e.getMessage());
-                    return 1;
-                }
-            }
-
-            abstract int run(CrmApplication app);
-        }
-
         @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a staff user with a password (read from env SECTORCRM_PASSWORD or --password).")
         static final class Add extends Job {
             @Parameters(index = "0", description = "e-mail (login)")
@@ -144,18 +135,17 @@ public final class SectorCrmCli implements Runnable {
             String password;
 
             @Override
-            int run(CrmApplication app) {
+            protected int run(CrmApplication app) {
                 String pw = password != null ? password : System.getenv("SECTORCRM_PASSWORD");
                 if (pw == null) {
-                    System.err.println("give the password with --password or env SECTORCRM_PASSWORD");
-                    return 2;
+                    throw new UsageException("give the password with --password or env SECTORCRM_PASSWORD");
                 }
-                var session = app.crm().as(as);
+                var session = session(app);
                 var partnerId = partner != null ? org.sectorcrm.core.reference.PartnerId.of(partner) : session.actor().partner();
                 StaffUser user = session.reference().staffUsers().create(StaffUser.of(partnerId, name, email, role));
                 app.accounts().setPassword(user.id(), user.email().value(), pw.toCharArray());
-                System.out.println("added " + user.email().value() + " (" + user.role() + ") id " + user.id().asString());
-                return 0;
+                out().println("added " + user.email().value() + " (" + user.role() + ") id " + user.id().asString());
+                return OK;
             }
         }
 
@@ -165,27 +155,33 @@ public final class SectorCrmCli implements Runnable {
             String email;
 
             @Override
-            int run(CrmApplication app) {
-                StaffUser user = app.user(email);
-                app.crm().as(as).reference().staffUsers().update(user.withActive(false));
+            protected int run(CrmApplication app) {
+                var session = session(app);
+                StaffUser user;
+                try {
+                    user = app.user(email);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                session.reference().staffUsers().update(user.withActive(false));
                 app.accounts().revokeAll(user.id());
-                System.out.println("disabled " + email);
-                return 0;
+                out().println("disabled " + email);
+                return OK;
             }
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "List staff users.")
         static final class ListUsers extends Job {
             @Override
-            int run(CrmApplication app) {
-                var ops = app.crm().as(as).reference().staffUsers();
+            protected int run(CrmApplication app) {
+                var ops = session(app).reference().staffUsers();
                 var page = ops.list(StaffUserFilter.ALL, PageRequest.first(PageRequest.MAX_LIMIT));
                 while (true) {
                     for (StaffUser u : page.items()) {
-                        System.out.printf("%-40s %-8s %-8s %s%n", u.email().value(), u.role(), u.active() ? "active" : "disabled", u.name());
+                        out().printf("%-40s %-8s %-8s %s%n", u.email().value(), u.role(), u.active() ? "active" : "disabled", u.name());
                     }
                     if (!page.hasNext()) {
-                        return 0;
+                        return OK;
                     }
                     page = ops.list(StaffUserFilter.ALL, PageRequest.after(page.nextCursor(), PageRequest.MAX_LIMIT));
                 }

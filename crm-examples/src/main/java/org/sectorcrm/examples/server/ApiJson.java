@@ -1,88 +1,107 @@
 package org.sectorcrm.examples.server;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.MapperConfig;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.introspect.AnnotatedConstructor;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
-import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.sectorcrm.core.FieldViolation;
+import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.json.CrmJson;
 
 /**
- * The one ObjectMapper of the server. crm-json's {@code CrmJson.mapper()} is the exchange mapping of the domain;
- * until that module is on main this mapper gives the same shape for the value types that matter on the wire:
- * ids and single-value records ({@code EmployerId}, {@code Fein}, {@code NaicsCode}, {@code EmailAddress}) are plain
- * strings, dates are ISO-8601 text, records map by their components. Switching to CrmJson changes only {@link #mapper()}.
+ * JSON of the API. Domain records are read and written by crm-json's {@link CrmJson}, the mapping the exchange
+ * format and the JDBC store use too, so a record looks the same in a response, an export file and the database.
+ * What is left here is specific to HTTP: naming the record an error is about, and reading query parameters
+ * (which are all text) into filter records.
  */
 public final class ApiJson {
-    private static final ObjectMapper MAPPER = base().disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build();
-    /** Query parameters are all text: "true" and "5" must become booleans and numbers there. */
-    private static final ObjectMapper QUERY = base().enable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build();
-
-    private static JsonMapper.Builder base() {
-        return JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .annotationIntrospector(new ValueRecords())
-            // record accessors are the properties; isDraft() and friends are derived, not data
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-    }
+    private static final ObjectMapper MAPPER = CrmJson.mapper();
+    /**
+     * Query parameters are all text: {@code ?active=true} must become a boolean there. Otherwise the same strict
+     * mapping (unknown parameters and bad enum names are refused).
+     */
+    private static final ObjectMapper QUERY = ((JsonMapper) CrmJson.mapper()).rebuild().enable(MapperFeature.ALLOW_COERCION_OF_SCALARS).build();
 
     private ApiJson() {
     }
 
+    /** crm-json's mapper: for writing responses and for trees. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    static ObjectMapper queryMapper() {
-        return QUERY;
+    /**
+     * Reads a request body as {@code type} through {@link CrmJson#read}, so input is as strict as an import and errors
+     * carry JSON paths. Errors about the JSON itself (crm-json's record {@code "json"}) are named after the record the
+     * endpoint reads instead ({@code employer.fein}, {@code employer.establishments[0].address.zip}); the domain's own
+     * violations keep their names.
+     */
+    public static <T> T read(String json, Class<T> type, String record) {
+        try {
+            return CrmJson.read(json, type);
+        } catch (ValidationException e) {
+            List<FieldViolation> renamed = new ArrayList<>();
+            for (FieldViolation v : e.violations()) {
+                renamed.add(v.record().equals(CrmJson.RECORD) ? new FieldViolation(record, v.field(), v.message()) : v);
+            }
+            throw new ValidationException(renamed);
+        }
     }
 
-    /** A record with one String or UUID component is a value: written and read as that scalar. */
-    static boolean isValueRecord(Class<?> type) {
-        if (!type.isRecord()) {
-            return false;
-        }
-        RecordComponent[] components = type.getRecordComponents();
-        return components.length == 1 && (components[0].getType() == String.class || components[0].getType() == UUID.class)
-                && type.getPackageName().startsWith("org.sectorcrm.core");
+    /** {@code value} as JSON text. */
+    public static String write(Object value) {
+        return CrmJson.write(value);
     }
 
-    private static final class ValueRecords extends JacksonAnnotationIntrospector {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Boolean hasAsValue(Annotated a) {
-            if (a instanceof AnnotatedMethod m && m.getParameterCount() == 0 && isValueRecord(m.getDeclaringClass())
-                    && m.getName().equals(m.getDeclaringClass().getRecordComponents()[0].getName())) {
-                return Boolean.TRUE;
-            }
-            return super.hasAsValue(a);
+    /**
+     * Converts query parameters ({@code name -> text}) into a filter record.
+     *
+     * @throws ValidationException naming the parameter, for an unknown parameter or a value of the wrong type
+     */
+    static <F> F query(java.util.Map<String, String> params, Class<F> type, String record) {
+        try {
+            return QUERY.convertValue(params, type);
+        } catch (IllegalArgumentException e) {
+            throw queryError(e, record);
         }
+    }
 
-        @Override
-        public JsonCreator.Mode findCreatorAnnotation(MapperConfig<?> config, Annotated a) {
-            if (a instanceof AnnotatedConstructor c && isValueRecord(c.getDeclaringClass())) {
-                Constructor<?> ctor = c.getAnnotated();
-                if (ctor.getParameterCount() == 1) {
-                    return JsonCreator.Mode.DELEGATING;
-                }
+    private static ValidationException queryError(Throwable e, String record) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ValidationException v) {
+                return v; // the filter's own constructor refused the combination
             }
-            return super.findCreatorAnnotation(config, a);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                String param = m.getPath().get(0).getFieldName();
+                String message = m instanceof UnrecognizedPropertyException
+                        ? "is not a query parameter of this list"
+                        : firstLine(m.getOriginalMessage());
+                return ValidationException.of(record, param == null ? "$" : param, message);
+            }
+        }
+        String message = e instanceof JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage();
+        return ValidationException.of(record, "$", "the query parameters are not valid: " + firstLine(message));
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "is not valid" : s.split("\n")[0];
+    }
+
+    /** A JSON tree as text (trees are built by the server from request bodies). */
+    static String text(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,7 +95,6 @@ public final class ApiServer implements AutoCloseable {
     private final Crm crm;
     private final Accounts accounts;
     private final ObjectMapper json = ApiJson.mapper();
-    private final ObjectMapper queryJson = ApiJson.queryMapper();
     private final List<Route> routes = new ArrayList<>();
     private Javalin app;
 
@@ -425,7 +423,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The filter record from the query parameters (besides after/limit): {@code ?status=ACTIVE&region=...}. */
-    private <F> F filter(Context ctx, Class<F> type, F all) {
+    private static <F> F filter(Context ctx, Class<F> type, F all) {
         Map<String, String> params = new HashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {
             if (!k.equals("after") && !k.equals("limit") && !v.isEmpty() && !v.get(0).isEmpty()) {
@@ -435,37 +433,25 @@ public final class ApiServer implements AutoCloseable {
         if (params.isEmpty()) {
             return all;
         }
-        try {
-            return queryJson.convertValue(params, type);
-        } catch (IllegalArgumentException e) {
-            throw badInput(e, "filter");
-        }
+        return ApiJson.query(params, type, "filter");
     }
 
-    private ObjectNode objectBody(Context ctx) {
+    /** The body as a JSON object, read as strictly as every other input (duplicate keys, trailing content refused). */
+    private static ObjectNode objectBody(Context ctx) {
         requireJson(ctx);
-        JsonNode node;
-        try {
-            node = json.readTree(ctx.bodyAsBytes());
-        } catch (java.io.IOException e) {
-            throw badInput(e, "body");
-        }
-        if (node == null || !node.isObject()) {
+        JsonNode node = ApiJson.read(ctx.body(), JsonNode.class, "body");
+        if (!node.isObject()) {
             throw ValidationException.of("body", "$", "must be a JSON object");
         }
         return (ObjectNode) node;
     }
 
-    private <B> B body(Context ctx, Class<B> type) {
+    private static <B> B body(Context ctx, Class<B> type) {
         return convert(objectBody(ctx), type);
     }
 
-    private <B> B convert(ObjectNode tree, Class<B> type) {
-        try {
-            return json.treeToValue(tree, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw badInput(e, recordName(type));
-        }
+    private static <B> B convert(ObjectNode tree, Class<B> type) {
+        return ApiJson.read(ApiJson.text(tree), type, recordName(type));
     }
 
     private static void requireJson(Context ctx) {
@@ -478,39 +464,6 @@ public final class ApiServer implements AutoCloseable {
     private static String recordName(Class<?> type) {
         String n = type.getSimpleName();
         return Character.toLowerCase(n.charAt(0)) + n.substring(1);
-    }
-
-    /** Turns any failure to read input into a 400 naming the field: the domain's own violations when a constructor refused. */
-    static RuntimeException badInput(Throwable e, String record) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ValidationException v) {
-                return v;
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                StringBuilder path = new StringBuilder();
-                for (JsonMappingException.Reference ref : m.getPath()) {
-                    if (ref.getFieldName() != null) {
-                        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-                    } else if (ref.getIndex() >= 0) {
-                        path.append('[').append(ref.getIndex()).append(']');
-                    }
-                }
-                String message = m.getOriginalMessage().split("\n")[0];
-                if (message.startsWith("Cannot map `null`")) {
-                    message = "is required"; // a primitive (boolean, number) left out
-                } else if (m instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
-                    message = "is not a field of " + record;
-                }
-                return ValidationException.of(record, path.length() == 0 ? "$" : path.toString(), message);
-            }
-        }
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-        if (e instanceof JsonProcessingException jp) {
-            msg = jp.getOriginalMessage().split("\n")[0];
-        }
-        return ValidationException.of(record, "$", "is not valid JSON for this endpoint: " + msg);
     }
 
     private static long ifMatch(Context ctx) {
@@ -579,9 +532,6 @@ public final class ApiServer implements AutoCloseable {
             problem(ctx, 409, "Conflict", e.getMessage(), List.of());
         } else if (e instanceof AccessDeniedException) {
             problem(ctx, 403, "Forbidden", e.getMessage(), List.of());
-        } else if (e instanceof JsonProcessingException) {
-            RuntimeException bad = badInput(e, "body");
-            problemFor(bad, ctx);
         } else if (e instanceof HttpResponseException h) {
             problem(ctx, h.getStatus(), "HTTP " + h.getStatus(), h.getMessage(), List.of());
         } else {
@@ -595,7 +545,9 @@ public final class ApiServer implements AutoCloseable {
         p.put("type", "about:blank");
         p.put("title", title);
         p.put("status", status);
-        p.put("detail", detail);
+        if (detail != null) {
+            p.put("detail", detail);
+        }
         p.put("instance", URI.create(ctx.path()).toString());
         if (!errors.isEmpty()) {
             p.put("errors", errors);

@@ -3,6 +3,8 @@ package org.sectorcrm.examples.server;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.sectorcrm.core.contact.ContactView;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.engagement.Engagement;
@@ -55,6 +57,8 @@ public final class Bodies {
     public record SearchResults(List<Employer> employers, List<ContactView> contacts, List<Engagement> engagements) {
     }
 
+    /** {@code next} is written even when null: clients loop until it is. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PageOf(List<?> items, String next) {
     }
 

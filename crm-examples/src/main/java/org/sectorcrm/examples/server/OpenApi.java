@@ -1,18 +1,30 @@
 package org.sectorcrm.examples.server;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonBooleanFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonIntegerFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonNumberFormatVisitor;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonStringFormatVisitor;
+import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +54,8 @@ public final class OpenApi {
                 + " (cookie) or an API token from POST /api/v1/tokens (Authorization: Bearer). Lists are keyset-paginated:"
                 + " pass the 'next' value of a page as 'after'. Writes to an existing record need If-Match with its ETag.");
         doc.putArray("servers").addObject().put("url", "/");
-        ObjectNode schemas = F.objectNode();
+        ObjectNode components = F.objectNode();
+        Schemas schemas = new Schemas(components);
         ObjectNode paths = doc.putObject("paths");
         for (Route r : routes) {
             ObjectNode item = paths.has(r.path()) ? (ObjectNode) paths.get(r.path()) : paths.putObject(r.path());
@@ -68,7 +81,7 @@ public final class OpenApi {
                 p.put("name", q.name());
                 p.put("in", "query");
                 p.put("required", q.required());
-                p.set("schema", schema(q.type(), null, schemas));
+                p.set("schema", schemas.of(q.type()));
             }
             if (r.paged()) {
                 ObjectNode after = params.addObject();
@@ -95,7 +108,7 @@ public final class OpenApi {
             if (r.requestBody() != null) {
                 ObjectNode body = op.putObject("requestBody");
                 body.put("required", true);
-                body.putObject("content").putObject("application/json").set("schema", schema(r.requestBody(), null, schemas));
+                body.putObject("content").putObject("application/json").set("schema", schemas.of(r.requestBody()));
             }
             ObjectNode responses = op.putObject("responses");
             ObjectNode ok = responses.putObject(Integer.toString(r.status()));
@@ -105,13 +118,14 @@ public final class OpenApi {
                 if (r.paged()) {
                     s = F.objectNode().put("type", "object");
                     ObjectNode props = s.putObject("properties");
-                    props.putObject("items").put("type", "array").set("items", schema(r.response(), null, schemas));
+                    props.putObject("items").put("type", "array").set("items", schemas.of(r.response()));
                     props.putObject("next").set("type", F.arrayNode().add("string").add("null"));
-                    s.putArray("required").add("items");
+                    s.putArray("required").add("items").add("next");
+                    s.put("additionalProperties", false);
                 } else if (r.response() == ObjectNode.class) {
                     s = F.objectNode().put("type", "object");
                 } else {
-                    s = schema(r.response(), null, schemas);
+                    s = schemas.of(r.response());
                 }
                 ok.putObject("content").putObject("application/json").set("schema", s);
             }
@@ -120,10 +134,10 @@ public final class OpenApi {
                         .putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
             }
         }
-        ObjectNode components = doc.putObject("components");
-        schemas.set("Problem", problemSchema());
-        components.set("schemas", schemas);
-        ObjectNode security = components.putObject("securitySchemes");
+        components.set("Problem", problemSchema());
+        ObjectNode componentsNode = doc.putObject("components");
+        componentsNode.set("schemas", components);
+        ObjectNode security = componentsNode.putObject("securitySchemes");
         security.putObject("bearer").put("type", "http").put("scheme", "bearer");
         security.putObject("cookie").put("type", "apiKey").put("in", "cookie").put("name", ApiServer.SESSION_COOKIE);
         ArrayNode sec = doc.putArray("security");
@@ -166,6 +180,7 @@ public final class OpenApi {
         };
     }
 
+    /** RFC 9457 problem details as {@link ApiServer} writes them, with the field errors of a 400. */
     private static ObjectNode problemSchema() {
         ObjectNode s = F.objectNode().put("type", "object");
         ObjectNode p = s.putObject("properties");
@@ -175,76 +190,173 @@ public final class OpenApi {
         p.putObject("detail").put("type", "string");
         p.putObject("instance").put("type", "string");
         ObjectNode err = p.putObject("errors").put("type", "array").putObject("items").put("type", "object");
-        err.putObject("properties").putObject("field").put("type", "string");
-        ((ObjectNode) err.get("properties")).putObject("message").put("type", "string");
+        ObjectNode errProps = err.putObject("properties");
+        errProps.putObject("field").put("type", "string");
+        errProps.putObject("message").put("type", "string");
+        err.putArray("required").add("field").add("message");
+        err.put("additionalProperties", false);
+        s.putArray("required").add("type").add("title").add("status");
         return s;
     }
 
-    /** JSON Schema of a Java type as {@link ApiJson} writes it; records become named component schemas. */
-    static ObjectNode schema(Class<?> type, Type generic, ObjectNode schemas) {
-        if (type == String.class || type == UUID.class || ApiJson.isValueRecord(type)) {
-            return F.objectNode().put("type", "string");
+    /**
+     * JSON Schemas of Java types as crm-json's mapper ({@link ApiJson#mapper()}) writes and reads them. Objects are
+     * described from the mapper's own view of the type (the properties it writes, under the names it writes them), and
+     * values the mapper writes as text ({@code EmployerId}, {@code Fein}, {@code NaicsCode}) are found by asking its
+     * serializer, so the document follows the mapping rather than a second copy of its rules. Records become named
+     * component schemas that allow no other properties (the mapper refuses unknown fields); a primitive component is
+     * required (the mapper refuses a missing one), other components are absent when null.
+     */
+    static final class Schemas {
+        private static final ObjectMapper MAPPER = ApiJson.mapper();
+        private final ObjectNode components;
+        private final Map<Class<?>, String> names = new HashMap<>();
+
+        Schemas(ObjectNode components) {
+            this.components = components;
         }
-        if (type == boolean.class || type == Boolean.class) {
-            return F.objectNode().put("type", "boolean");
+
+        ObjectNode of(Class<?> type) {
+            return of(MAPPER.constructType(type));
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return F.objectNode().put("type", "integer");
-        }
-        if (type == double.class || type == Double.class || type == BigDecimal.class) {
-            return F.objectNode().put("type", "number");
-        }
-        if (type == LocalDate.class) {
-            return F.objectNode().put("type", "string").put("format", "date");
-        }
-        if (type == Instant.class) {
-            return F.objectNode().put("type", "string").put("format", "date-time");
-        }
-        if (type.isEnum()) {
-            ObjectNode s = F.objectNode().put("type", "string");
-            ArrayNode values = s.putArray("enum");
-            for (Object c : type.getEnumConstants()) {
-                values.add(((Enum<?>) c).name());
+
+        ObjectNode of(JavaType type) {
+            Class<?> raw = type.getRawClass();
+            if (raw == String.class || raw == UUID.class) {
+                return F.objectNode().put("type", "string");
             }
-            return s;
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            ObjectNode s = F.objectNode().put("type", "array");
-            Class<?> item = typeArgument(generic, 0);
-            s.set("items", item == null ? F.objectNode() : schema(item, null, schemas));
-            return s;
-        }
-        if (Map.class.isAssignableFrom(type)) {
-            ObjectNode s = F.objectNode().put("type", "object");
-            Class<?> value = typeArgument(generic, 1);
-            s.set("additionalProperties", value == null ? F.objectNode() : schema(value, null, schemas));
-            return s;
-        }
-        if (type.isRecord()) {
-            String name = type.getSimpleName();
-            if (!schemas.has(name)) {
-                ObjectNode s = F.objectNode().put("type", "object");
-                schemas.set(name, s); // before the components: records may refer to themselves
-                ObjectNode props = s.putObject("properties");
-                for (RecordComponent c : type.getRecordComponents()) {
-                    props.set(c.getName(), schema(c.getType(), c.getGenericType(), schemas));
+            if (raw == boolean.class || raw == Boolean.class) {
+                return F.objectNode().put("type", "boolean");
+            }
+            if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class || raw == short.class || raw == Short.class) {
+                return F.objectNode().put("type", "integer");
+            }
+            if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class || raw == BigDecimal.class) {
+                return F.objectNode().put("type", "number");
+            }
+            if (raw == LocalDate.class) {
+                return F.objectNode().put("type", "string").put("format", "date");
+            }
+            if (raw == Instant.class) {
+                return F.objectNode().put("type", "string").put("format", "date-time");
+            }
+            if (raw.isEnum()) {
+                ObjectNode s = F.objectNode().put("type", "string");
+                ArrayNode values = s.putArray("enum");
+                for (Object c : raw.getEnumConstants()) {
+                    values.add(((Enum<?>) c).name());
                 }
+                return s;
+            }
+            if (type.isCollectionLikeType() || type.isArrayType()) {
+                ObjectNode s = F.objectNode().put("type", "array");
+                s.set("items", of(type.getContentType()));
+                if (Set.class.isAssignableFrom(raw)) {
+                    s.put("uniqueItems", true);
+                }
+                return s;
+            }
+            if (type.isMapLikeType()) {
+                ObjectNode s = F.objectNode().put("type", "object");
+                s.set("additionalProperties", of(type.getContentType()));
+                return s;
+            }
+            JsonSerializer<Object> serializer;
+            try {
+                serializer = MAPPER.getSerializerProviderInstance().findValueSerializer(type);
+            } catch (JsonMappingException e) {
+                throw new IllegalStateException("crm-json cannot write " + type, e);
+            }
+            if (serializer instanceof BeanSerializerBase) {
+                return object(type);
+            }
+            return scalar(type);
+        }
+
+        private ObjectNode object(JavaType type) {
+            Class<?> raw = type.getRawClass();
+            String name = names.get(raw);
+            if (name == null) {
+                name = raw.getSimpleName();
+                if (names.containsValue(name)) { // two records of one simple name: the second is qualified
+                    name = raw.getName().replace('$', '.');
+                }
+                names.put(raw, name);
+                ObjectNode s = F.objectNode().put("type", "object");
+                components.set(name, s); // before the properties: records may refer to themselves
+                BeanDescription description = MAPPER.getSerializationConfig().introspect(type);
+                boolean nullsWritten = description.findPropertyInclusion(JsonInclude.Value.empty()).getValueInclusion() == JsonInclude.Include.ALWAYS;
+                ObjectNode props = s.putObject("properties");
+                ArrayNode required = F.arrayNode();
+                for (BeanPropertyDefinition p : description.findProperties()) {
+                    if (!p.couldSerialize()) {
+                        continue;
+                    }
+                    JavaType propertyType = p.getPrimaryType();
+                    ObjectNode schema = of(propertyType);
+                    if (propertyType.isPrimitive()) {
+                        required.add(p.getName());
+                    } else if (nullsWritten) {
+                        required.add(p.getName());
+                        schema = nullable(schema);
+                    }
+                    props.set(p.getName(), schema);
+                }
+                if (!required.isEmpty()) {
+                    s.set("required", required);
+                }
+                s.put("additionalProperties", false);
             }
             return F.objectNode().put("$ref", "#/components/schemas/" + name);
         }
-        return F.objectNode();
-    }
 
-    private static Class<?> typeArgument(Type generic, int index) {
-        if (generic instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-            Type t = p.getActualTypeArguments()[index];
-            if (t instanceof Class<?> c) {
-                return c;
+        /** What the mapper's serializer says a value type is written as. */
+        private static ObjectNode scalar(JavaType type) {
+            String[] shape = {null};
+            try {
+                MAPPER.acceptJsonFormatVisitor(type, new JsonFormatVisitorWrapper.Base() {
+                    @Override
+                    public JsonStringFormatVisitor expectStringFormat(JavaType t) {
+                        shape[0] = "string";
+                        return null;
+                    }
+
+                    @Override
+                    public JsonNumberFormatVisitor expectNumberFormat(JavaType t) {
+                        shape[0] = "number";
+                        return null;
+                    }
+
+                    @Override
+                    public JsonIntegerFormatVisitor expectIntegerFormat(JavaType t) {
+                        shape[0] = "integer";
+                        return null;
+                    }
+
+                    @Override
+                    public JsonBooleanFormatVisitor expectBooleanFormat(JavaType t) {
+                        shape[0] = "boolean";
+                        return null;
+                    }
+                });
+            } catch (JsonMappingException e) {
+                throw new IllegalStateException("crm-json cannot describe " + type, e);
             }
-            if (t instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c) {
-                return c;
+            if (shape[0] == null) {
+                throw new IllegalStateException("the API has no JSON Schema for " + type + ": describe it in OpenApi.Schemas");
             }
+            return F.objectNode().put("type", shape[0]);
         }
-        return null;
+
+        private static ObjectNode nullable(ObjectNode schema) {
+            JsonNode t = schema.get("type");
+            if (t != null && t.isTextual()) {
+                schema.set("type", F.arrayNode().add(t.asText()).add("null"));
+                return schema;
+            }
+            ObjectNode s = F.objectNode();
+            s.putArray("anyOf").add(schema).addObject().put("type", "null");
+            return s;
+        }
     }
 }

@@ -1,0 +1,123 @@
+package org.sectorcrm.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.reference.Role;
+import org.sectorcrm.examples.CrmApplication;
+import org.sectorcrm.examples.csv.ColumnMapping;
+import org.sectorcrm.examples.csv.ContactRows;
+import org.sectorcrm.examples.csv.CsvImport;
+import org.sectorcrm.examples.csv.EmployerRows;
+import org.sectorcrm.examples.csv.EngagementRows;
+import org.sectorcrm.examples.csv.ImportReport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code import employers|contacts|engagements FILE.csv [--mapping FILE] [--dry-run] --as EMAIL}. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import employers, contacts or engagements from a CSV file with a header row (RFC 4180, UTF-8).",
+            "Rows are matched by natural key (employers: FEIN, else name + ZIP; contacts: employer + e-mail; engagements: externalId),"
+                    + " so running a file again changes nothing. Good rows are stored even when others are rejected.",
+            "Exit codes: 0 every row was good; 1 some rows were rejected (each is listed with line, column and reason);"
+                    + " 2 nothing was imported (bad arguments, unreadable file, missing column, not allowed)."})
+public final class ImportCommand extends Job {
+    /** What a CSV file can hold. */
+    public enum Kind {
+        EMPLOYERS, CONTACTS, ENGAGEMENTS
+    }
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "employers, contacts or engagements")
+    Kind kind;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "the CSV file")
+    Path file;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "column names of other systems, as Java properties lines: field = Column Header (e.g. legalName = Company Name)")
+    Path mapping;
+
+    @Option(names = "--dry-run", description = "check every row and report, but store nothing")
+    boolean dryRun;
+
+    @Override
+    protected int run(CrmApplication app) throws IOException {
+        CrmSession session = session(app);
+        if (!session.actor().role().atLeast(Role.STAFF)) {
+            throw new UsageException(as + " is a " + session.actor().role() + ": importing needs STAFF or above");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no file " + file);
+        }
+        CsvImport.RowHandler handler = switch (kind) {
+            case EMPLOYERS -> new EmployerRows(session);
+            case CONTACTS -> new ContactRows(session);
+            case ENGAGEMENTS -> new EngagementRows(session);
+        };
+        ColumnMapping columns = mapping(handler);
+        Progress progress = Progress.of(System.console() != null, err(), Files.size(file));
+        ImportReport report;
+        try (InputStream raw = Files.newInputStream(file); CountingInputStream bytes = new CountingInputStream(raw); Reader reader = utf8(bytes)) {
+            report = CsvImport.run(reader, handler, columns, dryRun, rows -> progress.update(rows, bytes.count()));
+        } catch (ValidationException e) {
+            // Row problems are collected by CsvImport; what escapes it is about the file as a whole (its header).
+            progress.finish(0);
+            throw new UsageException(file + ": " + e.getMessage() + " (nothing was imported)");
+        } catch (CharacterCodingException e) {
+            progress.finish(0);
+            throw notUtf8(file);
+        } catch (UncheckedIOException e) {
+            progress.finish(0);
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(file);
+            }
+            throw e;
+        }
+        progress.finish(report.rows());
+        out().println(report.summary());
+        for (ImportReport.RowError error : report.errors()) {
+            out().println(error);
+        }
+        return report.errors().isEmpty() ? OK : PARTLY;
+    }
+
+    private UsageException notUtf8(Path f) {
+        return new UsageException(f + " is not UTF-8 text: save it as \"CSV UTF-8\""
+                + (dryRun ? "" : " (rows before the bad bytes were imported; importing the fixed file again changes nothing for them)"));
+    }
+
+    private ColumnMapping mapping(CsvImport.RowHandler handler) throws IOException {
+        if (mapping == null) {
+            return ColumnMapping.identity();
+        }
+        if (!Files.isRegularFile(mapping)) {
+            throw new UsageException("no mapping file " + mapping);
+        }
+        try (Reader r = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
+            return ColumnMapping.read(r, Set.copyOf(handler.fields()));
+        } catch (ValidationException e) {
+            throw new UsageException(mapping + ": " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw notUtf8(mapping);
+        }
+    }
+
+    /** Strict UTF-8: a file saved in another encoding is refused rather than imported with garbled names. */
+    private static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+}
