@@ -29,6 +29,16 @@ public final class CrmApplication implements AutoCloseable {
         this.accounts = new Accounts(opened.accountsJdbcUrl(), clock);
     }
 
+    /** Wires the parts on an opened store; closes the store when the accounts tables cannot be opened. */
+    public static CrmApplication open(StorageFactory.Opened opened, Clock clock) {
+        try {
+            return new CrmApplication(opened, clock);
+        } catch (RuntimeException e) {
+            opened.storage().close();
+            throw e;
+        }
+    }
+
     public Crm crm() {
         return crm;
     }

@@ -8,6 +8,7 @@ import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.examples.cli.BackupCommand;
 import org.sectorcrm.examples.cli.ExportCommand;
 import org.sectorcrm.examples.cli.ImportCommand;
 import org.sectorcrm.examples.cli.Job;
@@ -19,10 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar sectorcrm.jar serve|users|import|export|restore ...}: the standalone SectorCRM. */
+/** {@code java -jar sectorcrm.jar serve|users|import|export|restore|backup ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, RestoreCommand.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, RestoreCommand.class, BackupCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,8 +70,14 @@ public final class SectorCrmCli implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            StorageFactory.Opened opened = StorageFactory.open(db);
-            CrmApplication app = new CrmApplication(opened, Clock.systemUTC());
+            CrmApplication app;
+            try {
+                app = CrmApplication.open(StorageFactory.open(db), Clock.systemUTC());
+            } catch (StorageFactory.BadDatabaseException | org.sectorcrm.core.StorageException e) {
+                System.err.println("cannot open the database: " + e.getMessage());
+                return 2;
+            }
+            StorageFactory.Opened opened = app.storage();
             if (app.isEmpty()) {
                 char[] password = adminPassword(adminPassword);
                 if (password == null) {
@@ -90,9 +97,7 @@ public final class SectorCrmCli implements Runnable {
             } else if (demo) {
                 System.out.println("The database already has data: --demo only fills an empty one.");
             }
-            if (!opened.durable()) {
-                System.out.println("WARNING: data are kept " + opened.description());
-            }
+            System.out.println("Data are kept " + opened.description());
             ApiServer server = app.start(host, port);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");

@@ -25,12 +25,13 @@ import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.examples.server.ApiServer;
 import org.sectorcrm.examples.server.Route;
 
-/** The REST API over real HTTP against a running server. */
+/** The REST API over real HTTP against a running server on a SQLite file. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiHttpTest {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private TestDatabases.Database database;
     private CrmApplication app;
     private ApiServer server;
     private String base;
@@ -38,9 +39,15 @@ class ApiHttpTest {
     private String staffB;
     private String viewerA;
 
+    /** The database the suite runs on; a subclass runs the same suite on another engine. */
+    TestDatabases.Database database() {
+        return TestDatabases.sqlite();
+    }
+
     @BeforeAll
     void start() {
-        app = new CrmApplication(StorageFactory.inMemory(), Clock.systemUTC());
+        database = database();
+        app = new CrmApplication(database.open(), Clock.systemUTC());
         StaffUser admin = app.initialise(ADMIN_PASSWORD.toCharArray(), "admin@board.example", false, 1);
         var adminSession = app.crm().as(admin);
         Partner college = adminSession.reference().partners().create(Partner.named("Rock Valley College", PartnerKind.COMMUNITY_COLLEGE));
@@ -56,7 +63,12 @@ class ApiHttpTest {
 
     @AfterAll
     void stop() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
+        if (database != null) {
+            database.drop();
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String... headers) throws Exception {

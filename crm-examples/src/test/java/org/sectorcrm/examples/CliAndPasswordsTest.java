@@ -19,17 +19,25 @@ class CliAndPasswordsTest {
     @Test
     void anEmptyDatabaseWithoutAnAdminPasswordRefusesToStart() {
         assumeTrue(System.getenv(CrmApplication.ADMIN_PASSWORD_ENV) == null, "the environment sets an admin password");
-        int rc = new CommandLine(new SectorCrmCli()).execute("serve", "--port", "0");
-        assertThat(rc).isEqualTo(2);
+        TestDatabases.Database database = TestDatabases.sqlite();
+        try {
+            int rc = SectorCrmCli.commandLine().execute("serve", "--port", "0", "--db", database.db());
+            assertThat(rc).isEqualTo(2);
+        } finally {
+            database.drop();
+        }
     }
 
     @Test
     void thereIsNoDefaultOrWeakAdminPassword() throws Exception {
-        try (CrmApplication app = new CrmApplication(StorageFactory.inMemory(), Clock.systemUTC())) {
+        TestDatabases.Database database = TestDatabases.sqlite();
+        try (CrmApplication app = new CrmApplication(database.open(), Clock.systemUTC())) {
             assertThatThrownBy(() -> app.initialise(null, "admin@board.example", false, 1)).hasMessageContaining("--admin-password");
             assertThatThrownBy(() -> app.initialise("short".toCharArray(), "admin@board.example", false, 1))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("password");
             assertThat(app.isEmpty()).isTrue();
+        } finally {
+            database.drop();
         }
     }
 

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -62,20 +64,48 @@ public final class Accounts implements AutoCloseable {
             // One connection: SQLite allows one writer anyway, and an in-memory database lives as long as it does.
             this.connection = DriverManager.getConnection(jdbcUrl);
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("CREATE TABLE IF NOT EXISTS credentials (user_id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE,"
-                        + " salt BLOB NOT NULL, hash BLOB NOT NULL, iterations INTEGER NOT NULL, changed_at TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS login_sessions (id_sha256 TEXT PRIMARY KEY, user_id TEXT NOT NULL,"
-                        + " created_at TEXT NOT NULL, expires_at TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS api_tokens (token_sha256 TEXT PRIMARY KEY, user_id TEXT NOT NULL,"
-                        + " name TEXT NOT NULL, created_at TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS login_failures (email TEXT NOT NULL, at TEXT NOT NULL)");
-                s.execute("CREATE INDEX IF NOT EXISTS login_failures_email ON login_failures (email, at)");
+                for (String ddl : ddl(jdbcUrl)) {
+                    s.execute(ddl);
+                }
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot open the accounts tables at " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new StorageException("cannot open the accounts tables at " + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ": "
+                    + e.getMessage(), e);
         }
     }
+
+    /**
+     * The tables in the SQL of each engine: MariaDB indexes only bounded text (VARCHAR), binary columns are BLOB,
+     * BYTEA or VARBINARY. Times are fixed-width ISO-8601 text ({@link #time}), so comparing them as text orders them.
+     */
+    private static List<String> ddl(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        String bytes = url.startsWith("jdbc:postgresql:") ? "BYTEA" : url.startsWith("jdbc:mariadb:") ? "VARBINARY(64)" : "BLOB";
+        List<String> ddl = new ArrayList<>();
+        if (url.startsWith("jdbc:sqlite:")) {
+            // The CRM store's pool writes to the same file: wait for its write lock rather than fail at once.
+            ddl.add("PRAGMA busy_timeout = 30000");
+        }
+        ddl.add("CREATE TABLE IF NOT EXISTS credentials (user_id VARCHAR(36) PRIMARY KEY, email VARCHAR(320) NOT NULL UNIQUE,"
+                + " salt " + bytes + " NOT NULL, hash " + bytes + " NOT NULL, iterations INTEGER NOT NULL, changed_at VARCHAR(40) NOT NULL)");
+        ddl.add("CREATE TABLE IF NOT EXISTS login_sessions (id_sha256 VARCHAR(64) PRIMARY KEY, user_id VARCHAR(36) NOT NULL,"
+                + " created_at VARCHAR(40) NOT NULL, expires_at VARCHAR(40) NOT NULL)");
+        ddl.add("CREATE TABLE IF NOT EXISTS api_tokens (token_sha256 VARCHAR(64) PRIMARY KEY, user_id VARCHAR(36) NOT NULL,"
+                + " name VARCHAR(200) NOT NULL, created_at VARCHAR(40) NOT NULL)");
+        ddl.add("CREATE TABLE IF NOT EXISTS login_failures (email VARCHAR(320) NOT NULL, at VARCHAR(40) NOT NULL)");
+        ddl.add("CREATE INDEX IF NOT EXISTS login_failures_email ON login_failures (email, at)");
+        return ddl;
+    }
+
+    /**
+     * An instant as text of one width ({@code 2026-11-22T08:00:00.000000000Z}). {@code Instant.toString()} drops
+     * zero fractions, and {@code "...:00Z"} sorts after {@code "...:00.5Z"} as text though it is earlier.
+     */
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Sets (or replaces) the password of a staff user; refuses weak passwords. */
     public synchronized void setPassword(StaffUserId user, String email, char[] password) {
@@ -86,7 +116,7 @@ public final class Accounts implements AutoCloseable {
         Passwords.Hash h = Passwords.hash(password);
         update("DELETE FROM credentials WHERE user_id = ? OR email = ?", user.asString(), normalize(email));
         update("INSERT INTO credentials (user_id, email, salt, hash, iterations, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                user.asString(), normalize(email), h.salt(), h.hash(), h.iterations(), clock.instant().toString());
+                user.asString(), normalize(email), h.salt(), h.hash(), h.iterations(), time(clock.instant()));
     }
 
     public synchronized boolean hasPassword(StaffUserId user) {
@@ -102,7 +132,7 @@ public final class Accounts implements AutoCloseable {
         Instant now = clock.instant();
         synchronized (this) {
             List<String> recent = query("SELECT at FROM login_failures WHERE email = ? AND at > ? ORDER BY at",
-                    List.of(key, now.minus(FAILURE_WINDOW).toString()));
+                    List.of(key, time(now.minus(FAILURE_WINDOW))));
             if (recent.size() >= MAX_FAILURES) {
                 Instant oldest = Instant.parse(recent.get(recent.size() - MAX_FAILURES));
                 throw new ThrottledException(Duration.between(now, oldest.plus(FAILURE_WINDOW)));
@@ -136,7 +166,7 @@ public final class Accounts implements AutoCloseable {
         }
         synchronized (this) {
             if (!ok) {
-                update("INSERT INTO login_failures (email, at) VALUES (?, ?)", key, now.toString());
+                update("INSERT INTO login_failures (email, at) VALUES (?, ?)", key, time(now));
                 return Optional.empty();
             }
             update("DELETE FROM login_failures WHERE email = ?", key);
@@ -148,9 +178,9 @@ public final class Accounts implements AutoCloseable {
     public synchronized String startSession(StaffUserId user) {
         String id = randomSecret();
         Instant now = clock.instant();
-        update("DELETE FROM login_sessions WHERE expires_at < ?", now.toString());
+        update("DELETE FROM login_sessions WHERE expires_at < ?", time(now));
         update("INSERT INTO login_sessions (id_sha256, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                sha256(id), user.asString(), now.toString(), now.plus(SESSION_LIFETIME).toString());
+                sha256(id), user.asString(), time(now), time(now.plus(SESSION_LIFETIME)));
         return id;
     }
 
@@ -159,7 +189,7 @@ public final class Accounts implements AutoCloseable {
             return Optional.empty();
         }
         return query("SELECT user_id FROM login_sessions WHERE id_sha256 = ? AND expires_at > ?",
-                List.of(sha256(sessionId), clock.instant().toString())).stream().findFirst().map(StaffUserId::of);
+                List.of(sha256(sessionId), time(clock.instant()))).stream().findFirst().map(StaffUserId::of);
     }
 
     public synchronized void endSession(String sessionId) {
@@ -175,7 +205,7 @@ public final class Accounts implements AutoCloseable {
         }
         String token = "scrm_" + randomSecret();
         update("INSERT INTO api_tokens (token_sha256, user_id, name, created_at) VALUES (?, ?, ?, ?)",
-                sha256(token), user.asString(), name.strip(), clock.instant().toString());
+                sha256(token), user.asString(), name.strip(), time(clock.instant()));
         return token;
     }
 

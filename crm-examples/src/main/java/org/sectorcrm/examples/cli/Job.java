@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.sectorcrm.core.AccessDeniedException;
+import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.CrmException;
 import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.NotFoundException;
+import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.examples.CrmApplication;
 import org.sectorcrm.examples.StorageFactory;
@@ -20,9 +23,10 @@ import picocli.CommandLine.Spec;
  * with that user's rights, like every other operation. Output goes to the command line's writers so that tests
  * (and callers embedding the CLI) can capture it.
  *
- * <p>Exit codes shared by every job: {@value #OK} done; {@value #PARTLY} done, but some input was rejected (listed);
- * {@value #USAGE} the job did not run or stopped at the start: bad arguments, a file that cannot be read or lacks a
- * required column, an unknown {@code --as}, or a user without the rights the job needs.
+ * <p>Exit codes shared by every job: {@value #OK} done; {@value #PARTLY} done in part: some input was rejected (and
+ * listed), or the database failed part way; {@value #USAGE} nothing was done: bad arguments, a file that cannot be
+ * read or lacks a required column, an unknown {@code --as}, a user without the rights the job needs, a request the
+ * CRM refused.
  */
 public abstract class Job implements Callable<Integer> {
     public static final int OK = 0;
@@ -57,7 +61,15 @@ public abstract class Job implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (CrmApplication app = new CrmApplication(open(), Clock.systemUTC())) {
+        CrmApplication application;
+        try {
+            application = CrmApplication.open(open(), Clock.systemUTC());
+        } catch (StorageFactory.BadDatabaseException | StorageException e) {
+            err().println("cannot open the database: " + e.getMessage());
+            err().flush();
+            return USAGE;
+        }
+        try (CrmApplication app = application) {
             return run(app);
         } catch (UsageException e) {
             err().println(e.getMessage());
@@ -65,8 +77,13 @@ public abstract class Job implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             err().println("not allowed: " + e.getMessage());
             return USAGE;
-        } catch (CrmException e) {
+        } catch (ValidationException | ConflictException | NotFoundException e) {
+            // the job's own request was refused (a bad e-mail for users add, a taken one): nothing was done
             err().println(e.getMessage());
+            return USAGE;
+        } catch (CrmException e) {
+            // the database failed part way (StorageException): what was committed before stays
+            err().println("failed: " + e.getMessage());
             return PARTLY;
         } finally {
             out().flush();
@@ -74,9 +91,9 @@ public abstract class Job implements Callable<Integer> {
         }
     }
 
-    /** The database of {@code --db}; jobs that need an existing one say so here. */
+    /** The database of {@code --db}, which must exist: a mistyped name is an error, not a new empty database. */
     protected StorageFactory.Opened open() {
-        return StorageFactory.open(db);
+        return StorageFactory.open(db, false);
     }
 
     protected abstract int run(CrmApplication app) throws Exception;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import org.sectorcrm.examples.CrmApplication;
+import org.sectorcrm.examples.StorageFactory;
 import org.sectorcrm.examples.accounts.Passwords;
 import org.sectorcrm.examples.exchange.ExchangeRestore;
 
@@ -29,6 +30,12 @@ public final class RestoreCommand extends Job {
     @Option(names = "--admin-password", paramLabel = "PASSWORD",
             description = "the new password of the --as admin (or env " + CrmApplication.ADMIN_PASSWORD_ENV + "; at least 12 characters)")
     String adminPassword;
+
+    /** A restore makes a new database: the file may not exist yet. */
+    @Override
+    protected StorageFactory.Opened open() {
+        return StorageFactory.open(db, true);
+    }
 
     @Override
     protected int run(CrmApplication app) throws IOException {
