@@ -290,7 +290,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
         String problem = UNREACHABLE.computeIfAbsent(dialect, d -> {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
-                return "";
+                return c.isValid(10) ? "" : "the connection is not valid";
             } catch (SQLException e) {
                 return e.getMessage();
             }

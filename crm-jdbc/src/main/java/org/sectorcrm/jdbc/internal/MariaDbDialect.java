@@ -151,11 +151,6 @@ final class MariaDbDialect extends SqlDialect {
         }
     }
 
-    /** Whether searches use the FULLTEXT indexes (false when the server's token sizes would make them miss words). */
-    boolean usesFulltext() {
-        return fulltext;
-    }
-
     @Override
     public String quote(String identifier) {
         return '`' + identifier + '`';

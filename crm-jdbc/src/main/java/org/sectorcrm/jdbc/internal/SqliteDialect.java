@@ -128,7 +128,8 @@ final class SqliteDialect extends SqlDialect {
     public void beforeBegin(Connection connection, boolean readOnly) throws SQLException {
         SQLiteConnection sqlite = unwrap(connection);
         if (sqlite != null) {
-            sqlite.setCurrentTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
+            // The connection's configured mode is what setAutoCommit(false) begins with ("begin immediate;").
+            sqlite.getConnectionConfig().setTransactionMode(readOnly ? SQLiteConfig.TransactionMode.DEFERRED : SQLiteConfig.TransactionMode.IMMEDIATE);
         }
     }
 
@@ -138,10 +139,15 @@ final class SqliteDialect extends SqlDialect {
         // an idle connection never holds the write lock.
         SQLiteConnection sqlite = unwrap(connection);
         if (sqlite != null) {
-            sqlite.setCurrentTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            sqlite.getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         }
     }
 
+    /**
+     * The driver's connection behind a pool's proxy, or null when a caller's DataSource wraps it in something that
+     * cannot be unwrapped: transactions then begin DEFERRED, still serialised in this process by the writer lock,
+     * but a writer of another process can make one fail with SQLITE_BUSY_SNAPSHOT (a ConflictException: retry).
+     */
     private static SQLiteConnection unwrap(Connection connection) throws SQLException {
         return connection.isWrapperFor(SQLiteConnection.class) ? connection.unwrap(SQLiteConnection.class) : null;
     }

@@ -321,6 +321,7 @@ CREATE TABLE IF NOT EXISTS crm_audit (
     doc         JSON         NOT NULL,
     KEY crm_audit_record (record_type, record_id, id),
     KEY crm_audit_actor (actor_id, id),
+    KEY crm_audit_action (action, id),
     KEY crm_audit_at (at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
 

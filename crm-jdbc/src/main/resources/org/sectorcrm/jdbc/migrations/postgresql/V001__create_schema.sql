@@ -304,6 +304,7 @@ CREATE TABLE crm_audit (
 );
 CREATE INDEX crm_audit_record ON crm_audit (record_type, record_id, id);
 CREATE INDEX crm_audit_actor ON crm_audit (actor_id, id);
+CREATE INDEX crm_audit_action ON crm_audit (action, id);
 CREATE INDEX crm_audit_at ON crm_audit (at);
 
 -- The transactional outbox. Identity values are never reused. Concurrent transactions can commit

@@ -343,6 +343,7 @@ CREATE TABLE crm_audit (
 ) STRICT;
 CREATE INDEX crm_audit_record ON crm_audit (record_type, record_id, id);
 CREATE INDEX crm_audit_actor ON crm_audit (actor_id, id);
+CREATE INDEX crm_audit_action ON crm_audit (action, id);
 CREATE INDEX crm_audit_at ON crm_audit (at);
 
 -- The transactional outbox. AUTOINCREMENT: a sequence is never reused, even after the newest row is
