@@ -104,6 +104,15 @@ class ApiHttpTest {
     }
 
     @Test
+    void thePrintedUrlAnswersWithAPageThatLeadsToTheApi() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
+        assertThat(r.body()).contains("href=\"/api/v1/openapi.json\"");
+        assertThat(send("GET", "/openapi.json", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void everyEndpointNeedsAuthentication() throws Exception {
         assertProblem(send("GET", "/employers", null, null), 401);
         assertProblem(send("GET", "/employers", "scrm_not-a-token", null), 401);

@@ -105,6 +105,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Every endpoint, in registration order. */
+    private static final String INDEX = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>SectorCRM</title></head>
+            <body>
+            <h1>SectorCRM</h1>
+            <p>This server answers the SectorCRM REST API under <a href="/api/v1/openapi.json"><code>/api/v1</code></a>
+            (the link is its OpenAPI 3.1 document). Log in with <code>POST /api/v1/session</code>, then issue an API token
+            with <code>POST /api/v1/tokens</code>; <code>docs/server.md</code> shows the whole flow with curl.</p>
+            </body></html>
+            """;
+
     public List<Route> routes() {
         return List.copyOf(routes);
     }
@@ -116,6 +127,8 @@ public final class ApiServer implements AutoCloseable {
             for (Route r : routes) {
                 config.routes.addHttpHandler(r.method(), r.path(), wrap(r));
             }
+            // The URL the server prints must answer: until the web pages exist, a page that says where the API is.
+            config.routes.addHttpHandler(HandlerType.GET, "/", ctx -> ctx.html(INDEX));
             config.routes.exception(Exception.class, (e, ctx) -> problemFor(e, ctx));
             config.routes.error(404, ctx -> {
                 String ct = ctx.res().getContentType();
