@@ -12,6 +12,7 @@ import org.sectorcrm.examples.cli.BackupCommand;
 import org.sectorcrm.examples.cli.ExportCommand;
 import org.sectorcrm.examples.cli.ImportCommand;
 import org.sectorcrm.examples.cli.Job;
+import org.sectorcrm.examples.cli.ReportCommand;
 import org.sectorcrm.examples.cli.RestoreCommand;
 import org.sectorcrm.examples.server.ApiServer;
 
@@ -20,10 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar sectorcrm.jar serve|users|import|export|restore|backup ...}: the standalone SectorCRM. */
+/** {@code java -jar sectorcrm.jar serve|users|import|export|report|restore|backup ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, RestoreCommand.class, BackupCommand.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

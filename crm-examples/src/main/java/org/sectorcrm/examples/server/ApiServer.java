@@ -2,6 +2,7 @@ package org.sectorcrm.examples.server;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ import org.sectorcrm.core.contact.ContactView;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.EmployerStatus;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
@@ -79,6 +81,7 @@ import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.solution.SolutionId;
 import org.sectorcrm.examples.accounts.Accounts;
+import org.sectorcrm.examples.reports.Reports;
 
 /**
  * The REST API under {@code /api/v1}: every route is declared once in {@link #routes()}, registered with Javalin
@@ -255,6 +258,18 @@ public final class ApiServer implements AutoCloseable {
                     PageRequest first = PageRequest.first(20);
                     send(ctx, 200, new Bodies.SearchResults(s.employers().search(q, first).items(), s.contacts().search(q, first).items(),
                             s.engagements().search(q, first).items()));
+                });
+        route(HandlerType.GET, "/reports/employers-by-region-sector", "reports", "reportEmployersByRegionSector",
+                "Employers per region and sector, counted by the database", null, Reports.EmployersByRegionSector.class, false,
+                List.of(new Route.Param("status", EmployerStatus.class, false)), false, false, 200, ctx -> {
+                    Bodies.StatusQuery q = filter(ctx, Bodies.StatusQuery.class, new Bodies.StatusQuery(null));
+                    send(ctx, 200, Reports.employersByRegionSector(session(ctx), q.status()));
+                });
+        route(HandlerType.GET, "/reports/overdue-referrals", "reports", "reportOverdueReferrals",
+                "Referrals sent and not answered after their response due date, as of 'on' (default: today, UTC)", null,
+                Reports.OverdueReferrals.class, false, List.of(new Route.Param("on", LocalDate.class, false)), false, false, 200, ctx -> {
+                    Bodies.OnQuery q = filter(ctx, Bodies.OnQuery.class, new Bodies.OnQuery(null));
+                    send(ctx, 200, Reports.overdueReferrals(session(ctx), q.on() != null ? q.on() : LocalDate.now(crm.clock())));
                 });
         route(HandlerType.GET, "/audit", "audit", "listAudit", "The audit trail (MANAGER and above)", null, AuditEntry.class, true,
                 OpenApi.filterParams(AuditFilter.class), false, false, 200, ctx -> {

@@ -62,6 +62,14 @@ public final class Bodies {
     public record PageOf(List<?> items, String next) {
     }
 
+    /** The query of {@code GET /reports/employers-by-region-sector}. */
+    public record StatusQuery(org.sectorcrm.core.employer.EmployerStatus status) {
+    }
+
+    /** The query of {@code GET /reports/overdue-referrals}. */
+    public record OnQuery(LocalDate on) {
+    }
+
     public record FieldError(String field, String message) {
     }
 }
