@@ -91,8 +91,10 @@ public final class ReportCommand extends Job {
             ObjectMapper json = ApiJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
             out().println(json.writeValueAsString(report));
         } else if (report instanceof Reports.EmployersByRegionSector r) {
+            out().write('\uFEFF'); // like export: spreadsheets then read the file as UTF-8
             Reports.csv(r, out());
         } else {
+            out().write('\uFEFF');
             Reports.csv((Reports.OverdueReferrals) report, out());
         }
         return OK;
