@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.sectorcrm.core.Crm;
 import org.sectorcrm.core.CrmSession;
@@ -26,7 +30,7 @@ import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.engagement.EngagementFilter;
-import org.sectorcrm.core.memory.InMemoryCrmStorage;
+import org.sectorcrm.jdbc.JdbcCrmStorage;
 import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.Partner;
@@ -44,15 +48,26 @@ class CsvImportTest {
     private CrmSession viewer;
     private CrmSession admin;
 
+    @TempDir
+    Path dir;
+    private JdbcCrmStorage storage;
+
+    /** On the store the standalone CRM runs on: a SQLite file. */
     @BeforeEach
     void setUp() {
-        crm = Crm.builder().storage(new InMemoryCrmStorage()).clock(clock).ids(IdGenerator.timeOrdered(clock, new Random(3))).build();
+        storage = JdbcCrmStorage.builder().url("jdbc:sqlite:" + dir.resolve("crm.db")).build();
+        crm = Crm.builder().storage(storage).clock(clock).ids(IdGenerator.timeOrdered(clock, new Random(3))).build();
         StaffUser root = crm.bootstrap(Partner.named("Board", PartnerKind.WORKFORCE_BOARD), "Ada", "ada@board.example");
         admin = crm.as(root);
         admin.reference().regions().create(Region.of("IL-EDR-4", "Northeast", RegionKind.ECONOMIC_DEVELOPMENT_REGION, List.of("Cook")));
         admin.reference().sectors().create(Sector.of("MFG", "Manufacturing", List.of("31", "32", "33")));
         staff = crm.as(admin.reference().staffUsers().create(StaffUser.of(root.partner(), "Bo", "bo@board.example", Role.STAFF)));
         viewer = crm.as(admin.reference().staffUsers().create(StaffUser.of(root.partner(), "Vi", "vi@board.example", Role.VIEWER)));
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
     }
 
     /** 10,000 rows with a BOM, CRLF, quoted line breaks, duplicates, bad FEINs, 2017 and unknown NAICS codes, empty names. */
