@@ -123,6 +123,14 @@ public final class EngagementOperations extends RecordOperations<EngagementId, E
         return result;
     }
 
+    /** Only the engagement's own partner deletes it: a delete would take notes with it that others cannot see. */
+    @Override
+    void checkDelete(Engagement stored) {
+        if (!stored.partner().equals(actor.partner())) {
+            throw new AccessDeniedException(actor.name() + " may only delete engagements of their own partner " + actor.partner());
+        }
+    }
+
     /** Adds a note written now by the actor. */
     public Engagement addNote(EngagementId id, long expectedVersion, Visibility visibility, String text) {
         require(key(), "visibility", visibility);

@@ -45,6 +45,12 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
         if (stored == null && !r.fromPartner().equals(actor.partner())) {
             throw new AccessDeniedException(actor.name() + " sends referrals from their own partner " + actor.partner() + ", not from " + r.fromPartner());
         }
+        if (stored != null) {
+            requireParty(stored);
+            if (!stored.fromPartner().equals(r.fromPartner()) || !stored.toPartner().equals(r.toPartner())) {
+                throw ValidationException.of(key(), "toPartner", "the partners of a referral do not change; cancel it and send a new one");
+            }
+        }
         FeedbackOperations.requireEmployer(changes, key(), r.employer());
         if (changes.tx.partners().find(r.toPartner()).isEmpty()) {
             throw ValidationException.of(key(), "toPartner", "partner " + r.toPartner() + " does not exist");
@@ -53,6 +59,14 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
             throw ValidationException.of(key(), "need", "need " + r.need() + " does not exist");
         }
         return r;
+    }
+
+    /** Only the sending partner deletes a referral (usually it should be cancelled instead, which keeps the record). */
+    @Override
+    void checkDelete(Referral stored) {
+        if (!stored.fromPartner().equals(actor.partner())) {
+            throw new AccessDeniedException("only the sending partner's staff may delete referral " + stored.id());
+        }
     }
 
     public Referral accept(ReferralId id, long expectedVersion) {
@@ -106,7 +120,7 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
 
     private void requireParty(Referral r) {
         if (!r.toPartner().equals(actor.partner()) && !r.fromPartner().equals(actor.partner())) {
-            throw new AccessDeniedException("only the two partners of referral " + r.id() + " may log follow-ups");
+            throw new AccessDeniedException("only the staff of the two partners of referral " + r.id() + " may change it");
         }
     }
 }

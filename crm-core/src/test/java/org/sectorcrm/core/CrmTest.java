@@ -206,6 +206,29 @@ class CrmTest {
             assertThat(crm.as(collegeStaff).contacts().get(created.contact().id()).email()).isEqualTo("ana@acme.example");
         }
 
+        @Test
+        void onlyTheOwningPartnerDeletesAnEngagementAndOnlyTheTwoPartnersChangeAReferral() {
+            Employer e = acme();
+            Engagement logged = crm.as(boardStaff).engagements().create(Engagement.of(e.id(), admin.partner(), boardStaff.id(),
+                    LocalDate.of(2026, 10, 1), Channel.CALL, "Call").withNotes(List.of(
+                            new Note(null, boardStaff.id(), admin.partner(), Visibility.PRIVATE, "mine", clock.instant()))));
+            assertThatThrownBy(() -> crm.as(collegeStaff).engagements().delete(logged.id(), logged.version()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(crm.as(boardStaff).engagements().find(logged.id())).isPresent();
+
+            Partner chamber = crm.as(admin).reference().partners().create(Partner.named("Chamber", PartnerKind.CHAMBER_OF_COMMERCE));
+            StaffUser chamberStaff = crm.as(admin).reference().staffUsers().create(StaffUser.of(chamber.id(), "Ed", "ed@chamber.example", Role.STAFF));
+            Referral sent = crm.as(boardStaff).referrals().create(Referral.sent(admin.partner(), boardStaff.id(), college.id(), e.id(),
+                    "Customized training", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 9)));
+            assertThatThrownBy(() -> crm.as(chamberStaff).referrals().update(sent.withExternalReference("case-1")))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> crm.as(collegeStaff).referrals().delete(sent.id(), sent.version())).isInstanceOf(AccessDeniedException.class);
+            assertThat(crm.as(collegeStaff).referrals().update(sent.withExternalReference("case-1")).externalReference()).isEqualTo("case-1");
+            crm.as(boardStaff).referrals().delete(sent.id(), 2);
+            crm.as(boardStaff).engagements().delete(logged.id(), logged.version());
+            assertThat(crm.as(boardStaff).engagements().find(logged.id())).isEmpty();
+        }
+
         private List<String> texts(Engagement e) {
             return e.notes().stream().map(Note::text).toList();
         }
