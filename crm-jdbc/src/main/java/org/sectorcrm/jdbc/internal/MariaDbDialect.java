@@ -107,6 +107,14 @@ final class MariaDbDialect extends SqlDialect {
     }
 
     @Override
+    public boolean abortsTransaction(SQLException e) {
+        // InnoDB resolves a deadlock by rolling back the victim's whole transaction, its savepoints gone.
+        // A lock-wait timeout (1205) rolls back only the statement (innodb_rollback_on_timeout is OFF by
+        // default), and the savepoint of the write then undoes the rest of the save.
+        return e.getErrorCode() == 1213;
+    }
+
+    @Override
     public void configurePool(HikariConfig config, Duration busyTimeout) {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     }
@@ -123,9 +131,10 @@ final class MariaDbDialect extends SqlDialect {
 
     @Override
     public boolean savepointPerWrite() {
-        // InnoDB rolls back just the failed statement and the transaction goes on; the store's writes are
-        // ordered so that the only statement that can hit a constraint is the first one of each save.
-        return false;
+        // InnoDB rolls back just the failed statement, not what the save ran before it: a lock-wait timeout
+        // on a save's child rows would leave its main row updated. A savepoint makes a failed save change
+        // nothing, so a caller that catches the conflict and goes on commits no half-save.
+        return true;
     }
 
     @Override

@@ -94,6 +94,15 @@ public abstract class SqlDialect {
 
     public abstract Violation classify(SQLException e);
 
+    /**
+     * Whether the database answered this failure by rolling back the whole transaction, savepoints
+     * included (not just the failed statement): the transaction can then only be rolled back, since
+     * anything run or committed after it would be a new transaction holding part of the work.
+     */
+    public boolean abortsTransaction(SQLException e) {
+        return false;
+    }
+
     // --- connections and transactions ---
 
     /** Pool settings for a pool the store owns (URL mode). */

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
+import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.event.DomainEvent;
 
@@ -35,6 +36,10 @@ public final class TxState {
     private final List<DomainEvent> outbox = new ArrayList<>();
     private final Set<SearchTable> written = EnumSet.noneOf(SearchTable.class);
     private int savepoints;
+    /** The failure upon which the database rolled back the whole transaction, or null: then nothing more may run. */
+    private SQLException aborted;
+    /** Whether a rollback failed: the connection's state is then unknown and it must not be reused. */
+    private boolean rollbackFailed;
 
     private TxState(Handle handle, SqlDialect dialect, Documents documents, boolean readOnly, boolean external, Savepoint externalSavepoint) {
         this.handle = handle;
@@ -68,6 +73,7 @@ public final class TxState {
     }
 
     void commit() throws SQLException {
+        checkUsable();
         flushOutbox();
         if (external) {
             if (externalSavepoint != null) {
@@ -126,6 +132,7 @@ public final class TxState {
     // --- nested transactions ---
 
     Savepoint savepoint() {
+        checkUsable();
         try {
             return connection.setSavepoint("sp_" + (++savepoints));
         } catch (SQLException e) {
@@ -134,6 +141,7 @@ public final class TxState {
     }
 
     void release(Savepoint sp) {
+        checkUsable();
         try {
             connection.releaseSavepoint(sp);
         } catch (SQLException e) {
@@ -152,29 +160,79 @@ public final class TxState {
     // --- statements ---
 
     public int update(Sql sql) {
-        Update u = handle.createUpdate(dialect.sql(sql.text()));
-        bind(u, sql.args());
-        return u.execute();
+        checkUsable();
+        try {
+            Update u = handle.createUpdate(dialect.sql(sql.text()));
+            bind(u, sql.args());
+            return u.execute();
+        } catch (JdbiException e) {
+            throw noteAbort(e);
+        }
     }
 
     public <R> List<R> query(Sql sql, RowMapper<R> mapper) {
-        Query q = handle.createQuery(dialect.sql(sql.text()));
-        bind(q, sql.args());
-        return q.map(mapper).list();
+        checkUsable();
+        try {
+            Query q = handle.createQuery(dialect.sql(sql.text()));
+            bind(q, sql.args());
+            return q.map(mapper).list();
+        } catch (JdbiException e) {
+            throw noteAbort(e);
+        }
     }
 
     public void batch(String sql, List<List<Argument>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        PreparedBatch b = handle.prepareBatch(dialect.sql(sql));
-        for (List<Argument> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                b.bind(i, row.get(i));
+        checkUsable();
+        try {
+            PreparedBatch b = handle.prepareBatch(dialect.sql(sql));
+            for (List<Argument> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    b.bind(i, row.get(i));
+                }
+                b.add();
             }
-            b.add();
+            b.execute();
+        } catch (JdbiException e) {
+            throw noteAbort(e);
         }
-        b.execute();
+    }
+
+    /**
+     * Remembers a failure upon which the database rolled back the whole transaction: from then on the
+     * transaction is rollback-only. Returns the failure to rethrow.
+     */
+    private JdbiException noteAbort(JdbiException e) {
+        SQLException sql = sqlCause(e);
+        if (aborted == null && sql != null && dialect.abortsTransaction(sql)) {
+            aborted = sql;
+        }
+        return e;
+    }
+
+    /** Whether the database rolled back the whole transaction: it can then only end in a rollback. */
+    boolean rollbackOnly() {
+        return aborted != null;
+    }
+
+    /**
+     * Refuses to run anything in a transaction the database already rolled back: a statement would run in
+     * a new transaction of its own, and a commit would keep just the work after the failure (and publish
+     * the events of the writes that were lost).
+     */
+    private void checkUsable() {
+        if (aborted != null) {
+            throw rolledBack(aborted);
+        }
+    }
+
+    private static ConflictException rolledBack(SQLException cause) {
+        ConflictException e = new ConflictException("transaction", null, null,
+                "the transaction was rolled back by the database (deadlock); nothing was saved");
+        e.initCause(cause);
+        return e;
     }
 
     private static void bind(org.jdbi.v3.core.statement.SqlStatement<?> statement, List<Argument> args) {
@@ -194,11 +252,21 @@ public final class TxState {
         try {
             result = work.get();
         } catch (JdbiException e) {
+            noteAbort(e);
+            if (aborted != null) {
+                // The savepoint went with the transaction; there is nothing to roll back to or look up.
+                ConflictException conflict = rolledBack(aborted);
+                conflict.addSuppressed(e);
+                throw conflict;
+            }
             if (sp != null) {
                 rollbackTo(sp, e);
             }
             throw onFailure.apply(e);
         } catch (RuntimeException e) {
+            if (aborted != null) {
+                throw e;
+            }
             // A conflict the work detected itself (no row updated): undo whatever it wrote before.
             if (sp != null) {
                 rollbackTo(sp, e);
@@ -237,6 +305,10 @@ public final class TxState {
             dialect.lockOutbox(handle);
             JdbcEventLog.insert(this, outbox);
         } catch (JdbiException e) {
+            noteAbort(e);
+            if (aborted != null) {
+                throw rolledBack(aborted);
+            }
             throw JdbcEventLog.failure(this, e);
         } finally {
             outbox.clear();
