@@ -906,6 +906,33 @@ abstract class StoreTestBase {
     // --- a caller's transaction-aware DataSource ---
 
     @Test
+    void onACallersTransactionSearchFindsWhatAnEarlierStoreTransactionInItWrote() throws Exception {
+        String url = db().dialect() == Dialect.SQLITE ? db().url() : null;
+        javax.sql.DataSource plain = url != null ? db().dataSource(url) : db().dataSource();
+        TransactionBoundDataSource bound = new TransactionBoundDataSource(plain);
+        JdbcCrmStorage.Builder b = JdbcCrmStorage.builder().dataSource(bound);
+        if (db().schema() != null) {
+            b.schema(db().schema());
+        }
+        try (JdbcCrmStorage joined = b.build()) {
+            Employer e = samples.employer().withLegalName("Quillfeather Brassworks");
+            bound.begin();
+            try {
+                joined.inTransaction(tx -> {
+                    tx.employers().save(e, 0);
+                    return null;
+                });
+                // Another store transaction, same database transaction: MariaDB's FULLTEXT index cannot see the
+                // uncommitted row yet, so the search must not rely on it.
+                assertThat(joined.read((StorageTransaction tx) -> tx.employers().search(SearchTerms.parse("quillfeather brassworks"),
+                        PageRequest.first()).items())).containsExactly(e);
+            } finally {
+                bound.rollback();
+            }
+        }
+    }
+
+    @Test
     void onACallersTransactionTheStoreJoinsItAndTheCallerCommitsOrRollsBack() throws Exception {
         String url = db().dialect() == Dialect.SQLITE ? db().url() : null;
         javax.sql.DataSource plain = url != null ? db().dataSource(url) : db().dataSource();

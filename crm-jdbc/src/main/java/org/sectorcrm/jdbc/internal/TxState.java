@@ -319,8 +319,12 @@ public final class TxState {
         written.add(table);
     }
 
+    /**
+     * Whether rows of {@code table} may have been written in this database transaction: always so on a
+     * caller's transaction, which earlier store transactions (or the caller itself) may have written to.
+     */
     public boolean hasWritten(SearchTable table) {
-        return written.contains(table);
+        return external || written.contains(table);
     }
 
     /** The SQL error behind a jdbi exception, or null. */
