@@ -96,12 +96,17 @@ public final class TxState {
                 connection.rollback();
             }
         } catch (SQLException | RuntimeException e) {
+            rollbackFailed = !external;
             cause.addSuppressed(e);
         }
     }
 
     /** Gives the connection back; restores auto-commit when the store began the transaction. */
     void close() {
+        if (rollbackFailed) {
+            discard();
+            return;
+        }
         try {
             if (!external && !connection.isClosed()) {
                 connection.setAutoCommit(true);
@@ -110,6 +115,29 @@ public final class TxState {
             // The pool discards or resets a connection in an unknown state; nothing is lost here.
         } finally {
             handle.close();
+        }
+    }
+
+    /**
+     * Ends a connection whose rollback failed without touching auto-commit (turning it on would commit the
+     * failed work): aborted, its pool evicts it instead of handing it out again; closed when it cannot be.
+     */
+    private void discard() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            // Not supported by every driver; the close below still ends it without a commit.
+        }
+        try {
+            // Closing with the transaction open ends it without a commit (some drivers' abort does nothing).
+            connection.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // Nothing more can be done with it; the work's failure is already on its way to the caller.
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException ignored) {
+            // Closing an aborted connection's handle may fail; the connection is gone either way.
         }
     }
 
