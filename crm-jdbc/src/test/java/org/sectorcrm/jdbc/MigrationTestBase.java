@@ -70,6 +70,41 @@ abstract class MigrationTestBase {
     }
 
     @Test
+    void aCallersConnectionWithAutoCommitOffGetsTheWholeHistoryCommittedAndItsSettingBack() throws SQLException {
+        List<Connection> handedOut = new ArrayList<>();
+        // A caller's DataSource whose connections come with auto-commit off (a pool configured so); closing
+        // such a connection rolls back whatever it left uncommitted.
+        DataSource manual = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    try {
+                        Object result = method.invoke(dataSource, args);
+                        if (result instanceof Connection c) {
+                            c.setAutoCommit(false);
+                            handedOut.add(c);
+                            return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                                    (p, m, a) -> {
+                                        if (m.getName().equals("close")) {
+                                            assertThat(c.getAutoCommit()).as("the caller's setting restored").isFalse();
+                                        }
+                                        try {
+                                            return m.invoke(c, a);
+                                        } catch (java.lang.reflect.InvocationTargetException e) {
+                                            throw e.getCause();
+                                        }
+                                    });
+                        }
+                        return result;
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertThat(new MigrationRunner(manual, dialect).migrate()).extracting(MigrationScript::version).containsExactly(1, 2);
+        assertThat(handedOut).isNotEmpty();
+        assertThat(runner().history()).as("seen on another connection").extracting(MigrationRunner.Applied::version).containsExactly(1, 2);
+        runner().validate();
+    }
+
+    @Test
     void aScriptChangedAfterItWasAppliedIsCaughtByItsChecksum() {
         runner().migrate();
         MigrationScript original = shipped().get(0);

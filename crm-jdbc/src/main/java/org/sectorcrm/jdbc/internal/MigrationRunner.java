@@ -63,11 +63,25 @@ public final class MigrationRunner {
     /** Applies the missing migrations up to {@code target} (inclusive). */
     public List<MigrationScript> migrate(int target) {
         try (Connection c = dataSource.getConnection()) {
-            return switch (dialect.dialect()) {
-                case POSTGRESQL -> migratePostgres(c, target);
-                case MARIADB -> migrateMariaDb(c, target);
-                case SQLITE -> migrateSqlite(c, target);
-            };
+            // A caller's connection may come with auto-commit off. The runners need it on: MariaDB's last history
+            // insert would otherwise stay uncommitted (and be lost when the caller rolls back or closes), and
+            // SQLite's BEGIN IMMEDIATE fails inside the transaction the driver has open. Turning it on commits
+            // what the caller had pending, as the DDL of MariaDB and the commit of PostgreSQL would anyway.
+            boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit) {
+                c.setAutoCommit(true);
+            }
+            try {
+                return switch (dialect.dialect()) {
+                    case POSTGRESQL -> migratePostgres(c, target);
+                    case MARIADB -> migrateMariaDb(c, target);
+                    case SQLITE -> migrateSqlite(c, target);
+                };
+            } finally {
+                if (!autoCommit) {
+                    c.setAutoCommit(false);
+                }
+            }
         } catch (SQLException e) {
             throw new SchemaException("migrating the " + dialect.dialect() + " schema" + where() + " failed: " + e.getMessage(), e);
         }
