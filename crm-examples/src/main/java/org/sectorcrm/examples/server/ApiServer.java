@@ -70,7 +70,6 @@ import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.Region;
 import org.sectorcrm.core.reference.RegionCode;
-import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.StaffUser;
