@@ -1,5 +1,6 @@
 package org.sectorcrm.core;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.sectorcrm.core.contact.Contact;
@@ -9,6 +10,7 @@ import org.sectorcrm.core.contact.ContactView;
 import org.sectorcrm.core.event.RecordType;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.search.SearchTerms;
+import org.sectorcrm.core.search.SearchableText;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
@@ -49,9 +51,38 @@ public final class ContactOperations extends RecordOperations<ContactId, Contact
         return c;
     }
 
+    /** As for every record; a VIEWER, who sees e-mail addresses masked, cannot use an e-mail to confirm a guessed address. */
+    @Override
+    public Page<ContactView> list(ContactFilter filter, PageRequest page) {
+        refuseEmailLookupForViewers(filter);
+        return super.list(filter, page);
+    }
+
+    @Override
+    public long count(ContactFilter filter) {
+        refuseEmailLookupForViewers(filter);
+        return super.count(filter);
+    }
+
+    /**
+     * Contacts whose name, title or e-mail contain every word of the query. For a VIEWER the e-mail does not count:
+     * a hit only through the address would confirm an address they are shown masked.
+     */
     public Page<ContactView> search(String query, PageRequest page) {
         SearchTerms terms = SearchTerms.parse(query);
         require(key(), "page", page);
-        return crm.storage().read(tx -> tx.contacts().search(terms, page)).map(this::view);
+        Page<Contact> hits = crm.storage().read(tx -> tx.contacts().search(terms, page));
+        if (actor.isAtLeast(Role.STAFF)) {
+            return hits.map(this::view);
+        }
+        // Filtering a page keeps its cursor valid: the next page still starts after the last row the store looked at.
+        List<ContactView> visible = hits.items().stream().filter(c -> terms.matches(SearchableText.of(c.withEmail(null)))).map(this::view).toList();
+        return new Page<>(visible, hits.nextCursor());
+    }
+
+    private void refuseEmailLookupForViewers(ContactFilter filter) {
+        if (filter != null && filter.email() != null && !actor.isAtLeast(Role.STAFF)) {
+            throw new AccessDeniedException(actor.name() + " (VIEWER) sees e-mail addresses masked and cannot look contacts up by e-mail");
+        }
     }
 }

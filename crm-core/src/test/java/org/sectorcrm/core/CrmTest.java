@@ -204,6 +204,16 @@ class CrmTest {
             assertThat(masked.phone()).isEqualTo("(***) ***-0142");
             assertThat(masked.contact().email()).isNull();
             assertThat(crm.as(collegeStaff).contacts().get(created.contact().id()).email()).isEqualTo("ana@acme.example");
+
+            // a viewer cannot confirm a guessed address through a filter or a search
+            var byEmail = new org.sectorcrm.core.contact.ContactFilter(null, EmailAddress.parse("ana@acme.example"), null, null);
+            assertThatThrownBy(() -> crm.as(viewer).contacts().list(byEmail, PageRequest.first())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> crm.as(viewer).contacts().count(byEmail)).isInstanceOf(AccessDeniedException.class);
+            assertThat(crm.as(collegeStaff).contacts().list(byEmail, PageRequest.first()).items()).hasSize(1);
+            assertThat(crm.as(viewer).contacts().search("ana acme example", PageRequest.first()).items()).isEmpty();
+            assertThat(crm.as(collegeStaff).contacts().search("ana acme example", PageRequest.first()).items()).hasSize(1);
+            assertThat(crm.as(viewer).contacts().search("López", PageRequest.first()).items()).singleElement()
+                    .satisfies(v -> assertThat(v.email()).isEqualTo("a***@acme.example"));
         }
 
         @Test

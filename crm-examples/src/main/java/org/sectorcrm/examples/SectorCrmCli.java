@@ -117,7 +117,7 @@ public final class SectorCrmCli implements Runnable {
     }
 
     @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage staff user accounts.",
-            subcommands = {Users.Add.class, Users.Disable.class, Users.ListUsers.class})
+            subcommands = {Users.Add.class, Users.SetPassword.class, Users.Disable.class, Users.ListUsers.class})
     static final class Users implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -151,6 +151,42 @@ public final class SectorCrmCli implements Runnable {
                 StaffUser user = session.reference().staffUsers().create(StaffUser.of(partnerId, name, email, role));
                 app.accounts().setPassword(user.id(), user.email().value(), pw.toCharArray());
                 out().println("added " + user.email().value() + " (" + user.role() + ") id " + user.id().asString());
+                return OK;
+            }
+        }
+
+        /**
+         * The only way to set someone else's password: the API lets a user change only their own (an admin who could set
+         * another's could log in as them and read their PRIVATE notes). Whoever runs this holds the database file anyway.
+         */
+        @Command(name = "set-password", mixinStandardHelpOptions = true,
+                description = "Set a staff user's password (from env SECTORCRM_PASSWORD or --password) and end their sessions and API tokens; --as must be an ADMIN.")
+        static final class SetPassword extends Job {
+            @Parameters(index = "0", description = "e-mail of the user whose password is set")
+            String email;
+            @Option(names = "--password", description = "the new password (or env SECTORCRM_PASSWORD)")
+            String password;
+
+            @Override
+            protected int run(CrmApplication app) {
+                String pw = password != null ? password : System.getenv("SECTORCRM_PASSWORD");
+                if (pw == null) {
+                    throw new UsageException("give the password with --password or env SECTORCRM_PASSWORD");
+                }
+                var session = session(app);
+                if (!session.actor().role().atLeast(Role.ADMIN)) {
+                    throw new org.sectorcrm.core.AccessDeniedException("only an ADMIN may set another user's password");
+                }
+                StaffUser user;
+                try {
+                    user = app.user(email);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                app.accounts().setPassword(user.id(), user.email().value(), pw.toCharArray());
+                // whoever knew the old password may have sessions or tokens: they end with it
+                app.accounts().revokeAll(user.id());
+                out().println("set the password of " + user.email().value() + "; their sessions and API tokens are revoked");
                 return OK;
             }
         }

@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +40,8 @@ class ApiHttpTest {
     private String staffA;
     private String staffB;
     private String viewerA;
+    private String adminToken;
+    private org.sectorcrm.core.CrmSession adminSession;
 
     /** The database the suite runs on; a subclass runs the same suite on another engine. */
     TestDatabases.Database database() {
@@ -49,7 +53,8 @@ class ApiHttpTest {
         database = database();
         app = new CrmApplication(database.open(), Clock.systemUTC());
         StaffUser admin = app.initialise(ADMIN_PASSWORD.toCharArray(), "admin@board.example", false, 1);
-        var adminSession = app.crm().as(admin);
+        adminSession = app.crm().as(admin);
+        adminToken = app.accounts().issueToken(admin.id(), "test");
         Partner college = adminSession.reference().partners().create(Partner.named("Rock Valley College", PartnerKind.COMMUNITY_COLLEGE));
         StaffUser a = adminSession.reference().staffUsers().create(StaffUser.of(admin.partner(), "Ann Board", "ann@board.example", Role.STAFF));
         StaffUser b = adminSession.reference().staffUsers().create(StaffUser.of(college.id(), "Bo College", "bo@college.example", Role.STAFF));
@@ -285,5 +290,139 @@ class ApiHttpTest {
         }
         assertThat(documented).isEqualTo(server.routes().size());
         assertThat(doc.get("components").get("schemas").get("Employer").get("properties").has("legalName")).isTrue();
+    }
+
+    // ---------------------------------------------------------------- security review fixes
+
+    /** A fresh STAFF user of the board with a password, so tests that change accounts do not disturb each other. */
+    private StaffUser userWithPassword(String email, String password) {
+        StaffUser u = adminSession.reference().staffUsers().create(StaffUser.of(adminSession.actor().partner(), "Test " + email, email, Role.STAFF));
+        app.accounts().setPassword(u.id(), u.email().value(), password.toCharArray());
+        return u;
+    }
+
+    private HttpResponse<String> login(String email, String password) throws Exception {
+        return send("POST", "/session", null, json.writeValueAsString(java.util.Map.of("email", email, "password", password)));
+    }
+
+    private static String cookieOf(HttpResponse<String> login) {
+        String c = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return c.substring(0, c.indexOf(';'));
+    }
+
+    /** Replaces a staff user through the API, as an admin would, after {@code change} edits the JSON read. */
+    private HttpResponse<String> editStaffUser(StaffUser u, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change)
+            throws Exception {
+        var read = send("GET", "/staff-users/" + u.id().asString(), adminToken, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) body(read);
+        change.accept(node);
+        return send("PUT", "/staff-users/" + u.id().asString(), adminToken, json.writeValueAsString(node),
+                "If-Match", read.headers().firstValue("ETag").orElseThrow());
+    }
+
+    @Test
+    void anAdminCannotSetAnotherUsersPasswordOverTheApi() throws Exception {
+        StaffUser u = userWithPassword("pw-victim@board.example", "the victim's own password");
+        var r = send("PUT", "/staff-users/" + u.id().asString() + "/password", adminToken,
+                "{\"currentPassword\":\"whatever whatever\",\"password\":\"the admin's chosen one\"}");
+        assertProblem(r, 403);
+        assertProblem(login("pw-victim@board.example", "the admin's chosen one"), 401);
+        assertThat(login("pw-victim@board.example", "the victim's own password").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserChangesTheirOwnPasswordWithTheCurrentOneAndOtherCredentialsEnd() throws Exception {
+        StaffUser u = userWithPassword("pw-self@board.example", "the first long password");
+        String here = cookieOf(login("pw-self@board.example", "the first long password"));
+        String elsewhere = cookieOf(login("pw-self@board.example", "the first long password"));
+        String token = app.accounts().issueToken(u.id(), "sync");
+        String path = "/staff-users/" + u.id().asString() + "/password";
+
+        assertProblem(send("PUT", path, null, "{\"password\":\"the second long password\"}", "Cookie", here), 400);
+        assertProblem(send("PUT", path, null, "{\"currentPassword\":\"not my password\",\"password\":\"the second long password\"}",
+                "Cookie", here), 403);
+        var ok = send("PUT", path, null, "{\"currentPassword\":\"the first long password\",\"password\":\"the second long password\"}",
+                "Cookie", here);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(204);
+
+        assertThat(send("GET", "/me", null, null, "Cookie", here).statusCode()).as("the session that changed it stays").isEqualTo(200);
+        assertProblem(send("GET", "/me", null, null, "Cookie", elsewhere), 401);
+        assertProblem(send("GET", "/me", token, null), 401);
+        assertProblem(login("pw-self@board.example", "the first long password"), 401);
+        assertThat(login("pw-self@board.example", "the second long password").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void parallelWrongLoginsAreThrottledToo() throws Exception {
+        userWithPassword("pw-parallel@board.example", "the right password here");
+        String bad = "{\"email\":\"pw-parallel@board.example\",\"password\":\"wrong wrong wrong\"}";
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/session")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bad)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        int unauthorized = 0;
+        int throttled = 0;
+        for (var f : all) {
+            int status = f.get().statusCode();
+            if (status == 401) {
+                unauthorized++;
+            } else if (status == 429) {
+                throttled++;
+            }
+        }
+        assertThat(unauthorized).as("attempts evaluated").isLessThanOrEqualTo(5);
+        assertThat(unauthorized + throttled).isEqualTo(16);
+        assertProblem(login("pw-parallel@board.example", "the right password here"), 429);
+    }
+
+    @Test
+    void disablingAUserOverTheApiRevokesTheirSessionsAndTokensForGood() throws Exception {
+        StaffUser u = userWithPassword("pw-disabled@board.example", "a password to disable");
+        String session = cookieOf(login("pw-disabled@board.example", "a password to disable"));
+        String token = app.accounts().issueToken(u.id(), "sync");
+        var off = editStaffUser(u, n -> n.put("active", false));
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        var on = editStaffUser(u, n -> n.put("active", true));
+        assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+        assertProblem(send("GET", "/me", token, null), 401);
+        assertProblem(send("GET", "/me", null, null, "Cookie", session), 401);
+    }
+
+    @Test
+    void aDisabledAccountAnswersLikeAWrongPassword() throws Exception {
+        StaffUser u = userWithPassword("pw-off@board.example", "the right password here");
+        assertThat(editStaffUser(u, n -> n.put("active", false)).statusCode()).isEqualTo(200);
+        var right = login("pw-off@board.example", "the right password here");
+        var wrong = login("pw-off@board.example", "a wrong password here");
+        assertProblem(right, 401);
+        assertProblem(wrong, 401);
+        assertThat(body(right).get("detail")).isEqualTo(body(wrong).get("detail"));
+    }
+
+    @Test
+    void anEmailChangeTakesEffectForLoginAndTheOldAddressOpensNothing() throws Exception {
+        StaffUser u = userWithPassword("pw-old@board.example", "the mover's password");
+        var moved = editStaffUser(u, n -> n.put("email", "pw-new@board.example"));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertProblem(login("pw-old@board.example", "the mover's password"), 401);
+        assertThat(login("pw-new@board.example", "the mover's password").statusCode()).isEqualTo(200);
+
+        // someone else now gets the old address and a password: the first user's credential must survive
+        userWithPassword("pw-old@board.example", "the newcomer's password");
+        assertThat(login("pw-new@board.example", "the mover's password").statusCode()).isEqualTo(200);
+        assertThat(login("pw-old@board.example", "the newcomer's password").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bodiesMustBeDeclaredJson() throws Exception {
+        String employer = "{\"legalName\":\"Csrf Works\",\"status\":\"ACTIVE\",\"naics\":\"333514\"}";
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(base + "/employers")).header("Authorization", "Bearer " + staffA)
+                .POST(HttpRequest.BodyPublishers.ofString(employer)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(none, 415);
+        assertProblem(send("POST", "/employers", staffA, employer, "Content-Type", "text/plain; a=json"), 415);
+        assertProblem(send("POST", "/employers", staffA, employer, "Content-Type", "text/json"), 415);
+        assertThat(send("POST", "/employers", staffA, employer, "Content-Type", "application/json; charset=utf-8").statusCode()).isEqualTo(201);
     }
 }

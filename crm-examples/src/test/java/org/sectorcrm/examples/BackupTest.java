@@ -101,7 +101,7 @@ class BackupTest {
             try (CrmApplication restored = new CrmApplication(StorageFactory.open(copy.toString(), false), Clock.systemUTC())) {
                 long copied = restored.crm().as(ADMIN).employers().count(EmployerFilter.ALL);
                 assertThat(copied).as("the copy is one moment between the first and the last write").isBetween(before + WRITERS, after);
-                assertThat(restored.accounts().login(ADMIN, PASSWORD.toCharArray())).as("the accounts tables are in the copy").isPresent();
+                assertThat(restored.accounts().login(ADMIN, java.util.Optional.of(restored.user(ADMIN).id()), PASSWORD.toCharArray())).as("the accounts tables are in the copy").isPresent();
             }
             AuditFilter exports = new AuditFilter(null, null, null, AuditOperations.EXPORT_PII, null, null);
             assertThat(server.crm().as(ADMIN).audit().query(exports, PageRequest.first(10)).items())
@@ -150,7 +150,7 @@ class BackupTest {
         databases.add(database);
         try (CrmApplication app = new CrmApplication(database.open(), Clock.systemUTC())) {
             app.initialise(PASSWORD.toCharArray(), ADMIN, false, 1);
-            assertThat(app.accounts().login(ADMIN, PASSWORD.toCharArray())).as("the accounts tables work on MariaDB").isPresent();
+            assertThat(app.accounts().login(ADMIN, java.util.Optional.of(app.user(ADMIN).id()), PASSWORD.toCharArray())).as("the accounts tables work on MariaDB").isPresent();
         }
         CliRunner.Run run = CliRunner.on(database.db(), "backup", dir.resolve("maria.sql").toString(), "--as", ADMIN);
         assertThat(run.exitCode()).isEqualTo(2);

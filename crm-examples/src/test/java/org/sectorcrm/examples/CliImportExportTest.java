@@ -259,4 +259,23 @@ class CliImportExportTest {
         assertThat(CliRunner.on(db, "users", "list", "--as", ADMIN).out()).containsPattern("cy@board.example\\s+MANAGER\\s+disabled");
         assertThat(CliRunner.on(db, "import", "employers", "x.csv", "--as", "cy@board.example").err()).contains("disabled");
     }
+
+    @Test
+    void onlyTheOperatorSetsAnotherUsersPasswordAndItRevokesTheirCredentials() throws Exception {
+        String token;
+        try (CrmApplication app = new CrmApplication(database.open(), Clock.systemUTC())) {
+            token = app.accounts().issueToken(app.user(STAFF).id(), "sync");
+        }
+        assertThat(CliRunner.on(db, "users", "set-password", STAFF, "--password", "a new long password", "--as", VIEWER).exitCode())
+                .as("only an ADMIN may").isEqualTo(2);
+        assertThat(CliRunner.on(db, "users", "set-password", "nobody@board.example", "--password", "a new long password", "--as", ADMIN)
+                .exitCode()).isEqualTo(2);
+        CliRunner.Run set = CliRunner.on(db, "users", "set-password", STAFF, "--password", "a new long password", "--as", ADMIN);
+        assertThat(set.exitCode()).as(set.toString()).isZero();
+        try (CrmApplication app = new CrmApplication(database.open(), Clock.systemUTC())) {
+            var bo = app.user(STAFF).id();
+            assertThat(app.accounts().token(token)).as("the old token is revoked").isEmpty();
+            assertThat(app.accounts().login(STAFF, java.util.Optional.of(bo), "a new long password".toCharArray())).contains(bo);
+        }
+    }
 }

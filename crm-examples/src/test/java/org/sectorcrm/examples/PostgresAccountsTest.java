@@ -23,7 +23,7 @@ class PostgresAccountsTest {
             database.terminateConnections();
 
             assertThat(accounts.token(token)).contains(user);
-            assertThat(accounts.login("ann@board.example", "correct horse battery staple".toCharArray())).contains(user);
+            assertThat(accounts.login("ann@board.example", java.util.Optional.of(user), "correct horse battery staple".toCharArray())).contains(user);
         } finally {
             database.drop();
         }

@@ -89,7 +89,7 @@ class RestoreTest {
         assertThat(records(again)).isEqualTo(before);
 
         try (CrmApplication app = new CrmApplication(target.open(), Clock.systemUTC())) {
-            assertThat(app.accounts().login(ADMIN, PASSWORD.toCharArray())).as("the admin can log in").isPresent();
+            assertThat(app.accounts().login(ADMIN, java.util.Optional.of(app.user(ADMIN).id()), PASSWORD.toCharArray())).as("the admin can log in").isPresent();
             List<AuditEntry> audit = app.crm().as(ADMIN).audit().query(AuditFilter.ALL, PageRequest.first(10)).items();
             assertThat(audit).extracting(AuditEntry::action).contains(ExchangeRestore.AUDIT_ACTION);
         }

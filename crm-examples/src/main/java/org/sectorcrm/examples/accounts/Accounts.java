@@ -17,9 +17,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sectorcrm.core.StorageException;
@@ -110,16 +112,30 @@ public final class Accounts implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    /** Sets (or replaces) the password of a staff user; refuses weak passwords. */
-    public synchronized void setPassword(StaffUserId user, String email, char[] password) {
+    /**
+     * Sets (or replaces) the password of a staff user; refuses weak passwords. For the operator's command line and
+     * the first admin only: over the API a user changes only their own password ({@link #changeOwnPassword}).
+     * Nothing is keyed on e-mail (logins find the user by e-mail in the CRM store, where a change takes effect at once).
+     */
+    public void setPassword(StaffUserId user, String email, char[] password) {
         String problem = Passwords.problemWith(password);
         if (problem != null) {
             throw org.sectorcrm.core.ValidationException.of("credentials", "password", problem);
         }
         Passwords.Hash h = Passwords.hash(password);
-        update("DELETE FROM credentials WHERE user_id = ? OR email = ?", user.asString(), normalize(email));
+        synchronized (this) {
+            writeHash(user, h);
+        }
+    }
+
+    /**
+     * The credentials table's old e-mail column (NOT NULL UNIQUE in databases created before) is no longer read: it
+     * gets the user id, which is unique and never goes stale, so a stale address cannot collide with someone else's.
+     */
+    private void writeHash(StaffUserId user, Passwords.Hash h) {
+        update("DELETE FROM credentials WHERE user_id = ?", user.asString());
         update("INSERT INTO credentials (user_id, email, salt, hash, iterations, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                user.asString(), normalize(email), h.salt(), h.hash(), h.iterations(), time(clock.instant()));
+                user.asString(), user.asString(), h.salt(), h.hash(), h.iterations(), time(clock.instant()));
     }
 
     public synchronized boolean hasPassword(StaffUserId user) {
@@ -127,53 +143,96 @@ public final class Accounts implements AutoCloseable {
     }
 
     /**
-     * Checks an e-mail and password. Throws {@link ThrottledException} after {@link #MAX_FAILURES} failures within
-     * {@link #FAILURE_WINDOW} for the account (counted per e-mail, so a guesser cannot lock out by spreading IPs).
+     * Checks the password of the staff user an e-mail belongs to ({@code user} is empty when no staff user has it:
+     * the caller finds the user through the CRM store, so that a changed e-mail takes effect at once and the old
+     * one opens nothing). Throws {@link ThrottledException} after {@link #MAX_FAILURES} failures within
+     * {@link #FAILURE_WINDOW} for the e-mail (counted per e-mail, so a guesser cannot get round it by spreading IPs).
+     * Attempts still being checked count as failures until they are decided: the count is checked and the attempt
+     * reserved under one lock, so parallel guesses cannot all slip past the count before any failure is recorded.
      */
-    public Optional<StaffUserId> login(String email, char[] password) {
+    public Optional<StaffUserId> login(String email, Optional<StaffUserId> user, char[] password) {
         String key = normalize(email);
         Instant now = clock.instant();
         synchronized (this) {
             List<String> recent = query("SELECT at FROM login_failures WHERE email = ? AND at > ? ORDER BY at",
                     List.of(key, time(now.minus(FAILURE_WINDOW))));
-            if (recent.size() >= MAX_FAILURES) {
-                Instant oldest = Instant.parse(recent.get(recent.size() - MAX_FAILURES));
-                throw new ThrottledException(Duration.between(now, oldest.plus(FAILURE_WINDOW)));
+            int pending = inFlight.getOrDefault(key, 0);
+            if (recent.size() + pending >= MAX_FAILURES) {
+                // Attempts still in flight have no failure time yet: then the answer is "soon" (they are decided in a second).
+                Instant retryAt = recent.size() >= MAX_FAILURES ? Instant.parse(recent.get(recent.size() - MAX_FAILURES)).plus(FAILURE_WINDOW) : now;
+                throw new ThrottledException(Duration.between(now, retryAt));
+            }
+            inFlight.merge(key, 1, Integer::sum);
+        }
+        boolean ok = false;
+        try {
+            Passwords.Hash stored = user.isEmpty() ? null : storedHash(user.get());
+            // Hashing happens outside the lock: 600,000 iterations take a while and must not stall other requests.
+            if (stored == null) {
+                Passwords.burn(password);
+            } else {
+                ok = Passwords.verify(password, stored);
+            }
+        } finally {
+            synchronized (this) {
+                inFlight.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+                if (ok) {
+                    update("DELETE FROM login_failures WHERE email = ?", key);
+                } else {
+                    update("INSERT INTO login_failures (email, at) VALUES (?, ?)", key, time(now));
+                }
             }
         }
-        record Stored(String userId, Passwords.Hash hash) {
-        }
-        Stored found;
+        return ok ? user : Optional.empty();
+    }
+
+    /** Login attempts being checked right now, per normalized e-mail. Guarded by {@code this}. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+
+    private Passwords.Hash storedHash(StaffUserId user) {
         try {
-            found = run(c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT user_id, salt, hash, iterations FROM credentials WHERE email = ?")) {
-                    ps.setString(1, key);
+            return run(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT salt, hash, iterations FROM credentials WHERE user_id = ?")) {
+                    ps.setString(1, user.asString());
                     try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? new Stored(rs.getString(1), new Passwords.Hash(rs.getBytes(2), rs.getBytes(3), rs.getInt(4))) : null;
+                        return rs.next() ? new Passwords.Hash(rs.getBytes(1), rs.getBytes(2), rs.getInt(3)) : null;
                     }
                 }
             });
         } catch (SQLException e) {
             throw new StorageException("cannot read credentials: " + e.getMessage(), e);
         }
-        Passwords.Hash stored = found == null ? null : found.hash();
-        String userId = found == null ? null : found.userId();
-        // Hashing happens outside the lock: 600,000 iterations take a while and must not stall other requests.
+    }
+
+    /**
+     * A user changes their own password: {@code current} must be their present password. On success every other
+     * session of theirs ends and every API token is revoked (whoever learnt the old password may have made some);
+     * {@code keepSession} (the session of the request, may be null) stays open. Returns false on a wrong current password.
+     */
+    public boolean changeOwnPassword(StaffUserId user, char[] current, char[] password, String keepSession) {
+        String problem = Passwords.problemWith(password);
+        if (problem != null) {
+            throw org.sectorcrm.core.ValidationException.of("credentials", "password", problem);
+        }
+        Passwords.Hash stored = storedHash(user);
         boolean ok;
         if (stored == null) {
-            Passwords.burn(password);
+            Passwords.burn(current);
             ok = false;
         } else {
-            ok = Passwords.verify(password, stored);
+            ok = Passwords.verify(current, stored);
         }
+        if (!ok) {
+            return false;
+        }
+        Passwords.Hash h = Passwords.hash(password);
         synchronized (this) {
-            if (!ok) {
-                update("INSERT INTO login_failures (email, at) VALUES (?, ?)", key, time(now));
-                return Optional.empty();
-            }
-            update("DELETE FROM login_failures WHERE email = ?", key);
+            writeHash(user, h);
+            String keep = keepSession == null ? "" : sha256(keepSession);
+            update("DELETE FROM login_sessions WHERE user_id = ? AND id_sha256 <> ?", user.asString(), keep);
+            update("DELETE FROM api_tokens WHERE user_id = ?", user.asString());
         }
-        return Optional.of(StaffUserId.of(userId));
+        return true;
     }
 
     /** Starts a login session; returns the session id for the cookie (only its hash is stored). */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = {"Load an NDJSON exchange file (from 'export all --format ndjson') into an EMPTY database, keeping ids,"
                 + " versions and timestamps: exporting again gives the same file.",
             "--as names an active ADMIN in the file: the restore runs as them, and they get the password of --admin-password"
-                    + " (or env SECTORCRM_ADMIN_PASSWORD) so that someone can log in; other users get theirs from an admin.",
+                    + " (or env SECTORCRM_ADMIN_PASSWORD) so that someone can log in; other users get theirs from the operator with 'users set-password'.",
             "The file is checked completely first: if any line is bad, nothing is stored. Audit entries are not part of an export.",
             "Exit codes: 0 restored; 1 the file has bad lines (each is listed; nothing stored); 2 nothing stored (bad arguments,"
                     + " the database is not empty, the admin is not in the file, no password)."})
@@ -69,7 +69,7 @@ public final class RestoreCommand extends Job {
                 + result.counts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                         .map(e -> e.getValue() + " " + e.getKey().key()).collect(Collectors.joining(", ")));
         out().println(result.admin().email().value() + " can log in with the given password; set the others' with"
-                + " PUT /api/v1/staff-users/{id}/password");
+                + " users set-password EMAIL --as " + result.admin().email().value());
         return OK;
     }
 }

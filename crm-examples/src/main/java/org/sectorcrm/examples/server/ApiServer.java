@@ -61,6 +61,7 @@ import org.sectorcrm.core.outcome.OutcomeMeasure;
 import org.sectorcrm.core.partnership.PartnershipFilter;
 import org.sectorcrm.core.partnership.PartnershipId;
 import org.sectorcrm.core.partnership.SectorPartnership;
+import org.sectorcrm.core.reference.EmailAddress;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
@@ -69,7 +70,6 @@ import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.Region;
 import org.sectorcrm.core.reference.RegionCode;
-import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.StaffUser;
@@ -176,19 +176,35 @@ public final class ApiServer implements AutoCloseable {
                     String token = accounts.issueToken(session(ctx).actor().user(), body.name());
                     send(ctx, 201, new Bodies.IssuedToken(token, body.name(), "store it now: it is not shown again"));
                 });
-        route(HandlerType.PUT, "/staff-users/{id}/password", "reference", "setPassword", "Set a staff user's password (ADMIN, or the user themself)",
+        // Only one's own password, and only with the current one: an admin who could set someone else's could log in as
+        // them and read their PRIVATE notes and their partner's PARTNER notes, which no role may. Resetting someone
+        // else's password is for the machine's operator (`users set-password`), who holds the database file anyway.
+        route(HandlerType.PUT, "/staff-users/{id}/password", "reference", "changePassword",
+                "Change your own password (send currentPassword and password); ends your other sessions and revokes your API tokens."
+                        + " Nobody, not even an ADMIN, may set another user's password here: the operator does with 'users set-password'",
                 Bodies.NewPassword.class, null, false, List.of(), false, false, 204, ctx -> {
                     CrmSession s = session(ctx);
                     StaffUserId id = StaffUserId.of(ctx.pathParam("id"));
-                    if (!s.actor().user().equals(id) && !s.actor().role().atLeast(Role.ADMIN)) {
-                        throw new AccessDeniedException("only an ADMIN or the user themself may set a password");
+                    if (!s.actor().user().equals(id)) {
+                        throw new AccessDeniedException("a password can only be changed by its own user; an operator resets others with"
+                                + " 'sectorcrm users set-password'");
                     }
-                    StaffUser user = s.reference().staffUsers().get(id);
                     Bodies.NewPassword body = body(ctx, Bodies.NewPassword.class);
-                    if (body.password() == null) {
-                        throw ValidationException.of("credentials", "password", "is required");
+                    List<FieldViolation> v = new ArrayList<>();
+                    if (body.currentPassword() == null) {
+                        v.add(new FieldViolation("credentials", "currentPassword", "is required"));
                     }
-                    accounts.setPassword(id, user.email().value(), body.password().toCharArray());
+                    if (body.password() == null) {
+                        v.add(new FieldViolation("credentials", "password", "is required"));
+                    }
+                    if (!v.isEmpty()) {
+                        throw new ValidationException(v);
+                    }
+                    // a bearer token is revoked with the rest; only a cookie session survives its own change
+                    String keep = ctx.header("Authorization") == null ? ctx.cookie(SESSION_COOKIE) : null;
+                    if (!accounts.changeOwnPassword(id, body.currentPassword().toCharArray(), body.password().toCharArray(), keep)) {
+                        throw new AccessDeniedException("the current password is wrong");
+                    }
                     ctx.status(204);
                 });
 
@@ -334,6 +350,10 @@ public final class ApiServer implements AutoCloseable {
                     tree.set("stamp", json.valueToTree(new Stamp(Math.max(1, expected), Instant.EPOCH, Instant.EPOCH, s.actor().partner())));
                     T changed = convert(tree, type);
                     V saved = preconditioned(() -> ops.apply(s).update(changed));
+                    if (saved instanceof StaffUser u && !u.active()) {
+                        // disabled: end their sessions and tokens now, so re-enabling later does not bring the old ones back
+                        accounts.revokeAll(u.id());
+                    }
                     ctx.header("ETag", etag(versionOf.applyAsLong(saved)));
                     send(ctx, 200, saved);
                 });
@@ -404,7 +424,7 @@ public final class ApiServer implements AutoCloseable {
         }
         Optional<StaffUserId> user;
         try {
-            user = accounts.login(body.email(), body.password().toCharArray());
+            user = accounts.login(body.email(), userByEmail(body.email()), body.password().toCharArray());
         } catch (Accounts.ThrottledException e) {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             throw new ApiException(429, "Too Many Requests", e.getMessage());
@@ -416,7 +436,8 @@ public final class ApiServer implements AutoCloseable {
         try {
             s = crm.as(user.get());
         } catch (AccessDeniedException e) {
-            throw new ApiException(401, "Unauthorized", e.getMessage());
+            // a disabled account: the same answer as a wrong password, so the answer does not confirm the password
+            throw new ApiException(401, "Unauthorized", "wrong e-mail or password");
         }
         String sid = accounts.startSession(user.get());
         // Secure is left to the TLS-terminating proxy; HttpOnly keeps scripts out, SameSite=Strict keeps other sites out.
@@ -424,6 +445,18 @@ public final class ApiServer implements AutoCloseable {
                 + "; HttpOnly; SameSite=Strict");
         var a = s.actor();
         send(ctx, 200, new Bodies.LoggedIn(a.user().asString(), a.partner().asString(), a.role().name(), a.name()));
+    }
+
+    /** The staff user with this e-mail now (not when their password was set: e-mails change). */
+    private Optional<StaffUserId> userByEmail(String email) {
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(email);
+        } catch (ValidationException e) {
+            return Optional.empty();
+        }
+        return crm.storage().read(tx -> tx.staffUsers().query(StaffUserFilter.byEmail(address), PageRequest.first(1))).items().stream()
+                .findFirst().map(StaffUser::id);
     }
 
     private static CrmSession session(Context ctx) {
@@ -482,10 +515,15 @@ public final class ApiServer implements AutoCloseable {
         return ApiJson.read(ApiJson.text(tree), type, recordName(type));
     }
 
+    /**
+     * JSON bodies only, declared as such: a browser sends text/plain or form types from any page without a CORS
+     * preflight, with the session cookie, so accepting those (or no type) would let a same-site page act for the user.
+     */
     private static void requireJson(Context ctx) {
-        String ct = ctx.contentType();
-        if (ct != null && !ct.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-            throw new ApiException(415, "Unsupported Media Type", "send the body as application/json, not " + ct);
+        String ct = ctx.header("Content-Type");
+        String type = ct == null ? "" : ct.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new ApiException(415, "Unsupported Media Type", "send the body as application/json, not " + (ct == null ? "without a Content-Type" : ct));
         }
     }
 

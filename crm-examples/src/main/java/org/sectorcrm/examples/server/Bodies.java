@@ -30,7 +30,7 @@ public final class Bodies {
     public record IssuedToken(String token, String name, String note) {
     }
 
-    public record NewPassword(String password) {
+    public record NewPassword(String currentPassword, String password) {
     }
 
     public record Reason(String reason) {
