@@ -51,7 +51,9 @@ class CrmStorageDefaultsTest {
             tx.employers().save(acme, 0);
             return null;
         });
-        assertThat(minimal.read(tx -> tx.employers().count(EmployerFilter.ALL))).isEqualTo(1);
-        assertThat(minimal.read(tx -> tx.employers().find(acme.id()))).contains(acme);
+        long count = minimal.read(tx -> tx.employers().count(EmployerFilter.ALL));
+        java.util.Optional<Employer> found = minimal.read(tx -> tx.employers().find(acme.id()));
+        assertThat(count).isEqualTo(1);
+        assertThat(found).contains(acme);
     }
 }
