@@ -1,7 +1,6 @@
 package org.sectorcrm.core;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -198,9 +197,5 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
             throw ValidationException.of(record, field, "is required");
         }
         return value;
-    }
-
-    static void requireNonNull(Object o, String what) {
-        Objects.requireNonNull(o, what);
     }
 }

@@ -3,7 +3,6 @@ package org.sectorcrm.core.audit;
 import java.time.Instant;
 import java.util.List;
 
-import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Limits;
 import org.sectorcrm.core.internal.Check;
 import org.sectorcrm.core.reference.PartnerId;
@@ -21,9 +20,5 @@ public record AuditEntry(AuditId id, Instant at, StaffUserId actor, PartnerId pa
                 .optionalText("detail", detail, Limits.DESCRIPTION);
         changedFields = c.texts("changedFields", changedFields, Limits.NAME);
         c.throwIfInvalid();
-    }
-
-    public static String idOf(Id id) {
-        return id == null ? null : id.asString();
     }
 }

@@ -36,13 +36,6 @@ public final class Check {
         return this;
     }
 
-    public Check addAll(ValidationException nested, String prefix) {
-        for (FieldViolation v : nested.violations()) {
-            violations.add(new FieldViolation(record, prefix + v.field(), v.message()));
-        }
-        return this;
-    }
-
     public Check require(String field, Object value) {
         if (value == null) {
             fail(field, "is required");
@@ -101,10 +94,6 @@ public final class Check {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-    }
-
-    public boolean hasViolations() {
-        return !violations.isEmpty();
     }
 
     // --- immutable copies that report null elements instead of throwing NullPointerException ---
