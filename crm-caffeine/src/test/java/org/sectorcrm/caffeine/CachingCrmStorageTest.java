@@ -35,7 +35,7 @@ import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.memory.InMemoryCrmStorage;
 import org.sectorcrm.core.reference.Region;
@@ -580,7 +580,7 @@ class CachingCrmStorageTest {
     }
 
     private static DomainEvent event(Employer employer) {
-        return new DomainEvent.Created(UUID.randomUUID(), NOW, new StaffUserId(UUID.randomUUID()), BOARD, RecordType.EMPLOYER,
+        return new DomainEvent.Created(UUID.randomUUID(), NOW, new StaffUserId(UUID.randomUUID()), BOARD, AggregateTypes.EMPLOYER,
                 employer.id().asString(), employer.version());
     }
 }

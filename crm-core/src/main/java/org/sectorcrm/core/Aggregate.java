@@ -13,6 +13,17 @@ public interface Aggregate<I extends Id> {
         return stamp() == null ? 0 : stamp().version();
     }
 
+    /**
+     * This record with another id; each aggregate narrows the return type to itself, so that code generic over
+     * {@link org.sectorcrm.core.type.AggregateType} assigns ids without a per-type override.
+     *
+     * @since 2
+     */
+    Aggregate<I> withId(I id);
+
+    /** This record with another stamp; narrowed like {@link #withId}. @since 2 */
+    Aggregate<I> withStamp(Stamp stamp);
+
     default boolean isDraft() {
         return stamp() == null;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditId;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.StorageTransaction;
 
@@ -32,20 +32,20 @@ final class Changes {
         return crm.ids().next();
     }
 
-    void created(RecordType type, Id id, long version) {
+    void created(AggregateType<?, ?, ?> type, Id id, long version) {
         record(new DomainEvent.Created(newId(), now, actor.user(), actor.partner(), type, id.asString(), version), "CREATE", List.of(), null);
     }
 
-    void changed(RecordType type, Id id, long version, List<String> fields) {
+    void changed(AggregateType<?, ?, ?> type, Id id, long version, List<String> fields) {
         record(new DomainEvent.Changed(newId(), now, actor.user(), actor.partner(), type, id.asString(), version, fields), "UPDATE", fields, null);
     }
 
-    void statusChanged(RecordType type, Id id, long version, Object from, Object to, List<String> fields) {
+    void statusChanged(AggregateType<?, ?, ?> type, Id id, long version, Object from, Object to, List<String> fields) {
         record(new DomainEvent.StatusChanged(newId(), now, actor.user(), actor.partner(), type, id.asString(), version, from.toString(), to.toString()),
                 "STATUS", fields, from + " -> " + to);
     }
 
-    void deleted(RecordType type, Id id, long version) {
+    void deleted(AggregateType<?, ?, ?> type, Id id, long version) {
         record(new DomainEvent.Deleted(newId(), now, actor.user(), actor.partner(), type, id.asString(), version), "DELETE", List.of(), null);
     }
 

@@ -7,7 +7,7 @@ import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.contact.ContactView;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.search.SearchableText;
@@ -17,22 +17,7 @@ import org.sectorcrm.core.spi.StorageTransaction;
 /** Contacts, returned as {@link ContactView}s: e-mail and phone are masked for VIEWERs. */
 public final class ContactOperations extends RecordOperations<ContactId, Contact, ContactFilter, ContactView> {
     ContactOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.CONTACT);
-    }
-
-    @Override
-    AggregateStore<ContactId, Contact, ContactFilter> store(StorageTransaction tx) {
-        return tx.contacts();
-    }
-
-    @Override
-    Contact assign(Contact c, ContactId id, Stamp stamp) {
-        return c.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    ContactId newId(UUID value) {
-        return new ContactId(value);
+        super(crm, actor, AggregateTypes.CONTACT);
     }
 
     @Override
@@ -71,7 +56,7 @@ public final class ContactOperations extends RecordOperations<ContactId, Contact
     public Page<ContactView> search(String query, PageRequest page) {
         SearchTerms terms = SearchTerms.parse(query);
         require(key(), "page", page);
-        Page<Contact> hits = crm.storage().read(tx -> tx.contacts().search(terms, page));
+        Page<Contact> hits = crm.storage().read(tx -> tx.contacts().search(terms, org.sectorcrm.core.search.Reader.EVERYONE, page));
         if (actor.isAtLeast(Role.STAFF)) {
             return hits.map(this::view);
         }

@@ -9,7 +9,7 @@ import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.employer.EstablishmentId;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.internal.Check;
 import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
 import org.sectorcrm.core.reference.Sector;
@@ -23,22 +23,7 @@ import org.sectorcrm.core.spi.StorageTransaction;
  */
 public final class EmployerOperations extends RecordOperations<EmployerId, Employer, EmployerFilter, Employer> {
     EmployerOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.EMPLOYER);
-    }
-
-    @Override
-    AggregateStore<EmployerId, Employer, EmployerFilter> store(StorageTransaction tx) {
-        return tx.employers();
-    }
-
-    @Override
-    Employer assign(Employer e, EmployerId id, Stamp stamp) {
-        return e.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    EmployerId newId(UUID value) {
-        return new EmployerId(value);
+        super(crm, actor, AggregateTypes.EMPLOYER);
     }
 
     @Override
@@ -81,12 +66,12 @@ public final class EmployerOperations extends RecordOperations<EmployerId, Emplo
     public Page<Employer> search(String query, PageRequest page) {
         SearchTerms terms = SearchTerms.parse(query);
         require(key(), "page", page);
-        return crm.storage().read(tx -> tx.employers().search(terms, page));
+        return crm.storage().read(tx -> tx.employers().search(terms, org.sectorcrm.core.search.Reader.EVERYONE, page));
     }
 
     /** Employers per region and sector, counted by the storage. */
-    public List<org.sectorcrm.core.spi.EmployerStore.GroupCount> countByRegionAndSector(EmployerFilter filter) {
+    public List<org.sectorcrm.core.spi.ReportQueries.GroupCount> countByRegionAndSector(EmployerFilter filter) {
         require(key(), "filter", filter);
-        return crm.storage().read(tx -> tx.employers().countByRegionAndSector(filter));
+        return crm.storage().read(tx -> tx.reports().countByRegionAndSector(filter));
     }
 }

@@ -15,7 +15,7 @@ import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.internal.Check;
 import org.sectorcrm.core.need.NeedId;
 import org.sectorcrm.core.search.SearchTerms;
@@ -30,22 +30,7 @@ import org.sectorcrm.core.spi.StorageTransaction;
  */
 public final class EngagementOperations extends RecordOperations<EngagementId, Engagement, EngagementFilter, Engagement> {
     EngagementOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.ENGAGEMENT);
-    }
-
-    @Override
-    AggregateStore<EngagementId, Engagement, EngagementFilter> store(StorageTransaction tx) {
-        return tx.engagements();
-    }
-
-    @Override
-    Engagement assign(Engagement e, EngagementId id, Stamp stamp) {
-        return e.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    EngagementId newId(UUID value) {
-        return new EngagementId(value);
+        super(crm, actor, AggregateTypes.ENGAGEMENT);
     }
 
     @Override
@@ -151,6 +136,6 @@ public final class EngagementOperations extends RecordOperations<EngagementId, E
     public Page<Engagement> search(String query, PageRequest page) {
         SearchTerms terms = SearchTerms.parse(query);
         require(key(), "page", page);
-        return crm.storage().read(tx -> tx.engagements().search(terms, actor.user(), actor.partner(), page)).map(this::view);
+        return crm.storage().read(tx -> tx.engagements().search(terms, org.sectorcrm.core.search.Reader.of(actor.user(), actor.partner()), page)).map(this::view);
     }
 }

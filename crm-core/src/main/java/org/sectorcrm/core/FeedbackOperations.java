@@ -5,29 +5,14 @@ import java.util.UUID;
 import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackFilter;
 import org.sectorcrm.core.feedback.FeedbackId;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /** Employer feedback (satisfaction 1-5) on engagements and solutions. */
 public final class FeedbackOperations extends RecordOperations<FeedbackId, Feedback, FeedbackFilter, Feedback> {
     FeedbackOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.FEEDBACK);
-    }
-
-    @Override
-    AggregateStore<FeedbackId, Feedback, FeedbackFilter> store(StorageTransaction tx) {
-        return tx.feedback();
-    }
-
-    @Override
-    Feedback assign(Feedback r, FeedbackId id, Stamp stamp) {
-        return r.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    FeedbackId newId(UUID value) {
-        return new FeedbackId(value);
+        super(crm, actor, AggregateTypes.FEEDBACK);
     }
 
     @Override

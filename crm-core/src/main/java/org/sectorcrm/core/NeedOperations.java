@@ -6,29 +6,14 @@ import org.sectorcrm.core.need.BusinessNeed;
 import org.sectorcrm.core.need.NeedFilter;
 import org.sectorcrm.core.need.NeedId;
 import org.sectorcrm.core.need.NeedStatus;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /** Business needs; the status moves only through {@link #moveTo}. */
 public final class NeedOperations extends RecordOperations<NeedId, BusinessNeed, NeedFilter, BusinessNeed> {
     NeedOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.NEED);
-    }
-
-    @Override
-    AggregateStore<NeedId, BusinessNeed, NeedFilter> store(StorageTransaction tx) {
-        return tx.needs();
-    }
-
-    @Override
-    BusinessNeed assign(BusinessNeed r, NeedId id, Stamp stamp) {
-        return r.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    NeedId newId(UUID value) {
-        return new NeedId(value);
+        super(crm, actor, AggregateTypes.NEED);
     }
 
     @Override

@@ -6,29 +6,14 @@ import org.sectorcrm.core.outcome.Observation;
 import org.sectorcrm.core.outcome.OutcomeFilter;
 import org.sectorcrm.core.outcome.OutcomeId;
 import org.sectorcrm.core.outcome.OutcomeMeasure;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /** Outcome measures: a baseline and later observations per employer (optionally per solution). */
 public final class OutcomeOperations extends RecordOperations<OutcomeId, OutcomeMeasure, OutcomeFilter, OutcomeMeasure> {
     OutcomeOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.OUTCOME);
-    }
-
-    @Override
-    AggregateStore<OutcomeId, OutcomeMeasure, OutcomeFilter> store(StorageTransaction tx) {
-        return tx.outcomes();
-    }
-
-    @Override
-    OutcomeMeasure assign(OutcomeMeasure r, OutcomeId id, Stamp stamp) {
-        return r.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    OutcomeId newId(UUID value) {
-        return new OutcomeId(value);
+        super(crm, actor, AggregateTypes.OUTCOME);
     }
 
     @Override

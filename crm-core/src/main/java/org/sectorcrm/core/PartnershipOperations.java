@@ -6,29 +6,14 @@ import org.sectorcrm.core.partnership.PartnershipFilter;
 import org.sectorcrm.core.partnership.PartnershipId;
 import org.sectorcrm.core.partnership.PartnershipStage;
 import org.sectorcrm.core.partnership.SectorPartnership;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /** Sector partnerships; the stage moves only through {@link #advanceTo}. */
 public final class PartnershipOperations extends RecordOperations<PartnershipId, SectorPartnership, PartnershipFilter, SectorPartnership> {
     PartnershipOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.PARTNERSHIP);
-    }
-
-    @Override
-    AggregateStore<PartnershipId, SectorPartnership, PartnershipFilter> store(StorageTransaction tx) {
-        return tx.partnerships();
-    }
-
-    @Override
-    SectorPartnership assign(SectorPartnership r, PartnershipId id, Stamp stamp) {
-        return r.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    PartnershipId newId(UUID value) {
-        return new PartnershipId(value);
+        super(crm, actor, AggregateTypes.PARTNERSHIP);
     }
 
     @Override

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.sectorcrm.core.event.RecordType;
-import org.sectorcrm.core.internal.Diff;
+import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
@@ -22,19 +21,30 @@ import org.sectorcrm.core.spi.StorageTransaction;
 public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, V> {
     final Crm crm;
     final Actor actor;
-    final RecordType type;
+    final AggregateType<I, T, F> type;
 
-    RecordOperations(Crm crm, Actor actor, RecordType type) {
+    RecordOperations(Crm crm, Actor actor, AggregateType<I, T, F> type) {
         this.crm = crm;
         this.actor = actor;
         this.type = type;
     }
 
-    abstract AggregateStore<I, T, F> store(StorageTransaction tx);
+    final AggregateStore<I, T, F> store(StorageTransaction tx) {
+        return tx.store(type);
+    }
 
-    abstract T assign(T aggregate, I id, Stamp stamp);
+    final T assign(T aggregate, I id, Stamp stamp) {
+        return type.assign(aggregate, id, stamp);
+    }
 
-    abstract I newId(UUID value);
+    final I newId(UUID value) {
+        return type.newId(value);
+    }
+
+    /** The descriptor of the records these operations work on. */
+    public AggregateType<I, T, F> type() {
+        return type;
+    }
 
     /** What the actor may see of a stored aggregate. */
     @SuppressWarnings("unchecked")
@@ -170,7 +180,7 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
     /** Saves {@code next} over {@code stored} when anything differs; records a status or change event. */
     T saveChanged(Changes changes, T stored, T next, boolean lifecycle) {
         T candidate = assign(next, stored.id(), stored.stamp());
-        List<String> fields = Diff.changedFields((Record) stored, (Record) candidate);
+        List<String> fields = type.changedFields(stored, candidate);
         if (fields.isEmpty()) {
             return stored;
         }

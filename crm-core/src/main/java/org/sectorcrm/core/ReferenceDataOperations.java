@@ -2,7 +2,7 @@ package org.sectorcrm.core;
 
 import java.util.UUID;
 
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
@@ -47,22 +47,7 @@ public final class ReferenceDataOperations {
 
     public static final class Regions extends RecordOperations<RegionCode, Region, RegionFilter, Region> {
         Regions(Crm crm, Actor actor) {
-            super(crm, actor, RecordType.REGION);
-        }
-
-        @Override
-        AggregateStore<RegionCode, Region, RegionFilter> store(StorageTransaction tx) {
-            return tx.regions();
-        }
-
-        @Override
-        Region assign(Region r, RegionCode id, Stamp stamp) {
-            return new Region(id, stamp, r.name(), r.kind(), r.counties());
-        }
-
-        @Override
-        RegionCode newId(UUID value) {
-            throw ValidationException.of("region", "id", "is required: a region is known by its code");
+            super(crm, actor, AggregateTypes.REGION);
         }
 
         @Override
@@ -73,22 +58,7 @@ public final class ReferenceDataOperations {
 
     public static final class Sectors extends RecordOperations<SectorCode, Sector, SectorFilter, Sector> {
         Sectors(Crm crm, Actor actor) {
-            super(crm, actor, RecordType.SECTOR);
-        }
-
-        @Override
-        AggregateStore<SectorCode, Sector, SectorFilter> store(StorageTransaction tx) {
-            return tx.sectors();
-        }
-
-        @Override
-        Sector assign(Sector s, SectorCode id, Stamp stamp) {
-            return new Sector(id, stamp, s.name(), s.naicsPrefixes());
-        }
-
-        @Override
-        SectorCode newId(UUID value) {
-            throw ValidationException.of("sector", "id", "is required: a sector is known by its code");
+            super(crm, actor, AggregateTypes.SECTOR);
         }
 
         @Override
@@ -99,22 +69,7 @@ public final class ReferenceDataOperations {
 
     public static final class Partners extends RecordOperations<PartnerId, Partner, PartnerFilter, Partner> {
         Partners(Crm crm, Actor actor) {
-            super(crm, actor, RecordType.PARTNER);
-        }
-
-        @Override
-        AggregateStore<PartnerId, Partner, PartnerFilter> store(StorageTransaction tx) {
-            return tx.partners();
-        }
-
-        @Override
-        Partner assign(Partner p, PartnerId id, Stamp stamp) {
-            return p.withId(id).withStamp(stamp);
-        }
-
-        @Override
-        PartnerId newId(UUID value) {
-            return new PartnerId(value);
+            super(crm, actor, AggregateTypes.PARTNER);
         }
 
         @Override
@@ -135,22 +90,7 @@ public final class ReferenceDataOperations {
 
     public static final class StaffUsers extends RecordOperations<StaffUserId, StaffUser, StaffUserFilter, StaffUser> {
         StaffUsers(Crm crm, Actor actor) {
-            super(crm, actor, RecordType.STAFF_USER);
-        }
-
-        @Override
-        AggregateStore<StaffUserId, StaffUser, StaffUserFilter> store(StorageTransaction tx) {
-            return tx.staffUsers();
-        }
-
-        @Override
-        StaffUser assign(StaffUser u, StaffUserId id, Stamp stamp) {
-            return u.withId(id).withStamp(stamp);
-        }
-
-        @Override
-        StaffUserId newId(UUID value) {
-            return new StaffUserId(value);
+            super(crm, actor, AggregateTypes.STAFF_USER);
         }
 
         @Override

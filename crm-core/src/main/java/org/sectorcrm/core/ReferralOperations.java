@@ -3,7 +3,7 @@ package org.sectorcrm.core;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.referral.FollowUp;
 import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralFilter;
@@ -17,22 +17,7 @@ import org.sectorcrm.core.spi.StorageTransaction;
  */
 public final class ReferralOperations extends RecordOperations<ReferralId, Referral, ReferralFilter, Referral> {
     ReferralOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.REFERRAL);
-    }
-
-    @Override
-    AggregateStore<ReferralId, Referral, ReferralFilter> store(StorageTransaction tx) {
-        return tx.referrals();
-    }
-
-    @Override
-    Referral assign(Referral r, ReferralId id, Stamp stamp) {
-        return r.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    ReferralId newId(UUID value) {
-        return new ReferralId(value);
+        super(crm, actor, AggregateTypes.REFERRAL);
     }
 
     @Override

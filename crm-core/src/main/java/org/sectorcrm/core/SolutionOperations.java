@@ -6,29 +6,14 @@ import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.solution.SolutionId;
 import org.sectorcrm.core.solution.SolutionStatus;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /** Solutions (an employer's or partnership's solution portfolio); the status moves only through {@link #moveTo}. */
 public final class SolutionOperations extends RecordOperations<SolutionId, Solution, SolutionFilter, Solution> {
     SolutionOperations(Crm crm, Actor actor) {
-        super(crm, actor, RecordType.SOLUTION);
-    }
-
-    @Override
-    AggregateStore<SolutionId, Solution, SolutionFilter> store(StorageTransaction tx) {
-        return tx.solutions();
-    }
-
-    @Override
-    Solution assign(Solution r, SolutionId id, Stamp stamp) {
-        return r.withId(id).withStamp(stamp);
-    }
-
-    @Override
-    SolutionId newId(UUID value) {
-        return new SolutionId(value);
+        super(crm, actor, AggregateTypes.SOLUTION);
     }
 
     @Override

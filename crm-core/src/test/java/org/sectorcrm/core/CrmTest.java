@@ -27,7 +27,7 @@ import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.memory.InMemoryCrmStorage;
 import org.sectorcrm.core.partnership.PartnershipStage;
 import org.sectorcrm.core.partnership.SectorPartnership;
@@ -303,7 +303,7 @@ class CrmTest {
             assertThat(audit.get(1).actor()).isEqualTo(boardStaff.id());
             var logged = crm.events().after(0, 100);
             assertThat(logged.subList(logged.size() - 2, logged.size())).extracting(se -> se.event()).containsExactlyElementsOf(events);
-            assertThat(logged.get(logged.size() - 1).event().recordType()).isEqualTo(RecordType.EMPLOYER);
+            assertThat(logged.get(logged.size() - 1).event().recordType()).isEqualTo(AggregateTypes.EMPLOYER);
         }
 
         @Test

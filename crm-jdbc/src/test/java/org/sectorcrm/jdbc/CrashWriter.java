@@ -8,7 +8,7 @@ import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.StaffUser;
 
@@ -49,7 +49,7 @@ public final class CrashWriter {
                     tx.employers().save(e, 0);
                     tx.engagements().save(g, 0);
                     tx.audit().append(samples.audit(staff.id(), partner.id(), "CREATE", "employer", e.id().asString(), Samples.NOW));
-                    tx.events().append(samples.created(RecordType.EMPLOYER, e.id().asString()));
+                    tx.events().append(samples.created(AggregateTypes.EMPLOYER, e.id().asString()));
                     return null;
                 });
                 System.out.println("committed " + n);

@@ -35,7 +35,7 @@ import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackId;
 import org.sectorcrm.core.need.BusinessNeed;
@@ -225,15 +225,15 @@ final class Samples {
         return new AuditEntry(new AuditId(uuid()), at, actor, partner, action, recordType, recordId, List.of("legalName", "tags"), "détail");
     }
 
-    DomainEvent.Created created(RecordType type, String recordId) {
+    DomainEvent.Created created(AggregateType<?, ?, ?> type, String recordId) {
         return new DomainEvent.Created(uuid(), NOW, new StaffUserId(uuid()), creator, type, recordId, 1);
     }
 
-    DomainEvent.StatusChanged statusChanged(RecordType type, String recordId) {
+    DomainEvent.StatusChanged statusChanged(AggregateType<?, ?, ?> type, String recordId) {
         return new DomainEvent.StatusChanged(uuid(), NOW, new StaffUserId(uuid()), creator, type, recordId, 2, "SENT", "ACCEPTED");
     }
 
-    DomainEvent.Changed changed(RecordType type, String recordId) {
+    DomainEvent.Changed changed(AggregateType<?, ?, ?> type, String recordId) {
         return new DomainEvent.Changed(uuid(), NOW, new StaffUserId(uuid()), creator, type, recordId, 3, List.of("legalName"));
     }
 }

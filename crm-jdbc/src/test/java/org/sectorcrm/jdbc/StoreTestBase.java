@@ -36,7 +36,7 @@ import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackFilter;
@@ -369,7 +369,7 @@ abstract class StoreTestBase {
             tx.contacts().save(contact, 0);
             tx.employers().save(next(kept), 1);
             tx.audit().append(entry);
-            tx.events().append(samples.created(RecordType.EMPLOYER, added.id().asString()));
+            tx.events().append(samples.created(AggregateTypes.EMPLOYER, added.id().asString()));
             throw failure;
         }));
         assertThat(thrown).isSameAs(failure);
@@ -395,7 +395,7 @@ abstract class StoreTestBase {
             tx.employers().save(first, 0);
             tx.contacts().save(contact, 0);
             tx.employers().save(next(holder), 1);
-            tx.events().append(samples.created(RecordType.EMPLOYER, first.id().asString()));
+            tx.events().append(samples.created(AggregateTypes.EMPLOYER, first.id().asString()));
             tx.employers().save(clash, 0);
         }));
         read(tx -> {
@@ -412,13 +412,13 @@ abstract class StoreTestBase {
     void aNestedTransactionThatThrowsUndoesItsOwnWritesOnlyWhenTheOuterGoesOn() {
         Employer outer = samples.employer();
         Employer inner = samples.employer();
-        DomainEvent outerEvent = samples.created(RecordType.EMPLOYER, outer.id().asString());
+        DomainEvent outerEvent = samples.created(AggregateTypes.EMPLOYER, outer.id().asString());
         write(tx -> {
             tx.employers().save(outer, 0);
             tx.events().append(outerEvent);
             Throwable t = catchThrowable(() -> storage.inTransaction(in -> {
                 in.employers().save(inner, 0);
-                in.events().append(samples.created(RecordType.EMPLOYER, inner.id().asString()));
+                in.events().append(samples.created(AggregateTypes.EMPLOYER, inner.id().asString()));
                 throw new IllegalStateException("inner fails");
             }));
             assertThat(t).hasMessage("inner fails");
@@ -775,18 +775,18 @@ abstract class StoreTestBase {
 
     @Test
     void theOutboxKeepsCommittedEventsInCommitOrder() {
-        DomainEvent a = samples.created(RecordType.EMPLOYER, "e1");
-        DomainEvent b = samples.statusChanged(RecordType.REFERRAL, "r1");
-        DomainEvent c = samples.changed(RecordType.CONTACT, "c1");
+        DomainEvent a = samples.created(AggregateTypes.EMPLOYER, "e1");
+        DomainEvent b = samples.statusChanged(AggregateTypes.REFERRAL, "r1");
+        DomainEvent c = samples.changed(AggregateTypes.CONTACT, "c1");
         DomainEvent d = new DomainEvent.Deleted(samples.uuid(), Samples.NOW, new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.creator,
-                RecordType.NEED, "n1", 4);
+                AggregateTypes.NEED, "n1", 4);
         write(tx -> {
             tx.events().append(a);
             tx.events().append(b);
             assertThat(tx.events().after(0, 10)).as("events become readable when they commit").isEmpty();
         });
         catchThrowable(() -> write(tx -> {
-            tx.events().append(samples.created(RecordType.EMPLOYER, "dropped"));
+            tx.events().append(samples.created(AggregateTypes.EMPLOYER, "dropped"));
             throw new IllegalStateException("rolled back");
         }));
         write(tx -> {
@@ -863,7 +863,7 @@ abstract class StoreTestBase {
                 committed.add(pool.submit(() -> {
                     List<java.util.UUID> ids = new ArrayList<>();
                     for (int i = 0; i < eventsEach; i++) {
-                        DomainEvent e = samples.created(RecordType.EMPLOYER, "w" + i);
+                        DomainEvent e = samples.created(AggregateTypes.EMPLOYER, "w" + i);
                         // Some work before the append, so that transactions overlap.
                         write(tx -> {
                             tx.employers().count(EmployerFilter.ALL);
@@ -968,7 +968,7 @@ abstract class StoreTestBase {
             bound.begin();
             joined.inTransaction(tx -> {
                 tx.employers().save(rolledBack, 0);
-                tx.events().append(samples.created(RecordType.EMPLOYER, rolledBack.id().asString()));
+                tx.events().append(samples.created(AggregateTypes.EMPLOYER, rolledBack.id().asString()));
                 return null;
             });
             bound.rollback();

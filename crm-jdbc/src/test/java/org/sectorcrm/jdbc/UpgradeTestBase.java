@@ -31,7 +31,7 @@ import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.reference.EseCategory;
 import org.sectorcrm.core.reference.Partner;
@@ -79,7 +79,7 @@ abstract class UpgradeTestBase {
             }
         }
         List<AuditEntry> audit = List.of(samples.audit(staff.id(), partner.id(), "CREATE", "employer", employers.get(0).id().asString(), Samples.NOW));
-        List<DomainEvent> events = List.of(samples.created(RecordType.EMPLOYER, employers.get(0).id().asString()));
+        List<DomainEvent> events = List.of(samples.created(AggregateTypes.EMPLOYER, employers.get(0).id().asString()));
         try (JdbcCrmStorage v1 = builder(target).schemaMode(SchemaMode.NONE).build()) {
             v1.inTransaction(tx -> {
                 tx.partners().save(partner, 0);

@@ -32,7 +32,7 @@ import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackId;
@@ -291,23 +291,23 @@ public final class Samples {
     }
 
     public static DomainEvent.Created created() {
-        return new DomainEvent.Created(uuid(80), T0, STAFF, PARTNER, RecordType.EMPLOYER, EMPLOYER.asString(), 1);
+        return new DomainEvent.Created(uuid(80), T0, STAFF, PARTNER, AggregateTypes.EMPLOYER, EMPLOYER.asString(), 1);
     }
 
     public static DomainEvent.Changed changed() {
-        return new DomainEvent.Changed(uuid(81), T0, STAFF, PARTNER, RecordType.CONTACT, CONTACT.asString(), 3, List.of("email", "phone"));
+        return new DomainEvent.Changed(uuid(81), T0, STAFF, PARTNER, AggregateTypes.CONTACT, CONTACT.asString(), 3, List.of("email", "phone"));
     }
 
     public static DomainEvent.Changed changedNothing() {
-        return new DomainEvent.Changed(uuid(82), T0, STAFF, PARTNER, RecordType.REGION, REGION.asString(), 2, List.of());
+        return new DomainEvent.Changed(uuid(82), T0, STAFF, PARTNER, AggregateTypes.REGION, REGION.asString(), 2, List.of());
     }
 
     public static DomainEvent.StatusChanged statusChanged() {
-        return new DomainEvent.StatusChanged(uuid(83), T1, STAFF, PARTNER, RecordType.REFERRAL, uuid(40).toString(), 4, "SENT", "ACCEPTED");
+        return new DomainEvent.StatusChanged(uuid(83), T1, STAFF, PARTNER, AggregateTypes.REFERRAL, uuid(40).toString(), 4, "SENT", "ACCEPTED");
     }
 
     public static DomainEvent.Deleted deleted() {
-        return new DomainEvent.Deleted(uuid(84), T1, STAFF, PARTNER_2, RecordType.FEEDBACK, uuid(60).toString(), 9);
+        return new DomainEvent.Deleted(uuid(84), T1, STAFF, PARTNER_2, AggregateTypes.FEEDBACK, uuid(60).toString(), 9);
     }
 
     public static StoredEvent storedEvent() {

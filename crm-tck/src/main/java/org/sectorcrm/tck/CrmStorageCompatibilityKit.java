@@ -54,7 +54,7 @@ import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.outcome.OutcomeMeasure;
 import org.sectorcrm.core.reference.EseCategory;
@@ -470,7 +470,7 @@ public abstract class CrmStorageCompatibilityKit {
                 tx.employers().delete(deleted.id(), 1);
                 tx.audit().append(entry);
                 if (events) {
-                    tx.events().append(Events.created(RecordType.EMPLOYER));
+                    tx.events().append(Events.created(AggregateTypes.EMPLOYER));
                 }
                 throw failure;
             }));
@@ -614,7 +614,7 @@ public abstract class CrmStorageCompatibilityKit {
             assertThat(auditEntries(AuditFilter.ALL)).isEmpty();
             if (has(Capability.EVENT_LOG)) {
                 assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> storage.read(tx -> {
-                    tx.events().append(Events.created(RecordType.EMPLOYER));
+                    tx.events().append(Events.created(AggregateTypes.EMPLOYER));
                     return null;
                 }));
                 assertThat(eventsAfter(0, 10)).isEmpty();
@@ -1402,9 +1402,9 @@ public abstract class CrmStorageCompatibilityKit {
         @DisplayName("events of a rolled-back transaction never appear; events of later transactions follow in commit order")
         void rolledBackEventsNeverAppear() {
             assumeCapability(Capability.EVENT_LOG);
-            DomainEvent first = Events.created(RecordType.EMPLOYER);
-            DomainEvent dropped = Events.created(RecordType.CONTACT);
-            DomainEvent last = Events.deleted(RecordType.EMPLOYER);
+            DomainEvent first = Events.created(AggregateTypes.EMPLOYER);
+            DomainEvent dropped = Events.created(AggregateTypes.CONTACT);
+            DomainEvent last = Events.deleted(AggregateTypes.EMPLOYER);
             appendEvents(List.of(first));
             catchThrowable(() -> storage.inTransaction(tx -> {
                 tx.events().append(dropped);

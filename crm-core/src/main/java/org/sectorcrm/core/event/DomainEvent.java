@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.sectorcrm.core.internal.Check;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.type.AggregateType;
 
 /**
  * Something that happened to a record, delivered to listeners after the transaction commits and
@@ -23,7 +24,7 @@ public sealed interface DomainEvent {
 
     PartnerId actorPartner();
 
-    RecordType recordType();
+    AggregateType<?, ?, ?> recordType();
 
     String recordId();
 
@@ -31,7 +32,7 @@ public sealed interface DomainEvent {
     long version();
 
     /** A record was created (or imported). */
-    record Created(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, RecordType recordType, String recordId, long version)
+    record Created(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, AggregateType<?, ?, ?> recordType, String recordId, long version)
             implements DomainEvent {
         public Created {
             Common.check(eventId, at, actor, actorPartner, recordType, recordId);
@@ -39,7 +40,7 @@ public sealed interface DomainEvent {
     }
 
     /** Fields of a record changed, without a lifecycle move. */
-    record Changed(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, RecordType recordType, String recordId, long version,
+    record Changed(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, AggregateType<?, ?, ?> recordType, String recordId, long version,
             List<String> changedFields) implements DomainEvent {
         public Changed {
             Common.check(eventId, at, actor, actorPartner, recordType, recordId);
@@ -48,7 +49,7 @@ public sealed interface DomainEvent {
     }
 
     /** A lifecycle move: a referral accepted, a solution completed, a partnership launched. */
-    record StatusChanged(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, RecordType recordType, String recordId,
+    record StatusChanged(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, AggregateType<?, ?, ?> recordType, String recordId,
             long version, String from, String to) implements DomainEvent {
         public StatusChanged {
             Common.check(eventId, at, actor, actorPartner, recordType, recordId);
@@ -57,7 +58,7 @@ public sealed interface DomainEvent {
     }
 
     /** A record was deleted. */
-    record Deleted(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, RecordType recordType, String recordId, long version)
+    record Deleted(UUID eventId, Instant at, StaffUserId actor, PartnerId actorPartner, AggregateType<?, ?, ?> recordType, String recordId, long version)
             implements DomainEvent {
         public Deleted {
             Common.check(eventId, at, actor, actorPartner, recordType, recordId);
@@ -69,7 +70,7 @@ public sealed interface DomainEvent {
         private Common() {
         }
 
-        static void check(UUID eventId, Instant at, StaffUserId actor, PartnerId partner, RecordType type, String recordId) {
+        static void check(UUID eventId, Instant at, StaffUserId actor, PartnerId partner, AggregateType<?, ?, ?> type, String recordId) {
             Check.of("event").require("eventId", eventId).require("at", at).require("actor", actor).require("actorPartner", partner)
                     .require("recordType", type).require("recordId", recordId).throwIfInvalid();
         }

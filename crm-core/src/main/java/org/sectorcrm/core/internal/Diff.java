@@ -15,17 +15,24 @@ public final class Diff {
     }
 
     public static List<String> changedFields(Record before, Record after) {
+        return changes(before, after).stream().map(org.sectorcrm.core.type.FieldChange::field).toList();
+    }
+
+    /** The differing components with their values before and after. */
+    public static List<org.sectorcrm.core.type.FieldChange> changes(Record before, Record after) {
         if (before == null || after == null || before.getClass() != after.getClass()) {
             throw new IllegalArgumentException("can only compare two records of one type");
         }
-        List<String> changed = new ArrayList<>();
+        List<org.sectorcrm.core.type.FieldChange> changed = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
             if (BOOKKEEPING.contains(c.getName())) {
                 continue;
             }
             try {
-                if (!Objects.equals(c.getAccessor().invoke(before), c.getAccessor().invoke(after))) {
-                    changed.add(c.getName());
+                Object was = c.getAccessor().invoke(before);
+                Object now = c.getAccessor().invoke(after);
+                if (!Objects.equals(was, now)) {
+                    changed.add(new org.sectorcrm.core.type.FieldChange(c.getName(), was, now));
                 }
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + before.getClass().getSimpleName(), e);

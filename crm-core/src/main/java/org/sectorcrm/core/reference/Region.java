@@ -19,6 +19,11 @@ public record Region(RegionCode id, Stamp stamp, String name, RegionKind kind, L
         return new Region(new RegionCode(code), null, name, kind, counties);
     }
 
+    @Override
+    public Region withId(RegionCode id) {
+        return new Region(id, stamp, name, kind, counties);
+    }
+
     public Region withStamp(Stamp stamp) {
         return new Region(id, stamp, name, kind, counties);
     }

@@ -30,6 +30,11 @@ public record Sector(SectorCode id, Stamp stamp, String name, List<String> naics
         return new Sector(new SectorCode(code), null, name, naicsPrefixes);
     }
 
+    @Override
+    public Sector withId(SectorCode id) {
+        return new Sector(id, stamp, name, naicsPrefixes);
+    }
+
     public Sector withStamp(Stamp stamp) {
         return new Sector(id, stamp, name, naicsPrefixes);
     }

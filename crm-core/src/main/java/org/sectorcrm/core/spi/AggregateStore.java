@@ -6,6 +6,9 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.search.Reader;
+import org.sectorcrm.core.search.SearchTerms;
+import org.sectorcrm.core.type.AggregateType;
 
 /**
  * The store of one aggregate type: find, save with an expected version, delete, query.
@@ -16,6 +19,9 @@ import org.sectorcrm.core.PageRequest;
  * @since 1
  */
 public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
+
+    /** The type this store holds. @since 2 */
+    AggregateType<I, T, F> type();
 
     /**
      * The aggregate with this id, equal (by {@code equals}) to what was last saved, or empty when there is none.
@@ -32,8 +38,9 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
      *       {@code expectedVersion}; the new aggregate's version must be {@code expectedVersion + 1}. Otherwise throws
      *       {@link org.sectorcrm.core.ConflictException} carrying the current version (a stale save), or
      *       {@link org.sectorcrm.core.NotFoundException} when there is no record; either way nothing changes.</li>
-     *   <li>A taken unique key (see {@link StorageTransaction}) throws {@link org.sectorcrm.core.ConflictException}.</li>
-     *   <li>A missing referenced record throws {@link org.sectorcrm.core.NotFoundException} (under
+     *   <li>A taken unique key ({@link AggregateType#uniqueKeys()}; values compare exactly, so keys differing only in
+     *       case are distinct) throws {@link org.sectorcrm.core.ConflictException}.</li>
+     *   <li>A missing referenced record ({@link AggregateType#references()}) throws {@link org.sectorcrm.core.NotFoundException} (under
      *       {@link Capability#REFERENTIAL_INTEGRITY}).</li>
      * </ul>
      * Every field round-trips: a later {@link #find} returns an equal aggregate.
@@ -62,4 +69,39 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
 
     /** How many aggregates match {@code filter}. */
     long count(F filter);
+
+    /**
+     * The aggregates whose {@linkplain AggregateType#searchableText searchable text for this reader} contains every
+     * word of {@code terms} ({@link SearchTerms#matches}), paged like {@link #query}. Must include every such
+     * aggregate; may include more (stemming); must never match on text the reader may not read (an engagement's
+     * PRIVATE note of another author, a PARTNER note of another partner). Inside a transaction it sees that
+     * transaction's own writes, and an updated aggregate is found by its new text only.
+     *
+     * <p>The default scans {@link #query} with the type's "all" filter; stores with a text index override it.
+     *
+     * @since 2
+     */
+    default Page<T> search(SearchTerms terms, Reader reader, PageRequest page) {
+        java.util.Objects.requireNonNull(terms, "terms");
+        java.util.Objects.requireNonNull(reader, "reader");
+        java.util.Objects.requireNonNull(page, "page");
+        AggregateType<I, T, F> type = type();
+        java.util.List<T> hits = new java.util.ArrayList<>();
+        PageRequest scan = page.after() == null ? PageRequest.first(PageRequest.MAX_LIMIT) : PageRequest.after(page.after(), PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<T> batch = query(type.all(), scan);
+            for (T t : batch.items()) {
+                if (terms.matches(type.searchableText(t, reader))) {
+                    hits.add(t);
+                    if (hits.size() > page.limit()) {
+                        return Page.of(hits, page.limit(), Aggregate::id);
+                    }
+                }
+            }
+            if (!batch.hasNext()) {
+                return Page.of(hits, page.limit(), Aggregate::id);
+            }
+            scan = PageRequest.after(batch.nextCursor(), PageRequest.MAX_LIMIT);
+        }
+    }
 }

@@ -12,7 +12,14 @@ import java.util.Set;
  *       exception reaches the caller unchanged (a {@link org.sectorcrm.core.CrmException} as is; a failure of
  *       the storage itself as {@link org.sectorcrm.core.StorageException}).</li>
  *   <li>Reads inside a transaction see that transaction's own writes.</li>
- *   <li>A transaction started on a thread that is already inside one joins it (one commit at the end of the outer one).</li>
+ *   <li>A transaction started on a thread that is already inside one joins it (one commit at the end of the outer one).
+ *       The joined unit behaves like a savepoint: when its work throws, exactly what that inner work wrote is undone
+ *       (and the exception reaches the outer work); when the outer work catches it and returns, the outer
+ *       transaction commits what it wrote itself and nothing of the failed inner unit. When the storage itself
+ *       fails inside (a {@link org.sectorcrm.core.StorageException}: a lost connection, a deadlock) the whole
+ *       transaction is rolled back, and the outer call throws {@link org.sectorcrm.core.StorageException} even when
+ *       the outer work caught the failure and returned. A read ({@link #read}) nested in
+ *       {@code inTransaction} joins it and sees its writes. (Since SPI 2.)</li>
  *   <li>Implementations are thread-safe; concurrent transactions never lose an update: the optimistic-locking
  *       check of {@link AggregateStore#save} is atomic with the write.</li>
  *   <li>The {@link StorageTransaction} and the stores it hands out must not be used after the work returns.</li>
@@ -22,7 +29,7 @@ import java.util.Set;
  */
 public interface CrmStorage extends AutoCloseable {
     /** The SPI version this interface describes; a kit version states which SPI version it checks. */
-    int SPI_VERSION = 1;
+    int SPI_VERSION = 2;
 
     /**
      * Runs {@code work} in a read-write transaction and returns its result.
@@ -37,7 +44,7 @@ public interface CrmStorage extends AutoCloseable {
      * transaction whose writes throw.
      */
     default <R> R read(TransactionWork<R> work) {
-        return inTransaction(tx -> work.run(new org.sectorcrm.core.internal.ReadOnlyTransaction(tx)));
+        return inTransaction(tx -> work.run(new ReadOnlyStorageTransaction(tx)));
     }
 
     /** The optional capabilities this implementation has; the kit skips (loudly) the tests of those it lacks. */

@@ -1,5 +1,19 @@
 package org.sectorcrm.core.spi;
 
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.contact.Contact;
+import org.sectorcrm.core.contact.ContactFilter;
+import org.sectorcrm.core.contact.ContactId;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementFilter;
+import org.sectorcrm.core.engagement.EngagementId;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
+
 import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackFilter;
 import org.sectorcrm.core.feedback.FeedbackId;
@@ -32,42 +46,77 @@ import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.solution.SolutionId;
 
 /**
- * One transaction's view of the storage: one store per aggregate. Valid only inside the
+ * One transaction's view of the storage: one store per aggregate type. Valid only inside the
  * {@link TransactionWork} it was passed to.
  *
- * <p>Unique keys every store enforces with {@link org.sectorcrm.core.ConflictException}: an employer's
- * FEIN (when present), a staff user's e-mail, an engagement's external id (when present). References
- * enforced under {@link Capability#REFERENTIAL_INTEGRITY}: the {@code employer} of contacts, engagements,
- * needs, solutions, referrals, outcomes and feedback; the {@code partner} of staff users.
+ * <p>{@link #store(AggregateType)} is the one primitive a storage implements; the typed accessors
+ * ({@link #employers()}, ...) are defaults over it, so a new aggregate type comes with its accessor and no
+ * implementation needs to change. Unique keys and enforced references are those of each type's descriptor
+ * ({@link AggregateType#uniqueKeys()}, {@link AggregateType#references()}).
  *
  * @since 1
  */
 public interface StorageTransaction {
-    AggregateStore<RegionCode, Region, RegionFilter> regions();
 
-    AggregateStore<SectorCode, Sector, SectorFilter> sectors();
+    /**
+     * The store of {@code type}, for every type of {@link AggregateTypes#all()}.
+     *
+     * @throws IllegalArgumentException for a type this storage does not hold (a descriptor not in {@link AggregateTypes#all()})
+     * @since 2
+     */
+    <I extends Id, T extends Aggregate<I>, F> AggregateStore<I, T, F> store(AggregateType<I, T, F> type);
 
-    AggregateStore<PartnerId, Partner, PartnerFilter> partners();
+    default AggregateStore<RegionCode, Region, RegionFilter> regions() {
+        return store(AggregateTypes.REGION);
+    }
 
-    AggregateStore<StaffUserId, StaffUser, StaffUserFilter> staffUsers();
+    default AggregateStore<SectorCode, Sector, SectorFilter> sectors() {
+        return store(AggregateTypes.SECTOR);
+    }
 
-    EmployerStore employers();
+    default AggregateStore<PartnerId, Partner, PartnerFilter> partners() {
+        return store(AggregateTypes.PARTNER);
+    }
 
-    ContactStore contacts();
+    default AggregateStore<StaffUserId, StaffUser, StaffUserFilter> staffUsers() {
+        return store(AggregateTypes.STAFF_USER);
+    }
 
-    EngagementStore engagements();
+    default AggregateStore<EmployerId, Employer, EmployerFilter> employers() {
+        return store(AggregateTypes.EMPLOYER);
+    }
 
-    AggregateStore<NeedId, BusinessNeed, NeedFilter> needs();
+    default AggregateStore<ContactId, Contact, ContactFilter> contacts() {
+        return store(AggregateTypes.CONTACT);
+    }
 
-    AggregateStore<SolutionId, Solution, SolutionFilter> solutions();
+    default AggregateStore<EngagementId, Engagement, EngagementFilter> engagements() {
+        return store(AggregateTypes.ENGAGEMENT);
+    }
 
-    AggregateStore<PartnershipId, SectorPartnership, PartnershipFilter> partnerships();
+    default AggregateStore<NeedId, BusinessNeed, NeedFilter> needs() {
+        return store(AggregateTypes.NEED);
+    }
 
-    AggregateStore<ReferralId, Referral, ReferralFilter> referrals();
+    default AggregateStore<SolutionId, Solution, SolutionFilter> solutions() {
+        return store(AggregateTypes.SOLUTION);
+    }
 
-    AggregateStore<OutcomeId, OutcomeMeasure, OutcomeFilter> outcomes();
+    default AggregateStore<PartnershipId, SectorPartnership, PartnershipFilter> partnerships() {
+        return store(AggregateTypes.PARTNERSHIP);
+    }
 
-    AggregateStore<FeedbackId, Feedback, FeedbackFilter> feedback();
+    default AggregateStore<ReferralId, Referral, ReferralFilter> referrals() {
+        return store(AggregateTypes.REFERRAL);
+    }
+
+    default AggregateStore<OutcomeId, OutcomeMeasure, OutcomeFilter> outcomes() {
+        return store(AggregateTypes.OUTCOME);
+    }
+
+    default AggregateStore<FeedbackId, Feedback, FeedbackFilter> feedback() {
+        return store(AggregateTypes.FEEDBACK);
+    }
 
     AuditLog audit();
 
@@ -78,4 +127,13 @@ public interface StorageTransaction {
      */
     EventLog events();
 
+    /**
+     * The aggregate queries of reports over this transaction's view. The default computes them by reading the
+     * stores ({@link ReportQueries#scanning}); a storage with a query language overrides it.
+     *
+     * @since 2
+     */
+    default ReportQueries reports() {
+        return ReportQueries.scanning(this);
+    }
 }

@@ -26,7 +26,7 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.FieldViolation;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.json.CrmJson;
 import org.sectorcrm.json.Samples;
 
@@ -134,7 +134,7 @@ class ExchangeTest {
         @Test
         void areTheRecordTypesOfTheDomain() {
             assertThat(Arrays.stream(ExchangeType.values()).map(ExchangeType::key))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(RecordType.values()).map(RecordType::key).toList());
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(RecordType.values()).map(AggregateType<?, ?, ?>::key).toList());
         }
 
         @Test

@@ -31,7 +31,7 @@ import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.event.DomainEvent;
-import org.sectorcrm.core.event.RecordType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.search.SearchableText;
@@ -274,7 +274,7 @@ public final class ModelHarness {
             return null;
         }
         Reader by = ModelData.READERS.get(0);
-        return new DomainEvent.Changed(ids.get(), Fixtures.NOW, by.id(), by.partner(), RecordType.valueOf(entity.name()), id.asString(), version,
+        return new DomainEvent.Changed(ids.get(), Fixtures.NOW, by.id(), by.partner(), AggregateTypes.byKey(entity.name().orElseThrow()), id.asString(), version,
                 List.of("model"));
     }
 

@@ -1,0 +1,96 @@
+package org.sectorcrm.core.spi;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.Page;
+import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.EstablishmentId;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.SectorCode;
+
+/**
+ * The aggregate queries reports run, answered by the storage over one transaction's view (its own writes included,
+ * deleted records excluded). A storage with SQL computes them in the database; {@link #scanning} computes them by
+ * reading the stores, which is correct for every storage and what the in-memory reference does.
+ *
+ * @since 2
+ */
+public interface ReportQueries {
+
+    /**
+     * Number of employers matching {@code filter} per (region, sector) pair, null region or sector included as its own
+     * group, ordered by region then sector (by id text) with nulls first.
+     */
+    List<GroupCount> countByRegionAndSector(EmployerFilter filter);
+
+    /**
+     * For ESE reports: the distinct (employer, establishment, category) triples of staff-assisted engagements dated
+     * {@code from}..{@code to} inclusive, one per ESE category delivered; establishment is null for engagements that
+     * name none. In no particular order.
+     */
+    List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to);
+
+    /** One group of {@link #countByRegionAndSector}. */
+    record GroupCount(RegionCode region, SectorCode sector, long count) {
+    }
+
+    /** One row of {@link #servedEstablishments}. */
+    record ServedEstablishment(EmployerId employer, EstablishmentId establishment, EseCategory category) {
+    }
+
+    /** The queries computed by reading {@code tx}'s stores page by page. */
+    static ReportQueries scanning(StorageTransaction tx) {
+        Objects.requireNonNull(tx, "tx");
+        return new ReportQueries() {
+            @Override
+            public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
+                Objects.requireNonNull(filter, "filter");
+                Comparator<Id> nullsFirst = Comparator.nullsFirst(Comparator.comparing(Id::asString));
+                TreeMap<List<Id>, Long> groups = new TreeMap<>((a, b) -> {
+                    int c = nullsFirst.compare(a.get(0), b.get(0));
+                    return c != 0 ? c : nullsFirst.compare(a.get(1), b.get(1));
+                });
+                forEach(tx.employers(), filter, e -> groups.merge(Arrays.asList(e.region(), e.sector()), 1L, Long::sum));
+                List<GroupCount> result = new ArrayList<>();
+                groups.forEach((k, n) -> result.add(new GroupCount((RegionCode) k.get(0), (SectorCode) k.get(1), n)));
+                return result;
+            }
+
+            @Override
+            public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
+                Objects.requireNonNull(from, "from");
+                Objects.requireNonNull(to, "to");
+                Set<ServedEstablishment> served = new LinkedHashSet<>();
+                forEach(tx.engagements(), tx.engagements().type().all(), (Engagement e) -> {
+                    if (e.staffAssisted() && !e.date().isBefore(from) && !e.date().isAfter(to)) {
+                        e.services().forEach(c -> served.add(new ServedEstablishment(e.employer(), e.establishment(), c)));
+                    }
+                });
+                return List.copyOf(served);
+            }
+        };
+    }
+
+    private static <I extends Id, T extends org.sectorcrm.core.Aggregate<I>, F> void forEach(AggregateStore<I, T, F> store, F filter,
+            java.util.function.Consumer<T> each) {
+        Page<T> page = store.query(filter, PageRequest.first(PageRequest.MAX_LIMIT));
+        page.items().forEach(each);
+        while (page.hasNext()) {
+            page = store.query(filter, PageRequest.after(page.nextCursor(), PageRequest.MAX_LIMIT));
+            page.items().forEach(each);
+        }
+    }
+}

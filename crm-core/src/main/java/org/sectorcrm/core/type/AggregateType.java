@@ -1,0 +1,264 @@
+package org.sectorcrm.core.type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.internal.Diff;
+import org.sectorcrm.core.search.Reader;
+
+/**
+ * The one description of an aggregate type: its key, its record, id and filter classes, how ids are parsed and
+ * made, the filter that matches everything and what a filter matches, the records it references and the unique keys
+ * a store enforces, the text search looks at, and how two versions differ. Every store, decorator, mapping and the
+ * conformance kit take their per-type behaviour from here, so a new aggregate is one new descriptor in
+ * {@link AggregateTypes} rather than an edit to every list of types.
+ *
+ * <p>Descriptors are compared by identity; {@link #key()} is unique among {@link AggregateTypes#all()}.
+ *
+ * @param <I> the id type
+ * @param <T> the aggregate type
+ * @param <F> the filter type
+ * @since 2
+ */
+public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
+    private final String key;
+    private final String plural;
+    private final Class<T> recordClass;
+    private final Class<I> idClass;
+    private final Class<F> filterClass;
+    private final Function<String, I> parseId;
+    private final Function<UUID, I> newId;
+    private final F all;
+    private final BiPredicate<F, T> matches;
+    private final List<Reference<T>> references;
+    private final List<UniqueKey<T>> uniqueKeys;
+    private final BiFunction<T, Reader, String> searchableText;
+
+    private AggregateType(Builder<I, T, F> b) {
+        this.key = b.key;
+        this.plural = b.plural;
+        this.recordClass = b.recordClass;
+        this.idClass = b.idClass;
+        this.filterClass = b.filterClass;
+        this.parseId = b.parseId;
+        this.newId = b.newId;
+        this.all = b.all;
+        this.matches = b.matches;
+        this.references = List.copyOf(b.references);
+        this.uniqueKeys = List.copyOf(b.uniqueKeys);
+        this.searchableText = b.searchableText;
+    }
+
+    /** Starts a descriptor; {@code key} is the lower camel name used in messages, events, audit entries and JSON. */
+    public static <I extends Id, T extends Aggregate<I>, F> Builder<I, T, F> builder(String key, Class<T> recordClass, Class<I> idClass,
+            Class<F> filterClass) {
+        return new Builder<>(key, recordClass, idClass, filterClass);
+    }
+
+    /** The lower camel name: {@code employer}, {@code staffUser}. */
+    public String key() {
+        return key;
+    }
+
+    /** The plural used in file names and URLs: {@code employers}, {@code staff-users}. */
+    public String plural() {
+        return plural;
+    }
+
+    public Class<T> recordClass() {
+        return recordClass;
+    }
+
+    public Class<I> idClass() {
+        return idClass;
+    }
+
+    public Class<F> filterClass() {
+        return filterClass;
+    }
+
+    /** Parses the text form of an id ({@link Id#asString()}); invalid text throws {@link org.sectorcrm.core.ValidationException}. */
+    public I parseId(String text) {
+        return parseId.apply(text);
+    }
+
+    /** Whether the application assigns ids ({@link #newId}) or people choose them (codes of regions and sectors). */
+    public boolean hasGeneratedIds() {
+        return newId != null;
+    }
+
+    /** A new id from a generated UUID. */
+    public I newId(UUID value) {
+        if (newId == null) {
+            throw new UnsupportedOperationException(key + " ids are codes chosen by people, not generated");
+        }
+        return newId.apply(value);
+    }
+
+    /** The filter that matches every record of this type. */
+    public F all() {
+        return all;
+    }
+
+    /** The definition of a filter every store implements: whether {@code filter} matches {@code record}. */
+    public boolean matches(F filter, T record) {
+        return matches.test(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(record, "record"));
+    }
+
+    /** The records this type references that a store enforces under {@code Capability.REFERENTIAL_INTEGRITY}. */
+    public List<Reference<T>> references() {
+        return references;
+    }
+
+    /** The keys no two records of this type may share (a null value takes no key). */
+    public List<UniqueKey<T>> uniqueKeys() {
+        return uniqueKeys;
+    }
+
+    /** The text a search for {@code reader} looks at: only what that reader may read. */
+    public String searchableText(T record, Reader reader) {
+        return searchableText.apply(Objects.requireNonNull(record, "record"), Objects.requireNonNull(reader, "reader"));
+    }
+
+    /** The record with this id and stamp (the record's own self-typed {@code withId}/{@code withStamp}). */
+    public T assign(T record, I id, Stamp stamp) {
+        return recordClass.cast(recordClass.cast(record.withId(id)).withStamp(stamp));
+    }
+
+    /** The names of the fields that differ between two versions, id and stamp aside. */
+    public List<String> changedFields(T before, T after) {
+        return Diff.changedFields((Record) before, (Record) after);
+    }
+
+    /** The field changes from {@code before} to {@code after}, each with its old and new value, id and stamp aside. */
+    public List<FieldChange> changes(T before, T after) {
+        return Diff.changes((Record) before, (Record) after);
+    }
+
+    /** Casts a record known to be of this type. */
+    public T cast(Object record) {
+        return recordClass.cast(record);
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+
+    /** A reference to another aggregate that a store enforces. */
+    public record Reference<T>(String field, AggregateType<?, ?, ?> target, Function<T, ? extends Id> value) {
+        public Reference {
+            org.sectorcrm.core.internal.Check.of("reference").require("field", field).require("target", target).require("value", value)
+                    .throwIfInvalid();
+        }
+
+        /** The referenced id in {@code record}, or null when it references none. */
+        public Id of(T record) {
+            return value.apply(record);
+        }
+    }
+
+    /** A unique key: {@code label} names it in messages ("FEIN", "e-mail"). */
+    public record UniqueKey<T>(String field, String label, Function<T, ?> value) {
+        public UniqueKey {
+            org.sectorcrm.core.internal.Check.of("uniqueKey").require("field", field).require("label", label).require("value", value)
+                    .throwIfInvalid();
+        }
+
+        /** The key's value in {@code record}, as text compared exactly (case matters), or null when it takes no key. */
+        public String of(T record) {
+            Object v = value.apply(record);
+            return v == null ? null : v instanceof Id id ? id.asString() : v.toString();
+        }
+    }
+
+    /** Builds a descriptor; {@link #build} refuses one that lacks a required part, naming it. */
+    public static final class Builder<I extends Id, T extends Aggregate<I>, F> {
+        private final String key;
+        private final Class<T> recordClass;
+        private final Class<I> idClass;
+        private final Class<F> filterClass;
+        private String plural;
+        private Function<String, I> parseId;
+        private Function<UUID, I> newId;
+        private F all;
+        private BiPredicate<F, T> matches;
+        private final List<Reference<T>> references = new ArrayList<>();
+        private final List<UniqueKey<T>> uniqueKeys = new ArrayList<>();
+        private BiFunction<T, Reader, String> searchableText;
+
+        private Builder(String key, Class<T> recordClass, Class<I> idClass, Class<F> filterClass) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.recordClass = Objects.requireNonNull(recordClass, "recordClass");
+            this.idClass = Objects.requireNonNull(idClass, "idClass");
+            this.filterClass = Objects.requireNonNull(filterClass, "filterClass");
+            this.plural = key + "s";
+        }
+
+        public Builder<I, T, F> plural(String plural) {
+            this.plural = Objects.requireNonNull(plural, "plural");
+            return this;
+        }
+
+        /** Ids parsed from text; {@code newId} makes one from a generated UUID (null for codes people choose). */
+        public Builder<I, T, F> ids(Function<String, I> parseId, Function<UUID, I> newId) {
+            this.parseId = Objects.requireNonNull(parseId, "parseId");
+            this.newId = newId;
+            return this;
+        }
+
+        public Builder<I, T, F> filter(F all, BiPredicate<F, T> matches) {
+            this.all = Objects.requireNonNull(all, "all");
+            this.matches = Objects.requireNonNull(matches, "matches");
+            return this;
+        }
+
+        public Builder<I, T, F> references(String field, AggregateType<?, ?, ?> target, Function<T, ? extends Id> value) {
+            references.add(new Reference<>(field, target, value));
+            return this;
+        }
+
+        public Builder<I, T, F> unique(String field, String label, Function<T, ?> value) {
+            uniqueKeys.add(new UniqueKey<>(field, label, value));
+            return this;
+        }
+
+        /** The searchable text, the same for every reader. */
+        public Builder<I, T, F> searchable(Function<T, String> text) {
+            Objects.requireNonNull(text, "text");
+            this.searchableText = (t, reader) -> text.apply(t);
+            return this;
+        }
+
+        /** The searchable text, depending on what the reader may read. */
+        public Builder<I, T, F> searchableFor(BiFunction<T, Reader, String> text) {
+            this.searchableText = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        public AggregateType<I, T, F> build() {
+            List<String> missing = new ArrayList<>();
+            if (parseId == null) {
+                missing.add("ids");
+            }
+            if (all == null) {
+                missing.add("filter");
+            }
+            if (searchableText == null) {
+                missing.add("searchable text");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("aggregate type " + key + " lacks " + String.join(", ", missing));
+            }
+            return new AggregateType<>(this);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.sectorcrm.core.type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.contact.Contact;
+import org.sectorcrm.core.contact.ContactFilter;
+import org.sectorcrm.core.contact.ContactId;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementFilter;
+import org.sectorcrm.core.engagement.EngagementId;
+import org.sectorcrm.core.feedback.Feedback;
+import org.sectorcrm.core.feedback.FeedbackFilter;
+import org.sectorcrm.core.feedback.FeedbackId;
+import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.need.NeedFilter;
+import org.sectorcrm.core.need.NeedId;
+import org.sectorcrm.core.outcome.OutcomeFilter;
+import org.sectorcrm.core.outcome.OutcomeId;
+import org.sectorcrm.core.outcome.OutcomeMeasure;
+import org.sectorcrm.core.partnership.PartnershipFilter;
+import org.sectorcrm.core.partnership.PartnershipId;
+import org.sectorcrm.core.partnership.SectorPartnership;
+import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.RegionFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
+import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
+import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.Sector;
+import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralFilter;
+import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.search.SearchableText;
+import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.solution.SolutionFilter;
+import org.sectorcrm.core.solution.SolutionId;
+
+/**
+ * The descriptors of every aggregate: the one list of types. {@link #all()} is in <em>dependency order</em>: every
+ * type comes after the types its records refer to (reference data, then employers, then the records about
+ * employers), which is the order of an export and of a restore.
+ *
+ * <p>Adding an aggregate is adding its descriptor here; every store, decorator, mapping and kit test picks it up.
+ *
+ * @since 2
+ */
+public final class AggregateTypes {
+    private static final List<AggregateType<?, ?, ?>> ALL = new ArrayList<>();
+
+    public static final AggregateType<RegionCode, Region, RegionFilter> REGION = add(
+            AggregateType.builder("region", Region.class, RegionCode.class, RegionFilter.class)
+                    .ids(RegionCode::new, null)
+                    .filter(RegionFilter.ALL, RegionFilter::matches)
+                    .searchable(r -> SearchableText.join(r.id().value(), r.name(), String.join("\n", r.counties()))));
+
+    public static final AggregateType<SectorCode, Sector, SectorFilter> SECTOR = add(
+            AggregateType.builder("sector", Sector.class, SectorCode.class, SectorFilter.class)
+                    .ids(SectorCode::new, null)
+                    .filter(SectorFilter.ALL, SectorFilter::matches)
+                    .searchable(s -> SearchableText.join(s.id().value(), s.name())));
+
+    public static final AggregateType<PartnerId, Partner, PartnerFilter> PARTNER = add(
+            AggregateType.builder("partner", Partner.class, PartnerId.class, PartnerFilter.class)
+                    .ids(PartnerId::of, PartnerId::new)
+                    .filter(PartnerFilter.ALL, PartnerFilter::matches)
+                    .searchable(p -> p.name()));
+
+    public static final AggregateType<StaffUserId, StaffUser, StaffUserFilter> STAFF_USER = add(
+            AggregateType.builder("staffUser", StaffUser.class, StaffUserId.class, StaffUserFilter.class)
+                    .plural("staff-users")
+                    .ids(StaffUserId::of, StaffUserId::new)
+                    .filter(StaffUserFilter.ALL, StaffUserFilter::matches)
+                    .references("partner", PARTNER, StaffUser::partner)
+                    .unique("email", "e-mail", u -> u.email().value())
+                    .searchable(u -> SearchableText.join(u.name(), u.email().value())));
+
+    public static final AggregateType<EmployerId, Employer, EmployerFilter> EMPLOYER = add(
+            AggregateType.builder("employer", Employer.class, EmployerId.class, EmployerFilter.class)
+                    .ids(EmployerId::of, EmployerId::new)
+                    .filter(EmployerFilter.ALL, EmployerFilter::matches)
+                    .unique("fein", "FEIN", e -> e.fein() == null ? null : e.fein().value())
+                    .searchable(SearchableText::of));
+
+    public static final AggregateType<ContactId, Contact, ContactFilter> CONTACT = add(
+            AggregateType.builder("contact", Contact.class, ContactId.class, ContactFilter.class)
+                    .ids(ContactId::of, ContactId::new)
+                    .filter(ContactFilter.ALL, ContactFilter::matches)
+                    .references("employer", EMPLOYER, Contact::employer)
+                    .searchable(SearchableText::of));
+
+    public static final AggregateType<PartnershipId, SectorPartnership, PartnershipFilter> PARTNERSHIP = add(
+            AggregateType.builder("partnership", SectorPartnership.class, PartnershipId.class, PartnershipFilter.class)
+                    .ids(PartnershipId::of, PartnershipId::new)
+                    .filter(PartnershipFilter.ALL, PartnershipFilter::matches)
+                    .searchable(SearchableText::of));
+
+    public static final AggregateType<NeedId, BusinessNeed, NeedFilter> NEED = add(
+            AggregateType.builder("need", BusinessNeed.class, NeedId.class, NeedFilter.class)
+                    .ids(NeedId::of, NeedId::new)
+                    .filter(NeedFilter.ALL, NeedFilter::matches)
+                    .references("employer", EMPLOYER, BusinessNeed::employer)
+                    .searchable(SearchableText::of));
+
+    public static final AggregateType<EngagementId, Engagement, EngagementFilter> ENGAGEMENT = add(
+            AggregateType.builder("engagement", Engagement.class, EngagementId.class, EngagementFilter.class)
+                    .ids(EngagementId::of, EngagementId::new)
+                    .filter(EngagementFilter.ALL, EngagementFilter::matches)
+                    .references("employer", EMPLOYER, Engagement::employer)
+                    .unique("externalId", "external id", Engagement::externalId)
+                    .searchableFor(SearchableText::readableBy));
+
+    public static final AggregateType<SolutionId, Solution, SolutionFilter> SOLUTION = add(
+            AggregateType.builder("solution", Solution.class, SolutionId.class, SolutionFilter.class)
+                    .ids(SolutionId::of, SolutionId::new)
+                    .filter(SolutionFilter.ALL, SolutionFilter::matches)
+                    .references("employer", EMPLOYER, Solution::employer)
+                    .searchable(SearchableText::of));
+
+    public static final AggregateType<ReferralId, Referral, ReferralFilter> REFERRAL = add(
+            AggregateType.builder("referral", Referral.class, ReferralId.class, ReferralFilter.class)
+                    .ids(ReferralId::of, ReferralId::new)
+                    .filter(ReferralFilter.ALL, ReferralFilter::matches)
+                    .references("employer", EMPLOYER, Referral::employer)
+                    .searchable(SearchableText::of));
+
+    public static final AggregateType<OutcomeId, OutcomeMeasure, OutcomeFilter> OUTCOME = add(
+            AggregateType.builder("outcome", OutcomeMeasure.class, OutcomeId.class, OutcomeFilter.class)
+                    .ids(OutcomeId::of, OutcomeId::new)
+                    .filter(OutcomeFilter.ALL, OutcomeFilter::matches)
+                    .references("employer", EMPLOYER, OutcomeMeasure::employer)
+                    .searchable(o -> SearchableText.join(o.metric().code(), o.metric().name())));
+
+    public static final AggregateType<FeedbackId, Feedback, FeedbackFilter> FEEDBACK = add(
+            AggregateType.builder("feedback", Feedback.class, FeedbackId.class, FeedbackFilter.class)
+                    .plural("feedback")
+                    .ids(FeedbackId::of, FeedbackId::new)
+                    .filter(FeedbackFilter.ALL, FeedbackFilter::matches)
+                    .references("employer", EMPLOYER, Feedback::employer)
+                    .searchable(f -> f.comment() == null ? "" : f.comment()));
+
+    private static final List<AggregateType<?, ?, ?>> ALL_VIEW = java.util.Collections.unmodifiableList(ALL);
+
+    private AggregateTypes() {
+    }
+
+    private static <I extends org.sectorcrm.core.Id, T extends Aggregate<I>, F> AggregateType<I, T, F> add(AggregateType.Builder<I, T, F> builder) {
+        AggregateType<I, T, F> type = builder.build();
+        for (AggregateType<?, ?, ?> other : ALL) {
+            if (other.key().equals(type.key()) || other.plural().equals(type.plural()) || other.recordClass() == type.recordClass()) {
+                throw new IllegalStateException("aggregate types " + other + " and " + type + " share a key, plural or record class");
+            }
+        }
+        ALL.add(type);
+        return type;
+    }
+
+    /** Every aggregate type, in dependency order (a type after the types it refers to). */
+    public static List<AggregateType<?, ?, ?>> all() {
+        return ALL_VIEW;
+    }
+
+    /** The type with this {@link AggregateType#key() key}. */
+    public static Optional<AggregateType<?, ?, ?>> byKey(String key) {
+        return ALL.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    /** The type with this {@link AggregateType#plural() plural}. */
+    public static Optional<AggregateType<?, ?, ?>> byPlural(String plural) {
+        return ALL.stream().filter(t -> t.plural().equals(plural)).findFirst();
+    }
+
+    /** The type of a record, or an {@link IllegalArgumentException} for a class that is no aggregate of the domain. */
+    @SuppressWarnings("unchecked")
+    public static <I extends org.sectorcrm.core.Id, T extends Aggregate<I>> AggregateType<I, T, ?> of(T record) {
+        return (AggregateType<I, T, ?>) ALL.stream().filter(t -> t.recordClass() == record.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(record.getClass().getName() + " is not an aggregate of the domain"));
+    }
+}
