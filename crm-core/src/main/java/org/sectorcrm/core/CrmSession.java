@@ -53,6 +53,10 @@ public final class CrmSession {
         return new FeedbackOperations(crm, actor);
     }
 
+    public AppointmentOperations appointments() {
+        return new AppointmentOperations(crm, actor);
+    }
+
     public ReferenceDataOperations reference() {
         return new ReferenceDataOperations(crm, actor);
     }

@@ -118,19 +118,25 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
     }
 
     /**
-     * Saves changed fields of a stored record; {@code changed.version()} is the version it was read at. A stale
-     * version throws {@link ConflictException} and changes nothing. An update that changes nothing writes nothing and
-     * returns the stored record.
+     * Saves changed fields of the stored record {@code id}, read at {@code expectedVersion}. A stale version throws
+     * {@link ConflictException} and changes nothing. The id and stamp of {@code changed} are ignored (the stored
+     * record's are kept), so a caller never has to invent a stamp to carry the version. An update that changes
+     * nothing writes nothing and returns the stored record.
+     *
+     * @since 2
      */
-    public V update(T changed) {
+    public V update(I id, long expectedVersion, T changed) {
         if (changed == null) {
             throw ValidationException.of(key(), "record", "is required");
         }
-        requireId(changed.id());
+        requireId(id);
+        if (changed.id() != null && !changed.id().equals(id)) {
+            throw ValidationException.of(key(), "id", "is " + changed.id() + " in the record but " + id + " was named; an id never changes");
+        }
         actor.require(writeRole(), "change a " + key());
         T saved = crm.write(actor, changes -> {
-            T stored = loadForWrite(changes, changed.id(), changed.version());
-            T prepared = prepare(changes, changed, stored);
+            T stored = loadForWrite(changes, id, expectedVersion);
+            T prepared = prepare(changes, assign(changed, id, stored.stamp()), stored);
             Object before = statusOf(stored);
             if (before != null && !before.equals(statusOf(prepared))) {
                 throw ValidationException.of(key(), "status", "changes only through the lifecycle operations, not by update");
@@ -138,6 +144,15 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
             return saveChanged(changes, stored, prepared, false);
         });
         return view(saved);
+    }
+
+    /** {@link #update(Id, long, Aggregate)} with the id and version {@code changed} carries (it was read from the store). */
+    public V update(T changed) {
+        if (changed == null) {
+            throw ValidationException.of(key(), "record", "is required");
+        }
+        requireId(changed.id());
+        return update(changed.id(), changed.version(), changed);
     }
 
     public void delete(I id, long expectedVersion) {

@@ -63,11 +63,12 @@ import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.Region;
 import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
-import org.sectorcrm.core.spi.EmployerStore.GroupCount;
-import org.sectorcrm.core.spi.EngagementStore.ServedEstablishment;
+import org.sectorcrm.core.spi.ReportQueries.GroupCount;
+import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.tck.fixtures.AuditEntries;
 import org.sectorcrm.tck.fixtures.Contacts;
@@ -537,7 +538,7 @@ public abstract class CrmStorageCompatibilityKit {
                 seen.put("find", tx.employers().find(e.id()));
                 seen.put("query", tx.employers().query(EmployerFilter.ALL, PageRequest.first(10)).items());
                 seen.put("count", tx.employers().count(EmployerFilter.ALL));
-                seen.put("search", tx.employers().search(SearchTerms.parse("ownwritesword"), PageRequest.first(10)).items());
+                seen.put("search", tx.employers().search(SearchTerms.parse("ownwritesword"), Reader.EVERYONE, PageRequest.first(10)).items());
                 Employer next = Kinds.EMPLOYER.nextVersion(e);
                 tx.employers().save(next, 1);
                 seen.put("find after update", tx.employers().find(e.id()));
@@ -1080,7 +1081,7 @@ public abstract class CrmStorageCompatibilityKit {
             Writes.employers(storage, 3);
             for (int size : new int[] {1, 2}) {
                 List<Employer> hits = Paging.all("employer search 'widget'", size,
-                        p -> storage.read(tx -> tx.employers().search(SearchTerms.parse("widget"), p)), Employer::id);
+                        p -> storage.read(tx -> tx.employers().search(SearchTerms.parse("widget"), Reader.EVERYONE, p)), Employer::id);
                 assertThat(hits).as("pages of %d", size).containsAll(widgets);
                 assertThat(hits).extracting(Employer::id).doesNotHaveDuplicates();
             }
@@ -1165,7 +1166,7 @@ public abstract class CrmStorageCompatibilityKit {
             }
             Writes.insert(storage, Kinds.ENGAGEMENT, more);
             List<Engagement> hits = Paging.all("engagement search 'quarterly'", 2,
-                    p -> storage.read(tx -> tx.engagements().search(SearchTerms.parse("quarterly"), w.outsider.id(), w.outsider.partner(), p)),
+                    p -> storage.read(tx -> tx.engagements().search(SearchTerms.parse("quarterly"), Reader.of(w.outsider.id(), w.outsider.partner()), p)),
                     Engagement::id);
             assertThat(hits).contains(w.engagement).containsAll(more);
             assertThat(hits).extracting(Engagement::id).doesNotHaveDuplicates();
@@ -1238,11 +1239,11 @@ public abstract class CrmStorageCompatibilityKit {
                     served(e1, s1, from, true, a, b), served(e1, s1, LocalDate.of(2026, 1, 15), true, a), served(e1, s2, to, true, c),
                     served(e2, null, LocalDate.of(2026, 1, 10), true, a), served(e1, s2, LocalDate.of(2026, 1, 10), false, d),
                     served(e1, s1, from.minusDays(1), true, d), served(e1, s1, to.plusDays(1), true, d), served(e2, null, LocalDate.of(2026, 1, 20), true));
-            List<ServedEstablishment> result = storage.read(tx -> tx.engagements().servedEstablishments(from, to));
+            List<ServedEstablishment> result = storage.read(tx -> tx.reports().servedEstablishments(from, to));
             assertThat(result).as("no triple twice").doesNotHaveDuplicates();
             assertThat(result).containsExactlyInAnyOrder(new ServedEstablishment(e1.id(), s1.id(), a), new ServedEstablishment(e1.id(), s1.id(), b),
                     new ServedEstablishment(e1.id(), s2.id(), c), new ServedEstablishment(e2.id(), null, a));
-            List<ServedEstablishment> none = storage.read(tx -> tx.engagements().servedEstablishments(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31)));
+            List<ServedEstablishment> none = storage.read(tx -> tx.reports().servedEstablishments(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31)));
             assertThat(none).isEmpty();
         }
 
@@ -1716,18 +1717,18 @@ public abstract class CrmStorageCompatibilityKit {
 
     private List<Employer> searchEmployers(String query) {
         SearchTerms terms = SearchTerms.parse(query);
-        return Paging.all("employer search '" + query + "'", 50, p -> storage.read(tx -> tx.employers().search(terms, p)), Employer::id);
+        return Paging.all("employer search '" + query + "'", 50, p -> storage.read(tx -> tx.employers().search(terms, Reader.EVERYONE, p)), Employer::id);
     }
 
     private List<Contact> searchContacts(String query) {
         SearchTerms terms = SearchTerms.parse(query);
-        return Paging.all("contact search '" + query + "'", 50, p -> storage.read(tx -> tx.contacts().search(terms, p)), Contact::id);
+        return Paging.all("contact search '" + query + "'", 50, p -> storage.read(tx -> tx.contacts().search(terms, Reader.EVERYONE, p)), Contact::id);
     }
 
     private List<Engagement> searchEngagements(String query, StaffUser reader) {
         SearchTerms terms = SearchTerms.parse(query);
         return Paging.all("engagement search '" + query + "' by " + reader.name(), 50,
-                p -> storage.read(tx -> tx.engagements().search(terms, reader.id(), reader.partner(), p)), Engagement::id);
+                p -> storage.read(tx -> tx.engagements().search(terms, Reader.of(reader.id(), reader.partner()), p)), Engagement::id);
     }
 
     private void appendAudit(AuditEntry... entries) {
@@ -1748,7 +1749,7 @@ public abstract class CrmStorageCompatibilityKit {
     }
 
     private List<GroupCount> groups(EmployerFilter filter) {
-        return storage.read(tx -> tx.employers().countByRegionAndSector(filter));
+        return storage.read(tx -> tx.reports().countByRegionAndSector(filter));
     }
 
     private void appendEvents(List<DomainEvent> events) {

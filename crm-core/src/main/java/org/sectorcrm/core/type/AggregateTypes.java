@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.appointment.AppointmentFilter;
+import org.sectorcrm.core.appointment.AppointmentId;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.contact.ContactId;
@@ -133,6 +136,13 @@ public final class AggregateTypes {
                     .filter(ReferralFilter.ALL, ReferralFilter::matches)
                     .references("employer", EMPLOYER, Referral::employer)
                     .searchable(SearchableText::of));
+
+    public static final AggregateType<AppointmentId, Appointment, AppointmentFilter> APPOINTMENT = add(
+            AggregateType.builder("appointment", Appointment.class, AppointmentId.class, AppointmentFilter.class)
+                    .ids(AppointmentId::of, AppointmentId::new)
+                    .filter(AppointmentFilter.ALL, AppointmentFilter::matches)
+                    .references("employer", EMPLOYER, Appointment::employer)
+                    .searchable(a -> SearchableText.join(a.title(), a.location())));
 
     public static final AggregateType<OutcomeId, OutcomeMeasure, OutcomeFilter> OUTCOME = add(
             AggregateType.builder("outcome", OutcomeMeasure.class, OutcomeId.class, OutcomeFilter.class)

@@ -159,9 +159,9 @@ public final class ModelHarness {
         SearchTerms terms = ModelData.searchTerms(s.wordSeed(), texts);
         Reader reader = ModelData.READERS.get(Math.floorMod(s.reader(), ModelData.READERS.size()));
         Function<CrmStorage, Function<PageRequest, Page<Aggregate<?>>>> searching = storage -> p -> storage.read(tx -> switch (s.entity()) {
-            case EMPLOYER -> tx.employers().search(terms, p).map(e -> (Aggregate<?>) e);
-            case CONTACT -> tx.contacts().search(terms, p).map(c -> (Aggregate<?>) c);
-            case ENGAGEMENT -> tx.engagements().search(terms, reader.id(), reader.partner(), p).map(e -> (Aggregate<?>) e);
+            case EMPLOYER -> tx.employers().search(terms, org.sectorcrm.core.search.Reader.EVERYONE, p).map(e -> (Aggregate<?>) e);
+            case CONTACT -> tx.contacts().search(terms, org.sectorcrm.core.search.Reader.EVERYONE, p).map(c -> (Aggregate<?>) c);
+            case ENGAGEMENT -> tx.engagements().search(terms, org.sectorcrm.core.search.Reader.of(reader.id(), reader.partner()), p).map(e -> (Aggregate<?>) e);
         });
         String what = s.entity() + " search " + terms.words() + (s.entity() == Entity.ENGAGEMENT ? " by " + reader : "");
         List<Aggregate<?>> expected = Paging.all("reference " + what, 50, searching.apply(reference), Aggregate::id);
@@ -274,7 +274,7 @@ public final class ModelHarness {
             return null;
         }
         Reader by = ModelData.READERS.get(0);
-        return new DomainEvent.Changed(ids.get(), Fixtures.NOW, by.id(), by.partner(), AggregateTypes.byKey(entity.name().orElseThrow()), id.asString(), version,
+        return new DomainEvent.Changed(ids.get(), Fixtures.NOW, by.id(), by.partner(), AggregateTypes.byKey(entity.name()).orElseThrow(), id.asString(), version,
                 List.of("model"));
     }
 
