@@ -28,6 +28,58 @@ public final class AuditOperations {
         return crm.storage().read(tx -> tx.audit().query(filter, page));
     }
 
+    /**
+     * The change history of one record, oldest first: who created, changed, moved or deleted it, when, and each
+     * changed field's old and new value. Any role may read it, with the record's own rules: contact PII is masked
+     * for VIEWERs, and a note's text shows only to those who may read that note (no role bypasses it).
+     *
+     * @since 2
+     */
+    public Page<AuditEntry> history(org.sectorcrm.core.type.AggregateType<?, ?, ?> type, Id id, PageRequest page) {
+        if (type == null) {
+            throw ValidationException.of("history", "type", "is required");
+        }
+        if (id == null) {
+            throw ValidationException.of("history", "id", "is required");
+        }
+        if (page == null) {
+            throw ValidationException.of("history", "page", "is required");
+        }
+        AuditFilter filter = AuditFilter.forRecord(type.key(), id.asString());
+        return crm.storage().read(tx -> tx.audit().query(filter, page)).map(this::readable);
+    }
+
+    /** The entry with what the actor may not see of its values hidden. */
+    private AuditEntry readable(AuditEntry e) {
+        if (e.changes().isEmpty()) {
+            return e;
+        }
+        java.util.List<org.sectorcrm.core.audit.FieldChange> shown = new java.util.ArrayList<>();
+        for (org.sectorcrm.core.audit.FieldChange c : e.changes()) {
+            shown.add(mayRead(c.restriction()) ? c : c.hidden(org.sectorcrm.core.audit.FieldChange.PII.equals(c.restriction()) ? "***" : "[note not readable]"));
+        }
+        return new AuditEntry(e.id(), e.at(), e.actor(), e.partner(), e.action(), e.recordType(), e.recordId(), e.changedFields(), e.detail(), shown);
+    }
+
+    private boolean mayRead(String restriction) {
+        if (restriction == null) {
+            return true;
+        }
+        if (restriction.equals(org.sectorcrm.core.audit.FieldChange.PII)) {
+            return actor.isAtLeast(Role.STAFF);
+        }
+        String[] parts = restriction.split(" ");
+        if (parts.length == 4 && parts[0].equals("NOTE")) {
+            // The rule of Note.readableBy, on the note's visibility, author and partner as the entry recorded them.
+            return switch (org.sectorcrm.core.engagement.Visibility.valueOf(parts[1])) {
+                case SHARED -> true;
+                case PARTNER -> parts[3].equals(actor.partner().asString());
+                case PRIVATE -> parts[2].equals(actor.user().asString());
+            };
+        }
+        return false; // an unknown restriction hides the values rather than risk a leak
+    }
+
     /** Records that the actor exported {@code count} records of {@code recordType} containing contact PII. */
     public void recordPiiExport(String recordType, long count, String detail) {
         if (recordType == null || recordType.isBlank()) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditId;
+import org.sectorcrm.core.audit.FieldChange;
 import org.sectorcrm.core.event.DomainEvent;
 import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.spi.Capability;
@@ -36,13 +37,14 @@ final class Changes {
         record(new DomainEvent.Created(newId(), now, actor.user(), actor.partner(), type, id.asString(), version), "CREATE", List.of(), null);
     }
 
-    void changed(AggregateType<?, ?, ?> type, Id id, long version, List<String> fields) {
-        record(new DomainEvent.Changed(newId(), now, actor.user(), actor.partner(), type, id.asString(), version, fields), "UPDATE", fields, null);
+    void changed(AggregateType<?, ?, ?> type, Id id, long version, List<String> fields, List<FieldChange> values) {
+        record(new DomainEvent.Changed(newId(), now, actor.user(), actor.partner(), type, id.asString(), version, fields), "UPDATE", fields, null,
+                values);
     }
 
-    void statusChanged(AggregateType<?, ?, ?> type, Id id, long version, Object from, Object to, List<String> fields) {
+    void statusChanged(AggregateType<?, ?, ?> type, Id id, long version, Object from, Object to, List<String> fields, List<FieldChange> values) {
         record(new DomainEvent.StatusChanged(newId(), now, actor.user(), actor.partner(), type, id.asString(), version, from.toString(), to.toString()),
-                "STATUS", fields, from + " -> " + to);
+                "STATUS", fields, from + " -> " + to, values);
     }
 
     void deleted(AggregateType<?, ?, ?> type, Id id, long version) {
@@ -55,8 +57,12 @@ final class Changes {
     }
 
     private void record(DomainEvent event, String action, List<String> fields, String detail) {
+        record(event, action, fields, detail, List.of());
+    }
+
+    private void record(DomainEvent event, String action, List<String> fields, String detail, List<FieldChange> values) {
         tx.audit().append(new AuditEntry(new AuditId(newId()), now, actor.user(), actor.partner(), action, event.recordType().key(),
-                event.recordId(), fields, detail));
+                event.recordId(), fields, detail, values));
         if (eventLog) {
             tx.events().append(event);
         }

@@ -138,4 +138,42 @@ public final class EngagementOperations extends RecordOperations<EngagementId, E
         require(key(), "page", page);
         return crm.storage().read(tx -> tx.engagements().search(terms, org.sectorcrm.core.search.Reader.of(actor.user(), actor.partner()), page)).map(this::view);
     }
+
+    /**
+     * Follow-ups due on or before {@code day} (due or overdue) for the actor's partner, soonest due first.
+     *
+     * @since 2
+     */
+    public List<Engagement> followUpsDue(java.time.LocalDate day) {
+        require(key(), "day", day);
+        List<Engagement> due = all(EngagementFilter.followUpsDue(actor.partner(), day));
+        due.sort(java.util.Comparator.comparing(Engagement::followUpDue).thenComparing(e -> e.id().asString()));
+        return due;
+    }
+
+    /**
+     * The engagements of one employer, newest first (by date, then by creation), for a timeline; at most {@code limit}.
+     *
+     * @since 2
+     */
+    public List<Engagement> timeline(org.sectorcrm.core.employer.EmployerId employer, int limit) {
+        require(key(), "employer", employer);
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw ValidationException.of(key(), "limit", "must be between 1 and " + PageRequest.MAX_LIMIT + " but was " + limit);
+        }
+        List<Engagement> all = all(EngagementFilter.forEmployer(employer));
+        all.sort(java.util.Comparator.comparing(Engagement::date).thenComparing(e -> e.id().asString()).reversed());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    private List<Engagement> all(EngagementFilter filter) {
+        List<Engagement> result = new ArrayList<>();
+        Page<Engagement> page = list(filter, PageRequest.first(PageRequest.MAX_LIMIT));
+        result.addAll(page.items());
+        while (page.hasNext()) {
+            page = list(filter, PageRequest.after(page.nextCursor(), PageRequest.MAX_LIMIT));
+            result.addAll(page.items());
+        }
+        return result;
+    }
 }

@@ -203,10 +203,11 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
         store(changes.tx).save(complete, stored.version());
         Object before = statusOf(stored);
         Object after = statusOf(complete);
+        List<org.sectorcrm.core.audit.FieldChange> values = type.changes(stored, complete);
         if (lifecycle && before != null && !before.equals(after)) {
-            changes.statusChanged(type, stored.id(), complete.version(), before, after, fields);
+            changes.statusChanged(type, stored.id(), complete.version(), before, after, fields, values);
         } else {
-            changes.changed(type, stored.id(), complete.version(), fields);
+            changes.changed(type, stored.id(), complete.version(), fields, values);
         }
         return complete;
     }

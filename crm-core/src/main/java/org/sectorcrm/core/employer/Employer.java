@@ -13,6 +13,7 @@ import org.sectorcrm.core.internal.Check;
 import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.NaicsCode;
+import org.sectorcrm.core.reference.PhoneNumber;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 
@@ -23,8 +24,16 @@ import org.sectorcrm.core.reference.SectorCode;
  */
 public record Employer(EmployerId id, Stamp stamp, String legalName, List<String> tradeNames, Fein fein, NaicsCode naics,
         SectorCode sector, RegionCode region, List<Establishment> establishments, Integer employees, String website,
-        EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields)
+        EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields, PhoneNumber phone)
         implements Aggregate<EmployerId> {
+
+    /** An employer without a main phone number (the fields of SPI 1). */
+    public Employer(EmployerId id, Stamp stamp, String legalName, List<String> tradeNames, Fein fein, NaicsCode naics,
+            SectorCode sector, RegionCode region, List<Establishment> establishments, Integer employees, String website,
+            EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields) {
+        this(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead,
+                customFields, null);
+    }
 
     public Employer {
         Check c = Check.of("employer").text("legalName", legalName, Limits.NAME).require("status", status)
@@ -73,62 +82,67 @@ public record Employer(EmployerId id, Stamp stamp, String legalName, List<String
     }
 
     public Employer withId(EmployerId id) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withStamp(Stamp stamp) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withLegalName(String legalName) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withTradeNames(List<String> tradeNames) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withFein(Fein fein) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withNaics(NaicsCode naics) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withSector(SectorCode sector) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withRegion(RegionCode region) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withEstablishments(List<Establishment> establishments) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withEmployees(Integer employees) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withWebsite(String website) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withStatus(EmployerStatus status) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withTags(Set<String> tags) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withLead(RelationshipLead lead) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+    }
+
+    /** The main phone number (the switchboard), distinct from contacts' and establishments' numbers. */
+    public Employer withPhone(PhoneNumber phone) {
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 
     public Employer withCustomFields(Map<String, String> customFields) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
     }
 }

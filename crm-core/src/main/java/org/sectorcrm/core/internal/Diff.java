@@ -9,21 +9,54 @@ import java.util.Set;
 
 /** Names the record components that differ between two versions of a record (for audit entries and Changed events). */
 public final class Diff {
+
+    /**
+     * The text of a field value in the audit trail: ids and single-value records (FEIN, e-mail, phone, NAICS) by their
+     * value, enums by name, collections element by element, other records as Java writes them.
+     */
+    public static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof org.sectorcrm.core.Id id) {
+            return id.asString();
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            List<String> parts = new ArrayList<>();
+            c.forEach(v -> parts.add(text(v)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (value instanceof Record r && r.getClass().getRecordComponents().length == 1) {
+            try {
+                return text(r.getClass().getRecordComponents()[0].getAccessor().invoke(r));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                return r.toString();
+            }
+        }
+        return value.toString();
+    }
     private static final Set<String> BOOKKEEPING = Set.of("id", "stamp");
 
     private Diff() {
     }
 
     public static List<String> changedFields(Record before, Record after) {
-        return changes(before, after).stream().map(org.sectorcrm.core.type.FieldChange::field).toList();
+        List<String> names = new ArrayList<>();
+        for (Object[] c : components(before, after)) {
+            names.add((String) c[0]);
+        }
+        return names;
     }
 
-    /** The differing components with their values before and after. */
-    public static List<org.sectorcrm.core.type.FieldChange> changes(Record before, Record after) {
+    /** The differing components: name, value before, value after. */
+    public static List<Object[]> components(Record before, Record after) {
         if (before == null || after == null || before.getClass() != after.getClass()) {
             throw new IllegalArgumentException("can only compare two records of one type");
         }
-        List<org.sectorcrm.core.type.FieldChange> changed = new ArrayList<>();
+        List<Object[]> changed = new ArrayList<>();
         for (RecordComponent c : before.getClass().getRecordComponents()) {
             if (BOOKKEEPING.contains(c.getName())) {
                 continue;
@@ -32,7 +65,7 @@ public final class Diff {
                 Object was = c.getAccessor().invoke(before);
                 Object now = c.getAccessor().invoke(after);
                 if (!Objects.equals(was, now)) {
-                    changed.add(new org.sectorcrm.core.type.FieldChange(c.getName(), was, now));
+                    changed.add(new Object[] {c.getName(), was, now});
                 }
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c.getName() + " of " + before.getClass().getSimpleName(), e);

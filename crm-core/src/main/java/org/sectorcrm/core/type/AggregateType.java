@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.audit.FieldChange;
+import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.internal.Diff;
 import org.sectorcrm.core.search.Reader;
 
@@ -41,8 +43,14 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     private final List<Reference<T>> references;
     private final List<UniqueKey<T>> uniqueKeys;
     private final BiFunction<T, Reader, String> searchableText;
+    private final java.util.Set<String> personal;
+    private final String notesField;
+    private final Function<T, List<Note>> notes;
 
     private AggregateType(Builder<I, T, F> b) {
+        this.personal = java.util.Set.copyOf(b.personal);
+        this.notesField = b.notesField;
+        this.notes = b.notes;
         this.key = b.key;
         this.plural = b.plural;
         this.recordClass = b.recordClass;
@@ -138,9 +146,53 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         return Diff.changedFields((Record) before, (Record) after);
     }
 
-    /** The field changes from {@code before} to {@code after}, each with its old and new value, id and stamp aside. */
+    /**
+     * The field changes from {@code before} to {@code after}, each with its old and new value as text, id and stamp
+     * aside. Personal fields carry {@link FieldChange#PII}; the notes field is listed note by note
+     * ({@code notes[<noteId>]}), each restricted to the readers of that note.
+     */
     public List<FieldChange> changes(T before, T after) {
-        return Diff.changes((Record) before, (Record) after);
+        List<FieldChange> changes = new ArrayList<>();
+        for (Object[] c : Diff.components((Record) before, (Record) after)) {
+            String field = (String) c[0];
+            if (field.equals(notesField)) {
+                changes.addAll(noteChanges(notes.apply(before), notes.apply(after)));
+            } else {
+                changes.add(new FieldChange(field, Diff.text(c[1]), Diff.text(c[2]), personal.contains(field) ? FieldChange.PII : null));
+            }
+        }
+        return changes;
+    }
+
+    /** The fields holding contact PII (masked for VIEWERs), as declared by the descriptor. */
+    public java.util.Set<String> personalFields() {
+        return personal;
+    }
+
+    private static List<FieldChange> noteChanges(List<Note> before, List<Note> after) {
+        java.util.Map<String, Note> was = new java.util.LinkedHashMap<>();
+        before.forEach(n -> was.put(key(n), n));
+        java.util.Map<String, Note> now = new java.util.LinkedHashMap<>();
+        after.forEach(n -> now.put(key(n), n));
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(was.keySet());
+        ids.addAll(now.keySet());
+        List<FieldChange> changes = new ArrayList<>();
+        for (String id : ids) {
+            Note a = was.get(id);
+            Note b = now.get(id);
+            if (a != null && a.equals(b)) {
+                continue;
+            }
+            // The stricter of the two versions decides who may read the change: text never leaks through a visibility change.
+            Note rule = b == null ? a : a == null ? b : a.visibility().compareTo(b.visibility()) >= 0 ? a : b;
+            changes.add(new FieldChange("notes[" + id + "]", a == null ? null : a.text(), b == null ? null : b.text(),
+                    "NOTE " + rule.visibility().name() + " " + rule.author().asString() + " " + rule.partner().asString()));
+        }
+        return changes;
+    }
+
+    private static String key(Note n) {
+        return n.id() == null ? "new" : n.id().asString();
     }
 
     /** Casts a record known to be of this type. */
@@ -194,6 +246,9 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         private final List<Reference<T>> references = new ArrayList<>();
         private final List<UniqueKey<T>> uniqueKeys = new ArrayList<>();
         private BiFunction<T, Reader, String> searchableText;
+        private final java.util.Set<String> personal = new java.util.LinkedHashSet<>();
+        private String notesField;
+        private Function<T, List<Note>> notes;
 
         private Builder(String key, Class<T> recordClass, Class<I> idClass, Class<F> filterClass) {
             this.key = Objects.requireNonNull(key, "key");
@@ -241,6 +296,19 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         /** The searchable text, depending on what the reader may read. */
         public Builder<I, T, F> searchableFor(BiFunction<T, Reader, String> text) {
             this.searchableText = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        /** Fields that hold contact PII: their values in the audit trail are masked for VIEWERs. */
+        public Builder<I, T, F> personal(String... fields) {
+            personal.addAll(List.of(fields));
+            return this;
+        }
+
+        /** The field holding notes whose text follows each note's visibility (also in the audit trail). */
+        public Builder<I, T, F> notes(String field, Function<T, List<Note>> notes) {
+            this.notesField = Objects.requireNonNull(field, "field");
+            this.notes = Objects.requireNonNull(notes, "notes");
             return this;
         }
 

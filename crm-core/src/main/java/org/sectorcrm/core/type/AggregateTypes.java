@@ -100,6 +100,7 @@ public final class AggregateTypes {
                     .ids(ContactId::of, ContactId::new)
                     .filter(ContactFilter.ALL, ContactFilter::matches)
                     .references("employer", EMPLOYER, Contact::employer)
+                    .personal("email", "phone")
                     .searchable(SearchableText::of));
 
     public static final AggregateType<PartnershipId, SectorPartnership, PartnershipFilter> PARTNERSHIP = add(
@@ -121,6 +122,7 @@ public final class AggregateTypes {
                     .filter(EngagementFilter.ALL, EngagementFilter::matches)
                     .references("employer", EMPLOYER, Engagement::employer)
                     .unique("externalId", "external id", Engagement::externalId)
+                    .notes("notes", Engagement::notes)
                     .searchableFor(SearchableText::readableBy));
 
     public static final AggregateType<SolutionId, Solution, SolutionFilter> SOLUTION = add(
