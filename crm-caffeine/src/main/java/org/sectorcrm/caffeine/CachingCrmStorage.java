@@ -2,6 +2,7 @@ package org.sectorcrm.caffeine;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -12,7 +13,6 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import org.sectorcrm.caffeine.internal.AggregateCache;
 import org.sectorcrm.caffeine.internal.CachingTransaction;
-import org.sectorcrm.core.Id;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.TransactionWork;
@@ -98,7 +98,7 @@ public final class CachingCrmStorage implements CrmStorage {
         this.delegate = b.delegate;
         this.maximumSize = b.maximumSize == Builder.UNSET ? DEFAULT_MAXIMUM_SIZE : b.maximumSize;
         this.expireAfterWrite = b.expireAfterWrite;
-        this.cache = new AggregateCache(maximumSize, expireAfterWrite, b.ticker, b.executor);
+        this.cache = new AggregateCache(maximumSize, Map.of(), expireAfterWrite, b.ticker, b.executor);
     }
 
     public static Builder builder() {
@@ -117,7 +117,7 @@ public final class CachingCrmStorage implements CrmStorage {
         }
         // Shared by every attempt should the delegate retry the work: removing more than the committed
         // attempt wrote is harmless.
-        Set<Id> written = new LinkedHashSet<>();
+        Set<AggregateCache.Key> written = new LinkedHashSet<>();
         try {
             return delegate.inTransaction(tx -> run(work, CachingTransaction.writing(tx, cache, written)));
         } finally {

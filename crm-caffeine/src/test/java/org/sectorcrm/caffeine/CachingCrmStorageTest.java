@@ -43,10 +43,12 @@ import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
-import org.sectorcrm.core.spi.EmployerStore;
+import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.spi.TransactionWork;
 
@@ -363,7 +365,7 @@ class CachingCrmStorageTest {
         @DisplayName("hands out stores that refuse to be used after the work returns, even for a cached find")
         void storesExpireWithTheWork() {
             Employer acme = cachedEmployer(employer("Acme"));
-            EmployerStore leaked = cached.read(StorageTransaction::employers);
+            AggregateStore<EmployerId, Employer, EmployerFilter> leaked = cached.read(StorageTransaction::employers);
             AtomicReference<StorageTransaction> leakedWrite = new AtomicReference<>();
             cached.inTransaction(tx -> {
                 leakedWrite.set(tx);
@@ -399,14 +401,14 @@ class CachingCrmStorageTest {
             cached.read(tx -> {
                 assertThat(tx.employers().query(EmployerFilter.ALL, PageRequest.first()).items()).contains(elsewhere).hasSize(2);
                 assertThat(tx.employers().count(EmployerFilter.ALL.withRegion(new RegionCode("NE")))).isEqualTo(1);
-                assertThat(tx.employers().search(SearchTerms.parse("foundry"), PageRequest.first()).items()).containsExactly(elsewhere);
-                assertThat(tx.employers().countByRegionAndSector(EmployerFilter.ALL))
-                        .extracting(EmployerStore.GroupCount::count).containsExactly(1L, 1L);
-                assertThat(tx.contacts().search(SearchTerms.parse("lee"), PageRequest.first()).items()).containsExactly(pat);
+                assertThat(tx.employers().search(SearchTerms.parse("foundry"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(elsewhere);
+                assertThat(tx.reports().countByRegionAndSector(EmployerFilter.ALL))
+                        .extracting(ReportQueries.GroupCount::count).containsExactly(1L, 1L);
+                assertThat(tx.contacts().search(SearchTerms.parse("lee"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(pat);
                 assertThat(tx.contacts().query(ContactFilter.atEmployer(acme.id()), PageRequest.first()).items()).containsExactly(pat);
-                assertThat(tx.engagements().search(SearchTerms.parse("plant"), new StaffUserId(UUID.randomUUID()), BOARD, PageRequest.first())
+                assertThat(tx.engagements().search(SearchTerms.parse("plant"), Reader.of(new StaffUserId(UUID.randomUUID()), BOARD), PageRequest.first())
                         .items()).isEmpty();
-                assertThat(tx.engagements().servedEstablishments(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
+                assertThat(tx.reports().servedEstablishments(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
                 return null;
             });
             assertThat(read(cached, acme.id())).as("queries did not refresh the cached entry").contains(acme);

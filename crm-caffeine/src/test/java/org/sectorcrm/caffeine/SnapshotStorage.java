@@ -2,7 +2,6 @@ package org.sectorcrm.caffeine;
 
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,74 +9,46 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.Id;
 import org.sectorcrm.core.NotFoundException;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.employer.EmployerFilter;
-import org.sectorcrm.core.employer.EmployerId;
-import org.sectorcrm.core.feedback.Feedback;
-import org.sectorcrm.core.feedback.FeedbackFilter;
-import org.sectorcrm.core.feedback.FeedbackId;
-import org.sectorcrm.core.need.BusinessNeed;
-import org.sectorcrm.core.need.NeedFilter;
-import org.sectorcrm.core.need.NeedId;
-import org.sectorcrm.core.outcome.OutcomeFilter;
-import org.sectorcrm.core.outcome.OutcomeId;
-import org.sectorcrm.core.outcome.OutcomeMeasure;
-import org.sectorcrm.core.partnership.PartnershipFilter;
-import org.sectorcrm.core.partnership.PartnershipId;
-import org.sectorcrm.core.partnership.SectorPartnership;
-import org.sectorcrm.core.reference.Partner;
-import org.sectorcrm.core.reference.PartnerId;
-import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.RegionFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
-import org.sectorcrm.core.reference.Region;
-import org.sectorcrm.core.reference.RegionCode;
-import org.sectorcrm.core.reference.Sector;
-import org.sectorcrm.core.reference.SectorCode;
-import org.sectorcrm.core.reference.StaffUser;
-import org.sectorcrm.core.reference.StaffUserId;
-import org.sectorcrm.core.referral.Referral;
-import org.sectorcrm.core.referral.ReferralFilter;
-import org.sectorcrm.core.referral.ReferralId;
-import org.sectorcrm.core.search.SearchTerms;
-import org.sectorcrm.core.solution.Solution;
-import org.sectorcrm.core.solution.SolutionFilter;
-import org.sectorcrm.core.solution.SolutionId;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.AuditLog;
 import org.sectorcrm.core.spi.Capability;
-import org.sectorcrm.core.spi.ContactStore;
 import org.sectorcrm.core.spi.CrmStorage;
-import org.sectorcrm.core.spi.EmployerStore;
-import org.sectorcrm.core.spi.EngagementStore;
 import org.sectorcrm.core.spi.EventLog;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.spi.TransactionWork;
+import org.sectorcrm.core.type.AggregateType;
 
 /**
  * A test double with the concurrency of a database, which the in-memory reference store (one lock for
  * everything) does not have: read transactions read a snapshot taken when they begin (as SQLite in WAL mode
  * or PostgreSQL's REPEATABLE READ do) and never wait for writers; writers run one at a time and publish a new
- * snapshot when they commit. It keeps employers only (find, save and delete); every other store throws
- * {@link UnsupportedOperationException}. {@link #afterFindInRead} lets a test run code between a read
- * transaction's load and the moment the cache would keep it.
+ * snapshot when they commit. It keeps find, save and delete of every type, through the SPI's one primitive
+ * {@code store(type)}; query, count, audit and events throw {@link UnsupportedOperationException}, and
+ * transactions do not nest. {@link #afterFindInRead} lets a test run code between a read transaction's load and
+ * the moment the cache would keep it.
  */
 final class SnapshotStorage implements CrmStorage {
+    /** A row's key: ids of different types never meet. */
+    private record Key(AggregateType<?, ?, ?> type, Id id) {
+    }
+
     private final ReentrantLock writer = new ReentrantLock();
-    private volatile Map<EmployerId, Employer> committed = Map.of();
+    private volatile Map<Key, Aggregate<?>> committed = Map.of();
     /** Runs inside read transactions after {@code find} read its snapshot, before it returns. */
-    volatile Consumer<EmployerId> afterFindInRead = id -> { };
+    volatile Consumer<Id> afterFindInRead = id -> { };
 
     @Override
     public <R> R inTransaction(TransactionWork<R> work) {
         writer.lock();
         try {
-            Map<EmployerId, Employer> working = new HashMap<>(committed);
+            Map<Key, Aggregate<?>> working = new HashMap<>(committed);
             Tx tx = new Tx(working, false);
             R result;
             try {
@@ -120,163 +91,110 @@ final class SnapshotStorage implements CrmStorage {
         // nothing to release
     }
 
-    private static UnsupportedOperationException employersOnly() {
-        return new UnsupportedOperationException("SnapshotStorage keeps employers only");
+    private static UnsupportedOperationException findSaveAndDeleteOnly() {
+        return new UnsupportedOperationException("SnapshotStorage keeps find, save and delete only");
     }
 
-    private final class Tx implements StorageTransaction, EmployerStore {
-        final Map<EmployerId, Employer> rows;
+    private final class Tx implements StorageTransaction {
+        final Map<Key, Aggregate<?>> rows;
         final boolean readOnly;
         volatile boolean over;
 
-        Tx(Map<EmployerId, Employer> rows, boolean readOnly) {
+        Tx(Map<Key, Aggregate<?>> rows, boolean readOnly) {
             this.rows = rows;
             this.readOnly = readOnly;
         }
 
+        @Override
+        public <I extends Id, T extends Aggregate<I>, F> AggregateStore<I, T, F> store(AggregateType<I, T, F> type) {
+            return new Store<>(this, type);
+        }
+
+        @Override
+        public AuditLog audit() {
+            throw findSaveAndDeleteOnly();
+        }
+
+        @Override
+        public EventLog events() {
+            throw findSaveAndDeleteOnly();
+        }
+    }
+
+    private final class Store<I extends Id, T extends Aggregate<I>, F> implements AggregateStore<I, T, F> {
+        private final Tx tx;
+        private final AggregateType<I, T, F> type;
+
+        Store(Tx tx, AggregateType<I, T, F> type) {
+            this.tx = tx;
+            this.type = type;
+        }
+
         private void checkWritable() {
-            if (over) {
+            if (tx.over) {
                 throw new IllegalStateException("the transaction is over");
             }
-            if (readOnly) {
+            if (tx.readOnly) {
                 throw new IllegalStateException("this is a read-only transaction");
             }
         }
 
         @Override
-        public EmployerStore employers() {
-            return this;
+        public AggregateType<I, T, F> type() {
+            return type;
         }
 
         @Override
-        public Optional<Employer> find(EmployerId id) {
+        public Optional<T> find(I id) {
             Objects.requireNonNull(id, "id");
-            Optional<Employer> found = Optional.ofNullable(rows.get(id));
-            if (readOnly) {
+            Optional<T> found = Optional.ofNullable(tx.rows.get(new Key(type, id))).map(type::cast);
+            if (tx.readOnly) {
                 afterFindInRead.accept(id);
             }
             return found;
         }
 
         @Override
-        public void save(Employer employer, long expectedVersion) {
+        public void save(T aggregate, long expectedVersion) {
             checkWritable();
-            Employer stored = rows.get(employer.id());
+            Key key = new Key(type, aggregate.id());
+            Aggregate<?> stored = tx.rows.get(key);
             if (expectedVersion == 0 && stored != null) {
-                throw new ConflictException("employer", employer.id(), stored.version(), "employer " + employer.id() + " already exists");
+                throw new ConflictException(type.key(), aggregate.id(), stored.version(), type.key() + " " + aggregate.id() + " already exists");
             }
             if (expectedVersion > 0) {
                 if (stored == null) {
-                    throw new NotFoundException("employer", employer.id());
+                    throw new NotFoundException(type.key(), aggregate.id());
                 }
                 if (stored.version() != expectedVersion) {
-                    throw ConflictException.staleVersion("employer", employer.id(), expectedVersion, stored.version());
+                    throw ConflictException.staleVersion(type.key(), aggregate.id(), expectedVersion, stored.version());
                 }
             }
-            rows.put(employer.id(), employer);
+            tx.rows.put(key, aggregate);
         }
 
         @Override
-        public void delete(EmployerId id, long expectedVersion) {
+        public void delete(I id, long expectedVersion) {
             checkWritable();
-            Employer stored = rows.get(id);
+            Key key = new Key(type, id);
+            Aggregate<?> stored = tx.rows.get(key);
             if (stored == null) {
-                throw new NotFoundException("employer", id);
+                throw new NotFoundException(type.key(), id);
             }
             if (stored.version() != expectedVersion) {
-                throw ConflictException.staleVersion("employer", id, expectedVersion, stored.version());
+                throw ConflictException.staleVersion(type.key(), id, expectedVersion, stored.version());
             }
-            rows.remove(id);
+            tx.rows.remove(key);
         }
 
         @Override
-        public Page<Employer> query(EmployerFilter filter, PageRequest page) {
-            throw employersOnly();
+        public Page<T> query(F filter, PageRequest page) {
+            throw findSaveAndDeleteOnly();
         }
 
         @Override
-        public long count(EmployerFilter filter) {
-            throw employersOnly();
-        }
-
-        @Override
-        public Page<Employer> search(SearchTerms terms, PageRequest page) {
-            throw employersOnly();
-        }
-
-        @Override
-        public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<RegionCode, Region, RegionFilter> regions() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<SectorCode, Sector, SectorFilter> sectors() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<PartnerId, Partner, PartnerFilter> partners() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<StaffUserId, StaffUser, StaffUserFilter> staffUsers() {
-            throw employersOnly();
-        }
-
-        @Override
-        public ContactStore contacts() {
-            throw employersOnly();
-        }
-
-        @Override
-        public EngagementStore engagements() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<NeedId, BusinessNeed, NeedFilter> needs() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<SolutionId, Solution, SolutionFilter> solutions() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<PartnershipId, SectorPartnership, PartnershipFilter> partnerships() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<ReferralId, Referral, ReferralFilter> referrals() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<OutcomeId, OutcomeMeasure, OutcomeFilter> outcomes() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AggregateStore<FeedbackId, Feedback, FeedbackFilter> feedback() {
-            throw employersOnly();
-        }
-
-        @Override
-        public AuditLog audit() {
-            throw employersOnly();
-        }
-
-        @Override
-        public EventLog events() {
-            throw employersOnly();
+        public long count(F filter) {
+            throw findSaveAndDeleteOnly();
         }
     }
 }

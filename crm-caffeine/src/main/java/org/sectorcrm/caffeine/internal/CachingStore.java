@@ -7,46 +7,68 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.search.Reader;
+import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.ForwardingAggregateStore;
+import org.sectorcrm.core.type.AggregateType;
 
-/** One aggregate store of a {@link CachingTransaction}: {@code find} may come from the cache, the rest goes to the delegate. */
-class CachingStore<I extends Id, T extends Aggregate<I>, F> implements AggregateStore<I, T, F> {
-    final CachingTransaction tx;
-    final AggregateStore<I, T, F> delegate;
+/**
+ * The store of one type in a {@link CachingTransaction}, for every type alike: {@code find} may come from the cache,
+ * writes are recorded for invalidation, and query, count and search go to the delegate (they must see the
+ * transaction's own writes, which the cache never holds).
+ */
+final class CachingStore<I extends Id, T extends Aggregate<I>, F> extends ForwardingAggregateStore<I, T, F> {
+    private final CachingTransaction tx;
+    private final AggregateType<I, T, F> type;
 
-    CachingStore(CachingTransaction tx, AggregateStore<I, T, F> delegate) {
+    CachingStore(CachingTransaction tx, AggregateType<I, T, F> type, AggregateStore<I, T, F> delegate) {
+        super(Objects.requireNonNull(delegate, "the delegate transaction returned a null store"));
         this.tx = tx;
-        this.delegate = Objects.requireNonNull(delegate, "the delegate transaction returned a null store");
+        this.type = type;
+    }
+
+    /** The type asked for, which is also the type of the cache keys: the delegate's store must hold the same. */
+    @Override
+    public AggregateType<I, T, F> type() {
+        return type;
     }
 
     @Override
     public Optional<T> find(I id) {
-        return tx.find(delegate, id);
+        Objects.requireNonNull(id, "id");
+        return tx.find(type, delegate(), id);
     }
 
     @Override
     public void save(T aggregate, long expectedVersion) {
         Objects.requireNonNull(aggregate, "aggregate");
-        tx.writing(aggregate.id());
-        delegate.save(aggregate, expectedVersion);
+        tx.writing(type, aggregate.id());
+        super.save(aggregate, expectedVersion);
     }
 
     @Override
     public void delete(I id, long expectedVersion) {
         Objects.requireNonNull(id, "id");
-        tx.writing(id);
-        delegate.delete(id, expectedVersion);
+        tx.writing(type, id);
+        super.delete(id, expectedVersion);
     }
 
     @Override
     public Page<T> query(F filter, PageRequest page) {
         tx.checkOpen();
-        return delegate.query(filter, page);
+        return super.query(filter, page);
     }
 
     @Override
     public long count(F filter) {
         tx.checkOpen();
-        return delegate.count(filter);
+        return super.count(filter);
+    }
+
+    @Override
+    public Page<T> search(SearchTerms terms, Reader reader, PageRequest page) {
+        tx.checkOpen();
+        return super.search(terms, reader, page);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,10 +15,11 @@ import org.sectorcrm.core.Stamp;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.type.AggregateTypes;
 
 /** The load guard works per stripe of keys: a write elsewhere does not stop a racing load from being cached. */
 class AggregateCacheTest {
-    private final AggregateCache cache = new AggregateCache(100, null, null, Runnable::run);
+    private final AggregateCache cache = new AggregateCache(100, Map.of(), null, null, Runnable::run);
     private final AtomicInteger loads = new AtomicInteger();
 
     private static EmployerId id(long n) {
@@ -32,11 +34,15 @@ class AggregateCacheTest {
         };
     }
 
+    private static AggregateCache.Key key(EmployerId id) {
+        return new AggregateCache.Key(AggregateTypes.EMPLOYER, id);
+    }
+
     /** The first id after {@code a} whose stripe is (or is not) {@code a}'s. */
     private static EmployerId another(EmployerId a, boolean sameStripe) {
         for (long n = 1; ; n++) {
             EmployerId b = id(n);
-            if (!b.equals(a) && (AggregateCache.stripeOf(b) == AggregateCache.stripeOf(a)) == sameStripe) {
+            if (!b.equals(a) && (AggregateCache.stripeOf(key(b)) == AggregateCache.stripeOf(key(a))) == sameStripe) {
                 return b;
             }
         }
@@ -46,10 +52,10 @@ class AggregateCacheTest {
     void aLoadRacingAWriteToAnotherStripeIsCached() {
         EmployerId a = id(0);
         long readStart = cache.readStart();
-        cache.invalidate(List.of(another(a, false)));
+        cache.invalidate(List.of(key(another(a, false))));
 
-        cache.find(a, readStart, database());
-        cache.find(a, cache.readStart(), database());
+        cache.find(AggregateTypes.EMPLOYER, a, readStart, database());
+        cache.find(AggregateTypes.EMPLOYER, a, cache.readStart(), database());
 
         assertThat(loads).hasValue(1);
         assertThat(cache.stats().hitCount()).isEqualTo(1);
@@ -59,13 +65,13 @@ class AggregateCacheTest {
     void aLoadRacingAWriteToTheSameStripeIsNotCached() {
         EmployerId a = id(0);
         long readStart = cache.readStart();
-        cache.invalidate(List.of(another(a, true)));
+        cache.invalidate(List.of(key(another(a, true))));
 
-        cache.find(a, readStart, database());
-        cache.find(a, cache.readStart(), database());
+        cache.find(AggregateTypes.EMPLOYER, a, readStart, database());
+        cache.find(AggregateTypes.EMPLOYER, a, cache.readStart(), database());
 
         assertThat(loads).as("the first load was not kept: it might have been stale").hasValue(2);
-        cache.find(a, cache.readStart(), database());
+        cache.find(AggregateTypes.EMPLOYER, a, cache.readStart(), database());
         assertThat(loads).as("the second, begun after the write, was").hasValue(2);
     }
 
@@ -76,8 +82,8 @@ class AggregateCacheTest {
         cache.invalidate(List.of());
 
         assertThat(cache.readStart()).isEqualTo(readStart);
-        cache.find(a, readStart, database());
-        cache.find(a, readStart, database());
+        cache.find(AggregateTypes.EMPLOYER, a, readStart, database());
+        cache.find(AggregateTypes.EMPLOYER, a, readStart, database());
         assertThat(loads).hasValue(1);
     }
 }
