@@ -423,9 +423,9 @@ public final class ModelHarness {
 
     private static Object all(Entity entity) {
         return switch (entity) {
-            case EMPLOYER -> Kinds.EMPLOYER.all();
-            case CONTACT -> Kinds.CONTACT.all();
-            case ENGAGEMENT -> Kinds.ENGAGEMENT.all();
+            case EMPLOYER -> Kinds.of(AggregateTypes.EMPLOYER).all();
+            case CONTACT -> Kinds.of(AggregateTypes.CONTACT).all();
+            case ENGAGEMENT -> Kinds.of(AggregateTypes.ENGAGEMENT).all();
         };
     }
 

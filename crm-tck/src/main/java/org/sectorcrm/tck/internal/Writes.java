@@ -1,5 +1,7 @@
 package org.sectorcrm.tck.internal;
 
+import org.sectorcrm.core.type.AggregateTypes;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class Writes {
         for (int i = 0; i < n; i++) {
             list.add(Employers.anEmployer().build());
         }
-        return insert(storage, kindOf(Kinds.EMPLOYER), list);
+        return insert(storage, kindOf(Kinds.of(AggregateTypes.EMPLOYER)), list);
     }
 
     /** The typed view of a kind from {@link Kinds}. */
