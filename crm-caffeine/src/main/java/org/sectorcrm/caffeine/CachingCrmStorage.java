@@ -31,14 +31,16 @@ import org.sectorcrm.core.spi.TransactionWork;
  * }</pre>
  *
  * <h2>What is cached</h2>
- * Only {@code find(id)} in read-only transactions ({@link #read}); the cache holds up to
+ * Only {@code find(id)} in read-only transactions ({@link #read}) that no read-write transaction encloses, for every
+ * type of {@link org.sectorcrm.core.type.AggregateTypes#all()}, keyed by (type, id); the cache holds up to
  * {@linkplain Builder#maximumSize maximumSize} aggregates of all types together, evicting the least useful
- * ones (Caffeine's W-TinyLFU). Everything else goes to the delegate every time: queries, counts, search, the
- * aggregate queries of reports, audit and events, and every call inside a read-write transaction
- * ({@link #inTransaction}), so a write transaction sees its own writes and keeps the delegate's isolation
- * and locking. Query results do not fill the cache, and "not found" is not cached: another node may create
- * the record the next moment, and a cached absence would turn that into a spurious {@code NotFoundException}.
- * The cache hands out the stored aggregate instances; aggregates are immutable records, so that is safe.
+ * ones (Caffeine's W-TinyLFU). Everything else goes to the delegate every time: queries, counts, search, the report
+ * queries, audit and events, and every call inside a read-write transaction ({@link #inTransaction}) or a unit
+ * nested in one, so a write transaction sees its own writes and keeps the delegate's isolation and locking, and
+ * nothing it reads (its own writes, or an inner unit's that a savepoint may still undo) ever enters the cache.
+ * Query results do not fill the cache, and "not found" is not cached: another node may create the record the next
+ * moment, and a cached absence would turn that into a spurious {@code NotFoundException}. The cache hands out the
+ * stored aggregate instances; aggregates are immutable records, so that is safe.
  *
  * <h2>Writes</h2>
  * Values enter the cache only from the delegate's read transactions, which by the SPI's contract never see
@@ -69,9 +71,11 @@ import org.sectorcrm.core.spi.TransactionWork;
  * {@code DataSource}, or a delegate transaction opened directly by the caller) commits later or rolls back
  * after the cache has already dropped the ids; reads in between may cache the old value for good. Do not put
  * this cache in front of a storage used that way. Transactions started through this storage nest as the SPI
- * says: a transaction on a thread already inside one joins it, and a read-write transaction inside a read-only
- * one throws {@link IllegalStateException}. A read-only transaction refuses writes itself, whatever the delegate
- * would allow.
+ * says, through the delegate: a transaction on a thread already inside one joins the delegate's as a savepoint (an
+ * inner unit that throws has exactly its writes undone; a {@link org.sectorcrm.core.StorageException} fails the
+ * whole transaction), the ids any unit wrote are removed when the outermost transaction ends, and a read-write
+ * transaction inside a read-only one throws {@link IllegalStateException}. A read-only transaction, nested or not,
+ * refuses writes itself, whatever the delegate would allow.
  *
  * <h2>Statistics</h2>
  * {@link #stats()} counts in Caffeine's terms: a hit is a {@code find} answered from the cache, a miss one that
@@ -113,7 +117,9 @@ public final class CachingCrmStorage implements CrmStorage {
             if (outer.readOnly()) {
                 throw new IllegalStateException("cannot start a read-write transaction inside a read-only one");
             }
-            return work.run(outer); // joins: the outer transaction removes what this one writes
+            // Through the delegate, which joins it as a savepoint: an inner unit that throws has exactly its writes
+            // undone there. Its keys go to the outer set, removed when the outermost transaction ends.
+            return delegate.inTransaction(tx -> run(work, outer.joined(tx, false)));
         }
         // Shared by every attempt should the delegate retry the work: removing more than the committed
         // attempt wrote is harmless.
@@ -130,19 +136,25 @@ public final class CachingCrmStorage implements CrmStorage {
         Objects.requireNonNull(work, "work");
         CachingTransaction outer = current.get();
         if (outer != null) {
-            return work.run(outer);
+            return delegate.read(tx -> run(work, outer.joined(tx, true)));
         }
         long readStart = cache.readStart(); // before the delegate's transaction (and any snapshot it takes) begins
         return delegate.read(tx -> run(work, CachingTransaction.reading(tx, cache, readStart)));
     }
 
+    /** Runs one unit of work with {@code tx} as this thread's transaction, then puts back the enclosing one. */
     private <R> R run(TransactionWork<R> work, CachingTransaction tx) {
+        CachingTransaction enclosing = current.get();
         current.set(tx);
         try {
             return work.run(tx);
         } finally {
             tx.end();
-            current.remove();
+            if (enclosing == null) {
+                current.remove();
+            } else {
+                current.set(enclosing);
+            }
         }
     }
 

@@ -21,8 +21,8 @@ import org.sectorcrm.core.spi.CrmStorage;
 
 /**
  * With one node, the cache is invisible: any sequence of inserts, updates (current or stale), deletes,
- * rolled-back writes and reads gives the same results and the same errors through a small cache as on the bare
- * store, and every read afterwards agrees.
+ * rolled-back writes, inner units undone by their savepoint and reads gives the same results and the same errors
+ * through a small cache as on the bare store, and every read afterwards agrees.
  */
 class CacheTransparencyTest {
     private static final List<EmployerId> IDS = List.of(
@@ -54,6 +54,13 @@ class CacheTransparencyTest {
     record Read(int key) implements Action {
     }
 
+    /**
+     * In one transaction, an inner unit deletes the employer (or inserts it when absent) and throws; the outer work
+     * catches it, reads the employer, and then (when {@code outerWrites}) updates or inserts it itself.
+     */
+    record UndoneInnerUnit(int key, int name, boolean outerWrites) implements Action {
+    }
+
     @Provide
     Arbitrary<List<Action>> actions() {
         Arbitrary<Integer> key = Arbitraries.integers().between(0, IDS.size() - 1);
@@ -65,7 +72,8 @@ class CacheTransparencyTest {
                 key.map(Delete::new),
                 Combinators.combine(key, name).as(RolledBackUpdate::new),
                 key.map(Read::new),
-                key.map(Read::new));
+                key.map(Read::new),
+                Combinators.combine(key, name, Arbitraries.of(true, false)).as(UndoneInnerUnit::new));
         return action.list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -105,12 +113,38 @@ class CacheTransparencyTest {
                     tx.employers().save(employer(id, rolledBack.name(), version + 1), version);
                     throw new IllegalStateException("rolled back");
                 });
+            } else if (action instanceof UndoneInnerUnit undone) {
+                return undoneInnerUnit(storage, id, undone, current);
             } else {
                 return read(storage, id).toString();
             }
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
         }
+    }
+
+    private static String undoneInnerUnit(CrmStorage storage, EmployerId id, UndoneInnerUnit undone, Optional<Employer> current) {
+        return storage.inTransaction(outer -> {
+            String inner;
+            try {
+                inner = storage.inTransaction(tx -> {
+                    if (current.isPresent()) {
+                        tx.employers().delete(id, current.get().version());
+                    } else {
+                        tx.employers().save(employer(id, undone.name(), 1), 0);
+                    }
+                    throw new IllegalStateException("the inner unit fails");
+                });
+            } catch (IllegalStateException e) {
+                inner = e.getMessage();
+            }
+            Optional<Employer> seen = outer.employers().find(id);
+            if (undone.outerWrites()) {
+                long version = seen.map(Employer::version).orElse(0L);
+                outer.employers().save(employer(id, undone.name(), version + 1), version);
+            }
+            return inner + "; then the outer unit saw " + seen;
+        });
     }
 
     private static String write(CrmStorage storage, Employer employer, long expectedVersion) {

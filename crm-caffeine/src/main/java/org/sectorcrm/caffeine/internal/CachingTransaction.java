@@ -29,8 +29,9 @@ import org.sectorcrm.core.type.AggregateType;
  * it refuses writes itself, so that no write can slip past the cache even under a delegate whose read
  * transactions would accept one. A read-write transaction sends every call to the delegate (so it sees its
  * own writes and the delegate's isolation holds) and records the (type, id) of each write; the caching storage
- * removes them from the cache once the delegate's transaction has ended. Everything else (queries, counts, search,
- * the report queries, audit, events) always goes to the delegate.
+ * removes them from the cache once the delegate's outermost transaction has ended. A unit nested in a read-write
+ * transaction ({@link #joined}), a read included, goes to the delegate too. Everything else (queries, counts,
+ * search, the report queries, audit, events) always goes to the delegate.
  *
  * <p>Every type of {@link org.sectorcrm.core.type.AggregateTypes#all()} is cached through {@link #store}, the SPI's
  * one primitive: the typed accessors are its defaults, so no type is named here.
@@ -38,27 +39,41 @@ import org.sectorcrm.core.type.AggregateType;
 public final class CachingTransaction extends ForwardingStorageTransaction {
     private final AggregateCache cache;
     private final boolean readOnly;
+    /** Whether {@code find} may be answered from the cache: in read-only transactions that no read-write one encloses. */
+    private final boolean cached;
     private final long readStart;
     private final Set<AggregateCache.Key> written;
     private volatile boolean over;
 
-    private CachingTransaction(StorageTransaction delegate, AggregateCache cache, boolean readOnly, long readStart,
+    private CachingTransaction(StorageTransaction delegate, AggregateCache cache, boolean readOnly, boolean cached, long readStart,
             Set<AggregateCache.Key> written) {
         super(delegate);
         this.cache = cache;
         this.readOnly = readOnly;
+        this.cached = cached;
         this.readStart = readStart;
         this.written = written;
     }
 
     /** A read-only transaction whose delegate read transaction began after {@link AggregateCache#readStart()} returned {@code readStart}. */
     public static CachingTransaction reading(StorageTransaction delegate, AggregateCache cache, long readStart) {
-        return new CachingTransaction(delegate, cache, true, readStart, Set.of());
+        return new CachingTransaction(delegate, cache, true, true, readStart, Set.of());
     }
 
     /** A read-write transaction adding the keys it writes to {@code written}. */
     public static CachingTransaction writing(StorageTransaction delegate, AggregateCache cache, Set<AggregateCache.Key> written) {
-        return new CachingTransaction(delegate, cache, false, 0, written);
+        return new CachingTransaction(delegate, cache, false, false, 0, written);
+    }
+
+    /**
+     * The view for a unit nested in this one, over the delegate's joined transaction {@code joined} (a savepoint of
+     * the delegate's). It writes to the same set of keys, so the outermost transaction removes what any inner unit
+     * wrote, undone or not; it answers from the cache only when this one does, so that nothing read inside a
+     * read-write transaction (possibly an inner unit's write that a savepoint will undo) ever enters the cache.
+     * The caller has refused a read-write unit inside a read-only transaction; a read unit refuses writes.
+     */
+    public CachingTransaction joined(StorageTransaction joined, boolean readOnlyUnit) {
+        return new CachingTransaction(joined, cache, readOnly || readOnlyUnit, cached, readStart, written);
     }
 
     public boolean readOnly() {
@@ -91,7 +106,7 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
 
     <I extends Id, T extends Aggregate<I>> Optional<T> find(AggregateType<I, T, ?> type, AggregateStore<I, T, ?> store, I id) {
         checkOpen();
-        return readOnly ? cache.find(type, id, readStart, store::find) : store.find(id);
+        return cached ? cache.find(type, id, readStart, store::find) : store.find(id);
     }
 
     @Override
