@@ -1,6 +1,8 @@
 package org.sectorcrm.caffeine;
 
 import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +18,8 @@ import org.sectorcrm.caffeine.internal.CachingTransaction;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.TransactionWork;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 
 /**
  * A read-through cache of aggregates by id, in front of any {@link CrmStorage}: a vendor's own store as well as
@@ -34,7 +38,8 @@ import org.sectorcrm.core.spi.TransactionWork;
  * Only {@code find(id)} in read-only transactions ({@link #read}) that no read-write transaction encloses, for every
  * type of {@link org.sectorcrm.core.type.AggregateTypes#all()}, keyed by (type, id); the cache holds up to
  * {@linkplain Builder#maximumSize maximumSize} aggregates of all types together, evicting the least useful
- * ones (Caffeine's W-TinyLFU). Everything else goes to the delegate every time: queries, counts, search, the report
+ * ones (Caffeine's W-TinyLFU); a type given {@linkplain Builder#maximumSize(AggregateType, long) a size of its own} has a
+ * cache of its own instead. Everything else goes to the delegate every time: queries, counts, search, the report
  * queries, audit and events, and every call inside a read-write transaction ({@link #inTransaction}) or a unit
  * nested in one, so a write transaction sees its own writes and keeps the delegate's isolation and locking, and
  * nothing it reads (its own writes, or an inner unit's that a savepoint may still undo) ever enters the cache.
@@ -94,6 +99,8 @@ public final class CachingCrmStorage implements CrmStorage {
     private final CrmStorage delegate;
     private final AggregateCache cache;
     private final long maximumSize;
+    /** The types with a size of their own, in the order of {@link AggregateTypes#all()}. */
+    private final Map<AggregateType<?, ?, ?>, Long> typeSizes = new LinkedHashMap<>();
     private final Duration expireAfterWrite;
     private final ThreadLocal<CachingTransaction> current = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -102,7 +109,12 @@ public final class CachingCrmStorage implements CrmStorage {
         this.delegate = b.delegate;
         this.maximumSize = b.maximumSize == Builder.UNSET ? DEFAULT_MAXIMUM_SIZE : b.maximumSize;
         this.expireAfterWrite = b.expireAfterWrite;
-        this.cache = new AggregateCache(maximumSize, Map.of(), expireAfterWrite, b.ticker, b.executor);
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            if (b.typeSizes.containsKey(type)) {
+                typeSizes.put(type, b.typeSizes.get(type));
+            }
+        }
+        this.cache = new AggregateCache(maximumSize, typeSizes, expireAfterWrite, b.ticker, b.executor);
     }
 
     public static Builder builder() {
@@ -193,8 +205,12 @@ public final class CachingCrmStorage implements CrmStorage {
 
     @Override
     public String toString() {
-        return "CachingCrmStorage{maximumSize=" + maximumSize
-                + (expireAfterWrite == null ? "" : ", expireAfterWrite=" + expireAfterWrite) + ", delegate=" + delegate + "}";
+        StringBuilder text = new StringBuilder("CachingCrmStorage{maximumSize=").append(maximumSize);
+        typeSizes.forEach((type, size) -> text.append(", maximumSize(").append(type.key()).append(")=").append(size));
+        if (expireAfterWrite != null) {
+            text.append(", expireAfterWrite=").append(expireAfterWrite);
+        }
+        return text.append(", delegate=").append(delegate).append('}').toString();
     }
 
     /**
@@ -206,6 +222,7 @@ public final class CachingCrmStorage implements CrmStorage {
 
         private CrmStorage delegate;
         private long maximumSize = UNSET;
+        private final Map<AggregateType<?, ?, ?>, Long> typeSizes = new IdentityHashMap<>();
         private Duration expireAfterWrite;
         private Ticker ticker;
         private Executor executor;
@@ -221,7 +238,10 @@ public final class CachingCrmStorage implements CrmStorage {
             return this;
         }
 
-        /** How many aggregates (of all types together) the cache holds at most; default {@value #DEFAULT_MAXIMUM_SIZE}. 0 caches nothing. */
+        /**
+         * How many aggregates (of all types together, but those given a size of their own) the cache holds at most;
+         * default {@value #DEFAULT_MAXIMUM_SIZE}. 0 caches nothing.
+         */
         public Builder maximumSize(long maximumSize) {
             if (this.maximumSize != UNSET) {
                 throw new IllegalStateException(String.format("maximumSize was already set to %s", this.maximumSize));
@@ -230,6 +250,29 @@ public final class CachingCrmStorage implements CrmStorage {
                 throw new IllegalArgumentException(String.format("maximumSize must not be negative but was %s", maximumSize));
             }
             this.maximumSize = maximumSize;
+            return this;
+        }
+
+        /**
+         * Gives {@code type} a cache of its own holding at most this many of its aggregates, apart from the shared
+         * {@linkplain #maximumSize(long) maximumSize}: for a type read far more often than the others (staff users, read
+         * at every session) so that a scan of employers cannot evict them, or with 0 for a type not worth caching.
+         * Each type may be given a size once.
+         *
+         * @throws IllegalArgumentException for a descriptor not in {@link AggregateTypes#all()}, or a negative size
+         */
+        public Builder maximumSize(AggregateType<?, ?, ?> type, long maximumSize) {
+            Objects.requireNonNull(type, "type");
+            if (!AggregateTypes.all().contains(type)) {
+                throw new IllegalArgumentException(String.format("%s is not one of AggregateTypes.all()", type.key()));
+            }
+            if (typeSizes.containsKey(type)) {
+                throw new IllegalStateException(String.format("maximumSize of %s was already set to %s", type.key(), typeSizes.get(type)));
+            }
+            if (maximumSize < 0) {
+                throw new IllegalArgumentException(String.format("maximumSize of %s must not be negative but was %s", type.key(), maximumSize));
+            }
+            typeSizes.put(type, maximumSize);
             return this;
         }
 
