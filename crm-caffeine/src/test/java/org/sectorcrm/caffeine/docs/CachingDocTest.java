@@ -18,6 +18,7 @@ import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerKind;
 import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.spi.CrmStorage;
+import org.sectorcrm.core.type.AggregateTypes;
 
 /** The snippets of docs/caching.md, compiled and run; the guide must contain them verbatim. */
 class CachingDocTest {
@@ -29,6 +30,7 @@ class CachingDocTest {
         CachingCrmStorage storage = CachingCrmStorage.builder()
                 .delegate(database)
                 .maximumSize(50_000)                       // aggregates of all types together
+                .maximumSize(AggregateTypes.STAFF_USER, 1_000) // read at every session: kept apart
                 .expireAfterWrite(Duration.ofSeconds(30))  // other nodes write to the same database
                 .build();
         Crm crm = Crm.builder().storage(storage).build();
