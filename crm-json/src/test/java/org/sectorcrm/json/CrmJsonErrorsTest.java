@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sectorcrm.core.FieldViolation;
 import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.event.DomainEvent;
 import org.sectorcrm.core.reference.Partner;
@@ -136,8 +138,56 @@ class CrmJsonErrorsTest {
         assertThat(only(readFails(created.replace("\"type\":\"created\"", "\"type\":\"exploded\""), DomainEvent.class)).message())
                 .isEqualTo("has an unknown type 'exploded'");
         assertThat(only(readFails(created.replace("\"type\":\"created\",", ""), DomainEvent.class)).message()).isEqualTo("needs a \"type\"");
-        ValidationException e = readFails(created.replace("\"recordType\":\"EMPLOYER\"", "\"recordType\":\"ROCKET\""), DomainEvent.class);
-        assertThat(only(e).field()).isEqualTo("recordType");
+        FieldViolation unknown = only(readFails(created.replace("\"recordType\":\"employer\"", "\"recordType\":\"rocket\""), DomainEvent.class));
+        assertThat(unknown.field()).isEqualTo("recordType");
+        assertThat(unknown.message()).startsWith("'rocket' is not a record type; expected one of region, sector, partner, staffUser, employer,");
+        // SPI 1 wrote the enum constant; such a document is migrated (StoredDocuments), never guessed at.
+        FieldViolation legacy = only(readFails(created.replace("\"recordType\":\"employer\"", "\"recordType\":\"EMPLOYER\""), DomainEvent.class));
+        assertThat(legacy.field()).isEqualTo("recordType");
+        assertThat(legacy.message()).startsWith("'EMPLOYER' is not a record type");
+        assertThat(only(readFails(created.replace("\"recordType\":\"employer\"", "\"recordType\":7"), DomainEvent.class)).message())
+                .isEqualTo("expected a string (AggregateType) but found an integer");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"start\":\"2025-03-01T10:00:00Z\"|start|has an offset, but this is a wall-clock time read in the record's zone",
+            "\"start\":\"2025-03-01T10:00:00+02:00\"|start|has an offset",
+            "\"end\":\"2025-03-01 11:00:00\"|end|is not an ISO-8601 local date and time: write it like 2025-03-01T10:00:00",
+            "\"start\":[2025,3,1,10,0]|start|expected a string (LocalDateTime) but found an array",
+            "\"start\":1740823200|start|expected a string (LocalDateTime) but found an integer",
+            "\"zone\":\"Mars/Base\"|zone|is not a time-zone id such as America/Chicago, UTC or -06:00: 'Mars/Base'",
+            "\"zone\":\"america/chicago\"|zone|is not a time-zone id",
+            "\"zone\":\"\"|zone|is not a time-zone id",
+            "\"zone\":5|zone|expected a string (ZoneId) but found an integer",
+            "\"status\":\"DONE\"|status|must be one of [SCHEDULED, HELD, CANCELLED, NO_SHOW]",
+    })
+    void anAppointmentTimeOrZoneIsStrict(String member, String path, String message) {
+        String name = member.substring(1, member.indexOf('"', 1));
+        String json = CrmJson.write(Samples.appointmentMinimal()).replaceFirst("\"" + name + "\":(\"[^\"]*\"|[^,}]*)", java.util.regex.Matcher.quoteReplacement(member));
+        assertThat(json).contains(member);
+        FieldViolation v = only(readFails(json, Appointment.class));
+        assertThat(v.field()).isEqualTo(path);
+        assertThat(v.message()).contains(message);
+    }
+
+    @Test
+    void aTimeWithoutSecondsIsRead() {
+        String json = CrmJson.write(Samples.appointmentMinimal()).replace("\"start\":\"2025-03-01T10:00:00\"", "\"start\":\"2025-03-01T10:00\"");
+        assertThat(CrmJson.read(json, Appointment.class)).isEqualTo(Samples.appointmentMinimal());
+    }
+
+    @Test
+    void anAppointmentBreakingItsRuleKeepsTheDomainViolation() {
+        String json = CrmJson.write(Samples.appointmentMinimal()).replace("\"end\":\"2025-03-01T11:00:00\"", "\"end\":\"2025-03-01T09:00:00\"");
+        assertThat(readFails(json, Appointment.class).names("appointment.end")).isTrue();
+    }
+
+    @Test
+    void aFieldChangeWithoutFieldIsNamedByItsPath() {
+        String json = CrmJson.write(Samples.auditFull()).replace("\"field\":\"email\",", "");
+        FieldViolation v = only(readFails(json, AuditEntry.class));
+        assertThat(v.path()).isEqualTo("json.changes[0].field");
     }
 
     @Test

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sectorcrm.core.Id;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.appointment.AppointmentFilter;
+import org.sectorcrm.core.appointment.AppointmentStatus;
+import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.event.DomainEvent;
 import org.sectorcrm.core.event.StoredEvent;
@@ -31,6 +35,8 @@ import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.NaicsCode;
 import org.sectorcrm.core.reference.PhoneNumber;
 import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 
 class CrmJsonTest {
     private static final ObjectMapper MAPPER = CrmJson.mapper();
@@ -155,7 +161,7 @@ class CrmJsonTest {
             assertThat(tree(Samples.statusChanged()).get("type").textValue()).isEqualTo("statusChanged");
             assertThat(tree(Samples.deleted()).get("type").textValue()).isEqualTo("deleted");
             assertThat(tree(Samples.storedEvent()).get("event").get("type").textValue()).isEqualTo("statusChanged");
-            assertThat(tree(Samples.created()).get("recordType").textValue()).isEqualTo("EMPLOYER");
+            assertThat(tree(Samples.created()).get("recordType").textValue()).isEqualTo("employer");
         }
 
         @Test
@@ -171,6 +177,81 @@ class CrmJsonTest {
         void aMissingCollectionReadsAsEmpty() {
             Employer e = CrmJson.read("{\"legalName\":\"Acme\",\"status\":\"PROSPECT\"}", Employer.class);
             assertThat(e).isEqualTo(Employer.named("Acme"));
+        }
+
+        @Test
+        void anAppointmentHasWallClockTimesAndAZoneId() throws Exception {
+            JsonNode a = tree(Samples.appointmentFull());
+            assertThat(a.get("start").textValue()).isEqualTo("2025-03-09T01:30:00.123456789");
+            assertThat(a.get("end").textValue()).isEqualTo("2025-03-09T03:15:00");
+            assertThat(a.get("zone").textValue()).isEqualTo("America/Chicago");
+            assertThat(a.get("contacts")).hasSize(2);
+            assertThat(a.get("produced").textValue()).isEqualTo(Samples.uuid(14).toString());
+            assertThat(tree(Samples.appointmentMinimal()).get("zone").textValue()).isEqualTo("-06:00");
+            assertThat(tree(Samples.appointmentCancelled()).get("zone").textValue()).isEqualTo("UTC");
+            assertThat(CrmJson.read(CrmJson.write(Samples.appointmentFull()), Appointment.class).startsAt())
+                    .isEqualTo(Samples.appointmentFull().startsAt());
+        }
+
+        @Test
+        void textKeepsItsLeadingAndTrailingBlanks() {
+            Appointment back = CrmJson.read(CrmJson.write(Samples.appointmentFull()), Appointment.class);
+            assertThat(back.location()).startsWith("  ").endsWith("  ").isEqualTo(Samples.appointmentFull().location());
+            assertThat(CrmJson.read(CrmJson.write(Samples.appointmentCancelled()), Appointment.class).cancelReason()).startsWith(" ").endsWith(" ");
+            Employer padded = Samples.employerMinimal().withLegalName(" \t Acme \n");
+            assertThat(CrmJson.read(CrmJson.write(padded), Employer.class).legalName()).isEqualTo(" \t Acme \n");
+        }
+
+        @Test
+        void anEmployerHasAMainPhone() throws Exception {
+            JsonNode phone = tree(Samples.employerFull()).get("phone");
+            assertThat(phone.get("e164").textValue()).isEqualTo("+13125550100");
+            assertThat(phone.get("extension").textValue()).isEqualTo("7");
+            assertThat(tree(Samples.employerMinimal()).has("phone")).isFalse();
+        }
+
+        @Test
+        void anAuditEntryListsItsFieldChanges() throws Exception {
+            JsonNode changes = tree(Samples.auditFull()).get("changes");
+            assertThat(changes).hasSize(4);
+            assertThat(changes.get(0).get("field").textValue()).isEqualTo("email");
+            assertThat(changes.get(0).get("restriction").textValue()).isEqualTo("PII");
+            assertThat(changes.get(1).get("before").textValue()).as("blanks kept").isEqualTo("  Acme  ");
+            assertThat(changes.get(2).has("before")).as("no value before: omitted").isFalse();
+            assertThat(changes.get(1).has("restriction")).isFalse();
+            assertThat(tree(Samples.auditMinimal()).get("changes")).isEmpty();
+        }
+
+        @Test
+        void everyIdIsItsTextThroughItsDescriptor() {
+            for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+                Id id = type.hasGeneratedIds() ? type.newId(Samples.uuid(99)) : type.parseId("CODE-1");
+                assertThat(CrmJson.write(id)).as(type.key()).isEqualTo("\"" + id.asString() + "\"");
+                assertThat(CrmJson.read(CrmJson.write(id), type.idClass())).as(type.key()).isEqualTo(id);
+            }
+        }
+
+        @Test
+        void eventsNameTheirTypeByItsKey() {
+            for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+                DomainEvent.Deleted event = new DomainEvent.Deleted(Samples.uuid(85), Samples.T0, Samples.STAFF, Samples.PARTNER, type, "x", 1);
+                assertThat(CrmJson.write(event)).contains("\"recordType\":\"" + type.key() + "\"");
+                assertThat(CrmJson.read(CrmJson.write(event), DomainEvent.class).recordType()).isSameAs(type);
+            }
+        }
+
+        @Test
+        void everyTypesFiltersRoundTrip() {
+            for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+                assertThat(CrmJson.read(CrmJson.write(type.all()), type.filterClass())).as(type.key()).isEqualTo(type.all());
+            }
+            EngagementFilter due = EngagementFilter.followUpsDue(Samples.PARTNER, Samples.D0);
+            assertThat(CrmJson.write(due)).contains("\"followUpDueBy\":\"2025-03-01\"");
+            assertThat(CrmJson.read(CrmJson.write(due), EngagementFilter.class)).isEqualTo(due);
+            AppointmentFilter window = new AppointmentFilter(Samples.EMPLOYER, null, Samples.PARTNER, Samples.STAFF, AppointmentStatus.HELD, Samples.T0,
+                    Samples.T1);
+            assertThat(CrmJson.read(CrmJson.write(window), AppointmentFilter.class)).isEqualTo(window);
+            assertThat(CrmJson.write(window)).contains("\"from\":\"2025-03-01T14:05:00.123456789Z\"");
         }
 
         @Test

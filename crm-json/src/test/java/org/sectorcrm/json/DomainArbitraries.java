@@ -2,17 +2,28 @@ package org.sectorcrm.json;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import org.sectorcrm.core.Limits;
 import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.appointment.AppointmentId;
+import org.sectorcrm.core.appointment.AppointmentStatus;
+import org.sectorcrm.core.audit.AuditEntry;
+import org.sectorcrm.core.audit.AuditId;
+import org.sectorcrm.core.audit.FieldChange;
 import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.Address;
 import org.sectorcrm.core.employer.Employer;
@@ -33,11 +44,16 @@ import org.sectorcrm.core.reference.EseCategory;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.NaicsCode;
 import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.PhoneNumber;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.referral.ReferralId;
 
-/** Valid random domain values for round-trip properties: unicode text up to the {@link Limits}, every optional field sometimes absent. */
+/**
+ * Valid random domain values for round-trip properties: unicode text up to the {@link Limits} (with leading and trailing
+ * blanks), every optional field sometimes absent, instants and wall-clock times to the nanosecond.
+ */
 final class DomainArbitraries {
     private static final List<String> FEIN_PREFIXES = List.of("01", "06", "10", "16", "20", "27", "30", "39", "40", "48", "50", "68",
             "71", "77", "80", "88", "90", "95", "98", "99");
@@ -130,7 +146,67 @@ final class DomainArbitraries {
                 optionalText(Limits.NAME), Arbitraries.of(EmployerStatus.class), tags().set().ofMaxSize(4), leads.injectNull(0.4),
                 Arbitraries.maps(text(Limits.CODE), text(Limits.DESCRIPTION)).ofMaxSize(3))
                 .as((e, establishments, employees, website, status, tags, lead, custom) -> e.withEstablishments(establishments).withEmployees(employees)
-                        .withWebsite(website).withStatus(status).withTags(tags).withLead(lead).withCustomFields(custom));
+                        .withWebsite(website).withStatus(status).withTags(tags).withLead(lead).withCustomFields(custom))
+                .flatMap(e -> phones().injectNull(0.4).map(e::withPhone));
+    }
+
+    static Arbitrary<PhoneNumber> phones() {
+        Arbitrary<String> nxx = Combinators.combine(Arbitraries.integers().between(2, 9), Arbitraries.strings().numeric().ofLength(2)).as((d, r) -> d + r);
+        Arbitrary<String> extension = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(6).injectNull(0.6);
+        return Combinators.combine(nxx, nxx, Arbitraries.strings().numeric().ofLength(4), extension)
+                .as((area, exchange, line, ext) -> new PhoneNumber("+1" + area + exchange + line, ext));
+    }
+
+    /** Wall-clock times from 1990 to 2150 with any nanosecond, including times in a daylight-saving gap or overlap. */
+    static Arbitrary<LocalDateTime> localDateTimes() {
+        return Combinators.combine(Arbitraries.longs().between(0, 160L * 366 * 86_400), Arbitraries.integers().between(0, 999_999_999))
+                .as((seconds, nanos) -> LocalDateTime.of(1990, 1, 1, 0, 0).plusSeconds(seconds).withNano(nanos));
+    }
+
+    /** Region ids of the JDK's time-zone database, fixed offsets (to the second) and UTC. */
+    static Arbitrary<ZoneId> zones() {
+        Arbitrary<ZoneId> regions = Arbitraries.of(new java.util.TreeSet<>(ZoneId.getAvailableZoneIds())).map(ZoneId::of);
+        Arbitrary<ZoneId> offsets = Arbitraries.integers().between(-18 * 3600, 18 * 3600).map(ZoneOffset::ofTotalSeconds);
+        return Arbitraries.frequencyOf(Tuple.of(6, regions), Tuple.of(3, offsets), Tuple.of(1, Arbitraries.just(ZoneId.of("UTC"))));
+    }
+
+    static Arbitrary<Appointment> appointments() {
+        Arbitrary<String> videoLinks = Combinators.combine(Arbitraries.of("https://", "http://", "HTTPS://"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(20), Arbitraries.of("", "/room", "/r?id=42&x=%C3%BC", "/ü/工場"))
+                .as((scheme, host, path) -> scheme + host + ".example" + path).injectNull(0.4);
+        Arbitrary<Appointment> core = Combinators.combine(id(AppointmentId::new).injectNull(0.2), stamps().injectNull(0.2), id(EmployerId::new),
+                id(PartnerId::new), id(StaffUserId::new), text(Limits.NAME), localDateTimes(), Arbitraries.longs().between(1, 40L * 86_400_000_000_000L))
+                .as((id, stamp, employer, partner, organizer, title, start, nanos) -> new Appointment(id, stamp, employer, null, null, null, partner,
+                        organizer, title, start, start.plusNanos(nanos), ZoneId.of("UTC"), null, null, Set.of(), Set.of(), AppointmentStatus.SCHEDULED,
+                        null, null));
+        Arbitrary<Appointment> placed = Combinators.combine(core, zones(), optionalText(Limits.NAME), videoLinks, id(ContactId::new).set().ofMaxSize(3),
+                id(StaffUserId::new).set().ofMaxSize(3), id(ReferralId::new).injectNull(0.5), id(EngagementId::new).injectNull(0.5))
+                .as((a, zone, location, video, contacts, staff, referral, engagement) -> a.reschedule(a.start(), a.end(), zone).at(location, video)
+                        .attendedBy(contacts, staff).about(referral, engagement, null))
+                .flatMap(a -> id(PartnershipId::new).injectNull(0.5).map(p -> a.about(a.referral(), a.engagement(), p)));
+        return Combinators.combine(placed, Arbitraries.of(AppointmentStatus.class), optionalText(Limits.DESCRIPTION), id(EngagementId::new).injectNull(0.5))
+                .as((a, status, reason, produced) -> switch (status) {
+                    case SCHEDULED -> a;
+                    case HELD -> a.hold(produced);
+                    case CANCELLED -> a.cancel(reason);
+                    case NO_SHOW -> a.noShow();
+                });
+    }
+
+    static Arbitrary<FieldChange> fieldChanges() {
+        // Values are any text, blank and padded included: an audit trail keeps what the field held.
+        Arbitrary<String> value = Arbitraries.oneOf(text(Limits.NOTE), Arbitraries.of(" ", "", "  padded  ", "\t")).injectNull(0.3);
+        Arbitrary<String> restriction = Arbitraries.of(FieldChange.PII, "NOTE PRIVATE 0190f5a2-7c3e-7abc-8def-000000000003 "
+                + "0190f5a2-7c3e-7abc-8def-000000000001").injectNull(0.6);
+        return Combinators.combine(text(Limits.NAME), value, value, restriction).as(FieldChange::new);
+    }
+
+    static Arbitrary<AuditEntry> auditEntries() {
+        return Combinators.combine(id(AuditId::new), instants(), id(StaffUserId::new), id(PartnerId::new), text(Limits.CODE), text(Limits.CODE),
+                optionalText(Limits.CODE), text(Limits.NAME).list().ofMaxSize(3))
+                .as((id, at, actor, partner, action, type, recordId, fields) -> new AuditEntry(id, at, actor, partner, action, type, recordId, fields, null))
+                .flatMap(e -> Combinators.combine(optionalText(Limits.DESCRIPTION), fieldChanges().list().ofMaxSize(4)).as((detail, changes) ->
+                        new AuditEntry(e.id(), e.at(), e.actor(), e.partner(), e.action(), e.recordType(), e.recordId(), e.changedFields(), detail, changes)));
     }
 
     static Arbitrary<Note> notes() {

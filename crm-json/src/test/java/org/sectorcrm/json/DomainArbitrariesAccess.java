@@ -10,7 +10,9 @@ public final class DomainArbitrariesAccess {
     private DomainArbitrariesAccess() {
     }
 
-    public static Arbitrary<Aggregate<?>> employersAndEngagements() {
-        return Arbitraries.oneOf(DomainArbitraries.employers().map(e -> (Aggregate<?>) e), DomainArbitraries.engagements().map(e -> (Aggregate<?>) e));
+    /** Employers, engagements and appointments: the aggregates with generators. */
+    public static Arbitrary<Aggregate<?>> aggregates() {
+        return Arbitraries.oneOf(DomainArbitraries.employers().map(e -> (Aggregate<?>) e), DomainArbitraries.engagements().map(e -> (Aggregate<?>) e),
+                DomainArbitraries.appointments().map(a -> (Aggregate<?>) a));
     }
 }

@@ -3,6 +3,9 @@ package org.sectorcrm.json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +14,12 @@ import java.util.UUID;
 
 import org.sectorcrm.core.Limits;
 import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.appointment.AppointmentId;
+import org.sectorcrm.core.appointment.AppointmentStatus;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditId;
+import org.sectorcrm.core.audit.FieldChange;
 import org.sectorcrm.core.contact.Consent;
 import org.sectorcrm.core.contact.ConsentChannel;
 import org.sectorcrm.core.contact.Contact;
@@ -184,7 +191,7 @@ public final class Samples {
                         new Establishment(new EstablishmentId(uuid(21)), UNICODE, new Address(null, null, null, "62701"), null, null, null, false),
                         new Establishment(null, "Depot", null, null, null, null, false)),
                 12_000, "https://acme.example.com/ü", EmployerStatus.ACTIVE,
-                Set.of("supply chain", tag("Ü", 100), "a.b_c-d"), new RelationshipLead(PARTNER, STAFF), custom);
+                Set.of("supply chain", tag("Ü", 100), "a.b_c-d"), new RelationshipLead(PARTNER, STAFF), custom, PhoneNumber.parse("(312) 555-0100 x7"));
     }
 
     public static Employer employerMinimal() {
@@ -281,9 +288,30 @@ public final class Samples {
         return new Feedback(null, null, EMPLOYER, null, SOLUTION, 1, null);
     }
 
+    public static Appointment appointmentFull() {
+        // Chicago's 2025 spring-forward night: a wall-clock time is kept as written, not moved to UTC.
+        return new Appointment(new AppointmentId(uuid(90)), STAMP, EMPLOYER, new ReferralId(uuid(40)), ENGAGEMENT, PARTNERSHIP, PARTNER, STAFF,
+                text(Limits.NAME), LocalDateTime.of(2025, 3, 9, 1, 30, 0, 123_456_789), LocalDateTime.of(2025, 3, 9, 3, 15),
+                ZoneId.of("America/Chicago"), "  " + UNICODE + "  ", "https://meet.example.com/room?id=42&x=%C3%BC", Set.of(CONTACT_2, CONTACT),
+                Set.of(STAFF, new StaffUserId(uuid(13))), AppointmentStatus.HELD, null, new EngagementId(uuid(14)));
+    }
+
+    public static Appointment appointmentCancelled() {
+        return Appointment.scheduled(EMPLOYER, PARTNER, STAFF, "Plant tour", LocalDateTime.of(2025, 11, 2, 1, 30), LocalDateTime.of(2025, 11, 2, 2, 0),
+                ZoneId.of("UTC")).cancel(" " + text(Limits.DESCRIPTION - 2) + " ");
+    }
+
+    public static Appointment appointmentMinimal() {
+        return Appointment.scheduled(EMPLOYER, PARTNER, STAFF, "A", LocalDateTime.of(2025, 3, 1, 10, 0), LocalDateTime.of(2025, 3, 1, 11, 0),
+                ZoneOffset.ofHours(-6));
+    }
+
     public static AuditEntry auditFull() {
         return new AuditEntry(new AuditId(uuid(70)), T0, STAFF, PARTNER, tag("EXPORT_PII", Limits.CODE), tag("contact", Limits.CODE),
-                tag("r", Limits.CODE), List.of("email", text(Limits.NAME)), text(Limits.DESCRIPTION));
+                tag("r", Limits.CODE), List.of("email", text(Limits.NAME)), text(Limits.DESCRIPTION),
+                List.of(new FieldChange("email", "jane@example.com", "jane.doe@example.com", FieldChange.PII),
+                        FieldChange.of("legalName", "  Acme  ", UNICODE), FieldChange.of("fein", null, "36-1234567"),
+                        new FieldChange("notes[" + uuid(30) + "]", text(Limits.NOTE), null, "NOTE PRIVATE " + STAFF + " " + PARTNER)));
     }
 
     public static AuditEntry auditMinimal() {
@@ -314,12 +342,17 @@ public final class Samples {
         return new StoredEvent(Long.MAX_VALUE, statusChanged());
     }
 
-    /** A full and a minimal record of every exchange type, in export order (reference data, employers, dependents). */
+    /** The full and minimal records of every aggregate type, in {@link AggregateTypes#all()} order (reference data, employers, dependents). */
     public static List<org.sectorcrm.core.Aggregate<?>> exportOrder() {
-        return List.of(regionFull(), regionMinimal(), sectorFull(), sectorMinimal(), partnerFull(), partnerMinimal(), staffUserFull(),
-                staffUserMinimal(), employerFull(), employerMinimal(), contactFull(), contactMinimal(), partnershipFull(), partnershipMinimal(),
-                needFull(), needMinimal(), engagementFull(), engagementMinimal(), solutionFull(), solutionMinimal(), referralFull(),
-                referralDeclined(), referralMinimal(), outcomeFull(), outcomeMinimal(), feedbackFull(), feedbackMinimal());
+        List<org.sectorcrm.core.Aggregate<?>> records = new java.util.ArrayList<>();
+        for (Sample<?> sample : all()) {
+            if (sample.value() instanceof org.sectorcrm.core.Aggregate<?> a) {
+                records.add(a);
+            }
+        }
+        // Stable: within a type the samples keep the order of all().
+        records.sort(java.util.Comparator.comparingInt(r -> AggregateTypes.all().indexOf(AggregateTypes.of(r))));
+        return records;
     }
 
     /** Every sample with the class it is read back as. */
@@ -352,6 +385,9 @@ public final class Samples {
                 new Sample<>("outcome minimal", OutcomeMeasure.class, outcomeMinimal()),
                 new Sample<>("feedback full", Feedback.class, feedbackFull()),
                 new Sample<>("feedback minimal", Feedback.class, feedbackMinimal()),
+                new Sample<>("appointment full", Appointment.class, appointmentFull()),
+                new Sample<>("appointment cancelled", Appointment.class, appointmentCancelled()),
+                new Sample<>("appointment minimal", Appointment.class, appointmentMinimal()),
                 new Sample<>("audit full", AuditEntry.class, auditFull()),
                 new Sample<>("audit minimal", AuditEntry.class, auditMinimal()),
                 new Sample<>("event created", DomainEvent.class, created()),

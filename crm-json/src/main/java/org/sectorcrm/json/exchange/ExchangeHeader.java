@@ -7,8 +7,13 @@ import java.util.Objects;
 public record ExchangeHeader(String format, int version, Instant exportedAt) {
     /** The value of {@code "format"}. */
     public static final String FORMAT = "sectorcrm-exchange";
-    /** The version this library writes, and the only one it reads so far. */
-    public static final int VERSION = 1;
+    /** The version this library writes: 2 added the appointment type and the employer's phone to version 1. */
+    public static final int VERSION = 2;
+    /**
+     * The oldest version this library reads. Version 2 only added to version 1, so a version 1 file is read by the
+     * same rules (it simply has no appointments and no employer phones).
+     */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     public ExchangeHeader {
         Objects.requireNonNull(format, "format");

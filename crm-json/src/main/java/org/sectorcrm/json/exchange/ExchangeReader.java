@@ -26,7 +26,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.CrmJson;
+import org.sectorcrm.json.internal.DomainModule;
 import org.sectorcrm.json.internal.JsonErrors;
 import org.sectorcrm.json.internal.Utf8Lines;
 
@@ -34,6 +37,10 @@ import org.sectorcrm.json.internal.Utf8Lines;
  * Streams an exchange file: the header is read and checked when the reader is opened, then each {@link #next()}
  * reads exactly one more line, so a file of any size is read in memory proportional to its longest line.
  * Empty lines are skipped.
+ *
+ * <p>It reads files of every version from {@link ExchangeHeader#OLDEST_READABLE_VERSION} to {@link ExchangeHeader#VERSION};
+ * {@link #header()} tells which one a file is. The {@code "type"} of a line is an {@link AggregateType#key() key} of
+ * {@link AggregateTypes#all()}.
  *
  * <p>Every problem is a {@link ValidationException} whose record is {@code "line N"} (1-based, the header is line
  * 1) and whose field is the JSON path inside that line: {@code type}, {@code data.establishments[0].address.zip},
@@ -53,6 +60,7 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
     private static final ObjectMapper MAPPER = CrmJson.mapper();
     /** The data object is read from the middle of a line: what follows it is the envelope's business. */
     private static final ObjectReader DATA = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final String HEADER_EXAMPLE = "{\"format\":\"" + ExchangeHeader.FORMAT + "\",\"version\":" + ExchangeHeader.VERSION + ",...}";
 
     /** Where lines come from: strict per-line UTF-8 decoding for bytes, readLine for characters. */
     private interface Lines extends Closeable {
@@ -78,7 +86,8 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
      * the reader can go on with the next line.
      *
      * @throws ValidationException when the header is missing, is not a SectorCRM exchange header, or has a version
-     *                             this reader does not know (record {@code "line 1"})
+     *                             outside {@link ExchangeHeader#OLDEST_READABLE_VERSION}..{@link ExchangeHeader#VERSION}
+     *                             (record {@code "line 1"})
      */
     public static ExchangeReader open(InputStream in) {
         Objects.requireNonNull(in, "in");
@@ -195,7 +204,7 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
         String record = record(1);
         if (line == null || line.isBlank()) {
             throw ValidationException.of(record, JsonErrors.ROOT,
-                    "is empty: an exchange file starts with the header {\"format\":\"" + ExchangeHeader.FORMAT + "\",\"version\":1,...}");
+                    "is empty: an exchange file starts with the header " + HEADER_EXAMPLE);
         }
         String format = null;
         Integer version = null;
@@ -215,7 +224,7 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
                     }
                     case "exportedAt" -> exportedAt = text(p, value, record, "exportedAt");
                     case "type", "data" -> throw ValidationException.of(record, "format", "is required: the first line must be the header "
-                            + "{\"format\":\"" + ExchangeHeader.FORMAT + "\",\"version\":1,...}, not a record");
+                            + HEADER_EXAMPLE + ", not a record");
                     default -> throw ValidationException.of(record, name, "is not a field of the header");
                 }
             }
@@ -228,14 +237,15 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
         // The format first: a file that is not ours should be told so, not that its "version" is odd.
         if (!ExchangeHeader.FORMAT.equals(format)) {
             throw ValidationException.of(record, "format", format == null
-                    ? "is required: the first line must be the header {\"format\":\"" + ExchangeHeader.FORMAT + "\",\"version\":1,...}"
+                    ? "is required: the first line must be the header " + HEADER_EXAMPLE
                     : "must be \"" + ExchangeHeader.FORMAT + "\" but was \"" + format + "\"");
         }
         if (version == null) {
             throw ValidationException.of(record, "version", "is required");
         }
-        if (version != ExchangeHeader.VERSION) {
-            throw ValidationException.of(record, "version", "is " + version + ", but this reader only reads version " + ExchangeHeader.VERSION
+        if (version < ExchangeHeader.OLDEST_READABLE_VERSION || version > ExchangeHeader.VERSION) {
+            throw ValidationException.of(record, "version", "is " + version + ", but this reader only reads versions "
+                    + ExchangeHeader.OLDEST_READABLE_VERSION + " to " + ExchangeHeader.VERSION
                     + (version > ExchangeHeader.VERSION ? "; use a newer SectorCRM to import this file" : ""));
         }
         if (exportedAt == null) {
@@ -250,7 +260,7 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
 
     private static ExchangeRecord parseRecord(String line, long number) {
         String record = record(number);
-        ExchangeType type = null;
+        AggregateType<?, ?, ?> type = null;
         boolean hasData = false;
         // Pass 1 checks the envelope and finds the type, wherever "type" stands relative to "data".
         try (JsonParser p = MAPPER.createParser(line)) {
@@ -261,8 +271,8 @@ public final class ExchangeReader implements Closeable, Iterator<ExchangeRecord>
                 switch (name) {
                     case "type" -> {
                         String key = text(p, value, record, "type");
-                        type = ExchangeType.ofKey(key).orElseThrow(() -> ValidationException.of(record, "type",
-                                "'" + key + "' is not a record type; expected one of " + ExchangeType.keys()));
+                        type = AggregateTypes.byKey(key).orElseThrow(() -> ValidationException.of(record, "type",
+                                "'" + key + "' is not a record type; expected one of " + DomainModule.keys()));
                     }
                     case "data" -> {
                         hasData = value != JsonToken.VALUE_NULL;

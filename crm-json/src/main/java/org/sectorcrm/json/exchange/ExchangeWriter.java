@@ -17,13 +17,15 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.CrmJson;
 
 /**
  * Writes an exchange file one record at a time, so an export of any size runs in constant memory. The header is
- * written when the writer is opened. Records are written in the order given: for a full export, give them in
- * {@link ExchangeType} order (all regions, then all sectors, ..., then all feedback) so that an import can insert
- * them in file order. Not thread-safe. Closing the writer closes the underlying stream.
+ * written when the writer is opened. Records are written in the order given: for a full export, give them type by
+ * type in {@link AggregateTypes#all()} order (all regions, then all sectors, ..., then all feedback) so that an
+ * import can insert them in file order. Not thread-safe. Closing the writer closes the underlying stream.
  *
  * <pre>{@code
  * try (ExchangeWriter out = ExchangeWriter.open(Files.newOutputStream(path), clock.instant())) {
@@ -74,11 +76,11 @@ public final class ExchangeWriter implements Closeable, Flushable {
     /**
      * Writes one line {@code {"type":..., "data":...}}.
      *
-     * @throws IllegalArgumentException when the record is not of an {@link ExchangeType} (an audit entry, an event)
+     * @throws IllegalArgumentException when the record is not of one of {@link AggregateTypes#all()}
      */
     public ExchangeWriter write(Aggregate<?> record) {
         Objects.requireNonNull(record, "record");
-        ExchangeType type = ExchangeType.of(record);
+        AggregateType<?, ?, ?> type = typeOf(record);
         try {
             out.writeStartObject();
             out.writeStringField("type", type.key());
@@ -92,6 +94,15 @@ public final class ExchangeWriter implements Closeable, Flushable {
         }
         records++;
         return this;
+    }
+
+    private static AggregateType<?, ?, ?> typeOf(Aggregate<?> record) {
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            if (type.recordClass() == record.getClass()) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException(record.getClass().getName() + " is not a record of the exchange format (the records of AggregateTypes.all())");
     }
 
     public ExchangeWriter writeAll(Iterable<? extends Aggregate<?>> records) {

@@ -26,6 +26,8 @@ import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.Region;
 import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.Samples;
 
 /** Keeps docs/exchange-format.md true: its example is read, validated and rewritten byte for byte; its Java snippet is this class's usage(). */
@@ -56,8 +58,8 @@ class ExchangeDocTest {
             header = in.header();
             records = in.stream().toList();
         }
-        assertThat(records).extracting(ExchangeRecord::type).containsExactly(ExchangeType.REGION, ExchangeType.SECTOR, ExchangeType.PARTNER,
-                ExchangeType.STAFF_USER, ExchangeType.EMPLOYER, ExchangeType.CONTACT, ExchangeType.SOLUTION);
+        assertThat(records).extracting(ExchangeRecord::type).containsExactly(AggregateTypes.REGION, AggregateTypes.SECTOR, AggregateTypes.PARTNER,
+                AggregateTypes.STAFF_USER, AggregateTypes.EMPLOYER, AggregateTypes.CONTACT, AggregateTypes.SOLUTION, AggregateTypes.APPOINTMENT);
         StringWriter again = new StringWriter();
         try (ExchangeWriter out = ExchangeWriter.open(again, header.exportedAt())) {
             records.forEach(r -> out.write(r.data()));
@@ -71,13 +73,36 @@ class ExchangeDocTest {
     @Test
     void theErrorTableShowsRealMessages() throws IOException {
         String doc = Files.readString(DOC);
-        FieldViolation version = ExchangeTest.failure("{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01T08:30:00Z\"}\n");
+        FieldViolation version = ExchangeTest.failure("{\"format\":\"sectorcrm-exchange\",\"version\":" + (ExchangeHeader.VERSION + 1)
+                + ",\"exportedAt\":\"2025-04-01T08:30:00Z\"}\n");
         assertThat(doc).contains("| `" + version.record() + "` | `" + version.field() + "` | `" + version.message() + "` |");
         String badZip = exampleEmployerLine().replace("\"zip\":\"60007\"", "\"zip\":\"6060\"");
         FieldViolation zip = ExchangeTest.failure(ExchangeTest.HEADER + "\n" + badZip + "\n");
         assertThat(doc).contains("`" + zip.message() + "`");
         FieldViolation type = ExchangeTest.failure(ExchangeTest.HEADER + "\n{\"type\":\"employers\",\"data\":{}}\n");
         assertThat(doc).contains("`" + type.message().substring(0, type.message().indexOf("sector,") + 7));
+    }
+
+    @Test
+    void theTypeTableIsTheDescriptorsInTheirOrder() throws IOException {
+        // | order | `type` | Java record | refers to |
+        Matcher row = Pattern.compile("^\\| (\\d+) \\| `(\\w+)` \\| `(\\w+)` \\|", Pattern.MULTILINE).matcher(Files.readString(DOC));
+        List<String> rows = new ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1) + " " + row.group(2) + " " + row.group(3));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < AggregateTypes.all().size(); i++) {
+            AggregateType<?, ?, ?> type = AggregateTypes.all().get(i);
+            expected.add((i + 1) + " " + type.key() + " " + type.recordClass().getSimpleName());
+        }
+        assertThat(rows).isEqualTo(expected);
+    }
+
+    @Test
+    void theSchemaLinkIsTheCurrentVersion() throws IOException {
+        assertThat(Files.readString(DOC)).startsWith("# The SectorCRM exchange format (version " + ExchangeHeader.VERSION + ")")
+                .contains("(schema/sectorcrm-exchange-v" + ExchangeHeader.VERSION + ".schema.json)");
     }
 
     private static String exampleEmployerLine() throws IOException {

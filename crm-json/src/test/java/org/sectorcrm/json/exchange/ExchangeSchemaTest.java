@@ -34,6 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Limits;
+import org.sectorcrm.core.appointment.AppointmentStatus;
+import org.sectorcrm.core.audit.AuditEntry;
+import org.sectorcrm.core.audit.FieldChange;
 import org.sectorcrm.core.contact.ConsentChannel;
 import org.sectorcrm.core.contact.ContactRole;
 import org.sectorcrm.core.employer.EmployerStatus;
@@ -54,17 +57,21 @@ import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.referral.ReferralStatus;
 import org.sectorcrm.core.solution.SolutionStatus;
 import org.sectorcrm.core.solution.SolutionType;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.CrmJson;
 import org.sectorcrm.json.DomainArbitrariesAccess;
 import org.sectorcrm.json.Samples;
 
 /** The hand-written schema in docs/schema (shipped in the jar) matches what ExchangeWriter writes, and cannot drift from the Java enums and Limits. */
 class ExchangeSchemaTest {
-    static final String RESOURCE = "/org/sectorcrm/json/exchange/sectorcrm-exchange-v1.schema.json";
+    static final String RESOURCE = "/org/sectorcrm/json/exchange/sectorcrm-exchange-v" + ExchangeHeader.VERSION + ".schema.json";
+    static final String RESOURCE_V1 = "/org/sectorcrm/json/exchange/sectorcrm-exchange-v1.schema.json";
+    /** SHA-256 of the released version 1 schema (line ends as LF): a released schema file is never changed. */
+    static final String V1_SHA256 = "cea8457e877db80bef9f23a846327746b59065184a226fa6217445f8715c6716";
     static final ObjectMapper PLAIN = new ObjectMapper();
-    static final JsonNode SCHEMA_JSON = load();
-    static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())).getSchema(SCHEMA_JSON);
+    static final JsonNode SCHEMA_JSON = load(RESOURCE);
+    static final Schema SCHEMA = schema(SCHEMA_JSON);
 
     /** Every enum of the schema, by $defs name, with the Java enum it must equal. */
     static final Map<String, Class<? extends Enum<?>>> ENUMS = new LinkedHashMap<>();
@@ -90,20 +97,38 @@ class ExchangeSchemaTest {
         ENUMS.put("commitmentKind", CommitmentKind.class);
         ENUMS.put("referralStatus", ReferralStatus.class);
         ENUMS.put("direction", Direction.class);
+        ENUMS.put("appointmentStatus", AppointmentStatus.class);
     }
 
-    private static JsonNode load() {
-        try (InputStream in = ExchangeSchemaTest.class.getResourceAsStream(RESOURCE)) {
-            assertThat(in).as(RESOURCE + " is packaged from docs/schema").isNotNull();
+    private static JsonNode load(String resource) {
+        try (InputStream in = ExchangeSchemaTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " is packaged from docs/schema").isNotNull();
             return PLAIN.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static Schema schema(JsonNode json) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())).getSchema(json);
+    }
+
+    /** The schema with its root replaced by one of its $defs, to check documents that are not exchange lines. */
+    static Schema def(String name) {
+        ObjectNode root = SCHEMA_JSON.deepCopy();
+        root.remove("oneOf");
+        root.put("$ref", "#/$defs/" + name);
+        return schema(root);
+    }
+
     static List<String> errors(String line) {
+        return errors(SCHEMA, line);
+    }
+
+    static List<String> errors(Schema schema, String line) {
         List<String> messages = new ArrayList<>();
-        for (Error e : SCHEMA.validate(line, InputFormat.JSON)) {
+        for (Error e : schema.validate(line, InputFormat.JSON)) {
             messages.add(e.getInstanceLocation() + " " + e.getMessage());
         }
         return messages;
@@ -136,21 +161,56 @@ class ExchangeSchemaTest {
         assertThat(errors(line)).as(line.length() > 500 ? line.substring(0, 500) : line).isEmpty();
     }
 
-    @Property(tries = 50)
-    void acceptsAnyGeneratedEmployerOrEngagement(@ForAll("records") Aggregate<?> record) {
+    @Property(tries = 60)
+    void acceptsAnyGeneratedRecord(@ForAll("records") Aggregate<?> record) {
         assertThat(errors(lines(List.of(record)).get(1))).isEmpty();
     }
 
     @Provide
     Arbitrary<Aggregate<?>> records() {
-        return DomainArbitrariesAccess.employersAndEngagements();
+        return DomainArbitrariesAccess.aggregates();
+    }
+
+    @Test
+    void theAuditEntryDefIsWhatCrmJsonWrites() {
+        Schema audit = def("auditEntry");
+        assertThat(errors(audit, CrmJson.write(Samples.auditFull()))).isEmpty();
+        assertThat(errors(audit, CrmJson.write(Samples.auditMinimal()))).isEmpty();
+        assertThat(errors(audit, CrmJson.write(Samples.auditFull()).replace("\"field\":\"email\"", "\"field\":\" \""))).isNotEmpty();
+        assertThat(errors(audit, CrmJson.write(Samples.auditFull()).replace("\"restriction\":\"PII\"", "\"restriction\":\"PII\",\"x\":1")))
+                .isNotEmpty();
+        assertThat(components(AuditEntry.class)).isEqualTo(properties("auditEntry"));
+        assertThat(components(FieldChange.class)).isEqualTo(properties("fieldChange"));
+    }
+
+    @Test
+    void theReleasedVersion1SchemaIsUnchanged() throws Exception {
+        byte[] bytes;
+        try (InputStream in = ExchangeSchemaTest.class.getResourceAsStream(RESOURCE_V1)) {
+            bytes = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(sha).as("docs/schema/sectorcrm-exchange-v1.schema.json is released: add a new version instead").isEqualTo(V1_SHA256);
+    }
+
+    @Test
+    void aVersion1FileIsValidVersion1AndItsRecordsValidVersion2() {
+        Schema v1 = schema(load(RESOURCE_V1));
+        List<String> file = Arrays.asList(ExchangeTest.VERSION_1_FILE.split("\n"));
+        for (String line : file) {
+            assertThat(errors(v1, line)).as(line).isEmpty();
+        }
+        for (String line : file.subList(1, file.size())) {
+            assertThat(errors(line)).as("version 2 only adds: " + line).isEmpty();
+        }
     }
 
     @Test
     void refusesWhatTheReaderRefuses() {
         String employer = CrmJson.write(Samples.employerMinimal());
-        assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01T08:30:00Z\"}")).isNotEmpty();
-        assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":1,\"exportedAt\":\"2025-04-01 08:30\"}")).isNotEmpty();
+        assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":3,\"exportedAt\":\"2025-04-01T08:30:00Z\"}")).isNotEmpty();
+        assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01 08:30\"}")).isNotEmpty();
         assertThat(errors("{\"type\":\"employers\",\"data\":" + employer + "}")).isNotEmpty();
         assertThat(errors("{\"type\":\"contact\",\"data\":" + employer + "}")).isNotEmpty();
         assertThat(errors("{\"type\":\"employer\",\"data\":" + employer + ",\"extra\":1}")).isNotEmpty();
@@ -165,6 +225,15 @@ class ExchangeSchemaTest {
         assertThat(errors(line(Samples.needMinimal(), "status", PLAIN.getNodeFactory().textNode("MET")))).isNotEmpty();
         assertThat(errors(line(Samples.engagementFull(), "channel", PLAIN.getNodeFactory().textNode("COLD_CALL")))).isNotEmpty();
         assertThat(errors(line(Samples.engagementMinimal(), "notes", null))).as("collections are always written").isNotEmpty();
+        assertThat(errors(line(Samples.employerFull(), "phone", PLAIN.getNodeFactory().textNode("312 555 0100")))).isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "start", PLAIN.getNodeFactory().textNode("2025-03-01T10:00:00Z")))).isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "zone", PLAIN.getNodeFactory().textNode(" America/Chicago")))).isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "status", PLAIN.getNodeFactory().textNode("DONE")))).isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "produced", PLAIN.getNodeFactory().textNode(Samples.uuid(1).toString()))))
+                .as("only a held appointment produced an engagement").isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "cancelReason", PLAIN.getNodeFactory().textNode("rain")))).isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "videoLink", PLAIN.getNodeFactory().textNode("ftp://x.example")))).isNotEmpty();
+        assertThat(errors(line(Samples.appointmentMinimal(), "staff", null))).isNotEmpty();
     }
 
     /** A record line with one data field replaced (or removed, for null). */
@@ -176,7 +245,7 @@ class ExchangeSchemaTest {
             } else {
                 data.set(field, value);
             }
-            return "{\"type\":\"" + ExchangeType.of(record).key() + "\",\"data\":" + PLAIN.writeValueAsString(data) + "}";
+            return "{\"type\":\"" + AggregateTypes.of(record).key() + "\",\"data\":" + PLAIN.writeValueAsString(data) + "}";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -201,11 +270,17 @@ class ExchangeSchemaTest {
     }
 
     @Test
-    void recordTypesAreTheExchangeTypesInExportOrder() {
+    void recordTypesAreTheDescriptorsInTheirOrder() {
         List<String> schema = new ArrayList<>();
         SCHEMA_JSON.at("/$defs/recordLine/properties/type/enum").forEach(n -> schema.add(n.asText()));
-        assertThat(schema).containsExactlyElementsOf(Arrays.stream(ExchangeType.values()).map(ExchangeType::key).toList());
-        assertThat(SCHEMA_JSON.at("/$defs/recordLine/allOf")).hasSize(ExchangeType.values().length);
+        assertThat(schema).containsExactlyElementsOf(AggregateTypes.all().stream().map(AggregateType::key).toList());
+        List<String> dispatched = new ArrayList<>();
+        for (JsonNode branch : SCHEMA_JSON.at("/$defs/recordLine/allOf")) {
+            String key = branch.at("/if/properties/type/const").asText();
+            assertThat(branch.at("/then/properties/data/$ref").asText()).as(key).isEqualTo("#/$defs/" + key);
+            dispatched.add(key);
+        }
+        assertThat(dispatched).as("each type's data is checked against the $defs of its key").isEqualTo(schema);
         assertThat(SCHEMA_JSON.at("/$defs/header/properties/version/const").asInt()).isEqualTo(ExchangeHeader.VERSION);
         assertThat(SCHEMA_JSON.at("/$defs/header/properties/format/const").asText()).isEqualTo(ExchangeHeader.FORMAT);
     }
@@ -227,12 +302,20 @@ class ExchangeSchemaTest {
     @Test
     void everyRecordPropertyIsARecordComponent() {
         // The schema's properties of each record def are exactly the Java record's components: no field missing, none invented.
-        for (ExchangeType type : ExchangeType.values()) {
-            Set<String> schema = new TreeSet<>();
-            SCHEMA_JSON.at("/$defs/" + type.key() + "/properties").fieldNames().forEachRemaining(schema::add);
-            Set<String> java = new TreeSet<>();
-            Arrays.stream(type.recordClass().getRecordComponents()).forEach(c -> java.add(c.getName()));
-            assertThat(schema).as(type.key()).isEqualTo(java);
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            assertThat(properties(type.key())).as(type.key()).isEqualTo(components(type.recordClass()));
         }
+    }
+
+    private static Set<String> properties(String def) {
+        Set<String> schema = new TreeSet<>();
+        SCHEMA_JSON.at("/$defs/" + def + "/properties").fieldNames().forEachRemaining(schema::add);
+        return schema;
+    }
+
+    private static Set<String> components(Class<?> record) {
+        Set<String> java = new TreeSet<>();
+        Arrays.stream(record.getRecordComponents()).forEach(c -> java.add(c.getName()));
+        return java;
     }
 }

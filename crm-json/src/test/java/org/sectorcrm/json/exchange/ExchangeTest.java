@@ -27,12 +27,22 @@ import org.sectorcrm.core.FieldViolation;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.CrmJson;
 import org.sectorcrm.json.Samples;
 
 class ExchangeTest {
     static final Instant EXPORTED = Instant.parse("2025-04-01T08:30:00Z");
-    static final String HEADER = "{\"format\":\"sectorcrm-exchange\",\"version\":1,\"exportedAt\":\"2025-04-01T08:30:00Z\"}";
+    static final String HEADER = "{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01T08:30:00Z\"}";
+    /** A version 1 file as SectorCRM wrote it before appointments and employer phones: still read. */
+    static final String VERSION_1_FILE = """
+            {"format":"sectorcrm-exchange","version":1,"exportedAt":"2025-04-01T08:30:00Z"}
+            {"type":"employer","data":{"id":"0195a1b1-0a0b-7c0d-8e0f-101112131415","legalName":"Acme Tool & Die, Inc.","tradeNames":[],\
+            "establishments":[],"status":"ACTIVE","tags":[],"customFields":{}}}
+            {"type":"engagement","data":{"employer":"0195a1b1-0a0b-7c0d-8e0f-101112131415","partner":"0195a1b0-1c2d-7e3f-8a4b-5c6d7e8f9012",\
+            "staff":"0195a1b0-2d3e-7f40-9b5c-6d7e8f901234","date":"2025-03-01","channel":"CALL","staffAssisted":true,"summary":"Intro call",\
+            "notes":[],"contacts":[],"services":[],"needs":[]}}
+            """;
 
     static String export(List<? extends Aggregate<?>> records) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -69,7 +79,7 @@ class ExchangeTest {
             List<ExchangeRecord> back = readAll(export(records));
             assertThat(back).extracting(ExchangeRecord::data).containsExactlyElementsOf(records);
             assertThat(back).extracting(ExchangeRecord::line).startsWith(2L, 3L, 4L).endsWith((long) records.size() + 1);
-            assertThat(back).allSatisfy(r -> assertThat(r.type()).isEqualTo(ExchangeType.of(r.data())));
+            assertThat(back).allSatisfy(r -> assertThat(r.type()).isSameAs(AggregateTypes.of(r.data())));
         }
 
         @Test
@@ -94,7 +104,7 @@ class ExchangeTest {
         @Test
         void hasTheHeader() {
             try (ExchangeReader in = ExchangeReader.open(new StringReader(export(List.of())))) {
-                assertThat(in.header()).isEqualTo(new ExchangeHeader("sectorcrm-exchange", 1, EXPORTED));
+                assertThat(in.header()).isEqualTo(new ExchangeHeader("sectorcrm-exchange", 2, EXPORTED));
                 assertThat(in.hasNext()).isFalse();
                 assertThatThrownBy(in::next).isInstanceOf(NoSuchElementException.class);
             }
@@ -126,23 +136,41 @@ class ExchangeTest {
     @DisplayName("record types")
     class Types {
         @Test
-        void areInDependencyOrder() {
-            assertThat(ExchangeType.values()).extracting(ExchangeType::key).containsExactly("region", "sector", "partner", "staffUser", "employer",
-                    "contact", "partnership", "need", "engagement", "solution", "referral", "outcome", "feedback");
+        void areTheDescriptorsInTheirOrder() {
+            // A full export of every type: the lines come out type by type in AggregateTypes.all() order.
+            List<String> keys = AggregateTypes.all().stream().map(AggregateType::key).toList();
+            List<String> lineTypes = readAll(export(Samples.exportOrder())).stream().map(r -> r.type().key()).distinct().toList();
+            assertThat(lineTypes).containsExactlyElementsOf(keys);
         }
 
         @Test
-        void areTheRecordTypesOfTheDomain() {
-            assertThat(Arrays.stream(ExchangeType.values()).map(ExchangeType::key))
-                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(RecordType.values()).map(AggregateType<?, ?, ?>::key).toList());
+        void everyTypeHasASampleThatRoundTrips() {
+            for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+                List<Aggregate<?>> ofType = Samples.exportOrder().stream().filter(r -> type.recordClass().isInstance(r)).toList();
+                assertThat(ofType).as(type.key()).isNotEmpty();
+                assertThat(readAll(export(ofType))).allSatisfy(r -> assertThat(r.type()).isSameAs(type)).extracting(ExchangeRecord::data)
+                        .containsExactlyElementsOf(ofType);
+            }
+        }
+
+        @Test
+        void aLineTypeIsTheKey() {
+            for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+                Aggregate<?> sample = Samples.exportOrder().stream().filter(r -> type.recordClass().isInstance(r)).findFirst().orElseThrow();
+                assertThat(export(List.of(sample)).split("\n")[1]).startsWith("{\"type\":\"" + type.key() + "\",\"data\":{");
+            }
         }
 
         @Test
         void aRecordAsksForItsOwnClass() {
-            ExchangeRecord r = new ExchangeRecord(2, ExchangeType.EMPLOYER, Samples.employerMinimal());
+            ExchangeRecord r = new ExchangeRecord(2, AggregateTypes.EMPLOYER, Samples.employerMinimal());
+            assertThat(r.data(AggregateTypes.EMPLOYER)).isEqualTo(Samples.employerMinimal());
+            assertThat(r.is(AggregateTypes.EMPLOYER)).isTrue();
+            assertThat(r.is(AggregateTypes.CONTACT)).isFalse();
             assertThatThrownBy(() -> r.data(org.sectorcrm.core.contact.Contact.class)).isInstanceOf(ClassCastException.class)
                     .hasMessageContaining("line 2 is a employer");
-            assertThatThrownBy(() -> new ExchangeRecord(2, ExchangeType.CONTACT, Samples.employerMinimal()))
+            assertThatThrownBy(() -> r.data(AggregateTypes.CONTACT)).isInstanceOf(ClassCastException.class);
+            assertThatThrownBy(() -> new ExchangeRecord(2, AggregateTypes.CONTACT, Samples.employerMinimal()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -163,6 +191,23 @@ class ExchangeTest {
             }
             assertThat(source.bytesRead).isLessThan(200_000L);
             assertThat(source.closed).isTrue();
+        }
+
+        @Test
+        void readsAVersion1File() {
+            try (ExchangeReader in = ExchangeReader.open(new StringReader(VERSION_1_FILE))) {
+                assertThat(in.header().version()).isEqualTo(1);
+                List<ExchangeRecord> records = in.stream().toList();
+                assertThat(records).extracting(ExchangeRecord::type).containsExactly(AggregateTypes.EMPLOYER, AggregateTypes.ENGAGEMENT);
+                assertThat(records.get(0).data(AggregateTypes.EMPLOYER).phone()).as("absent in version 1: null").isNull();
+                assertThat(records.get(1).data(AggregateTypes.ENGAGEMENT).followUpDue()).isNull();
+            }
+        }
+
+        @Test
+        void writesTheNewestVersion() {
+            assertThat(export(List.of())).startsWith("{\"format\":\"sectorcrm-exchange\",\"version\":" + ExchangeHeader.VERSION + ",");
+            assertThat(ExchangeHeader.VERSION).isEqualTo(2);
         }
 
         @Test
@@ -224,9 +269,11 @@ class ExchangeTest {
     class Errors {
         @Test
         void anUnknownVersion() {
-            FieldViolation v = failure("{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01T08:30:00Z\"}\n");
+            FieldViolation v = failure("{\"format\":\"sectorcrm-exchange\",\"version\":3,\"exportedAt\":\"2025-04-01T08:30:00Z\"}\n");
             assertThat(v.path()).isEqualTo("line 1.version");
-            assertThat(v.message()).isEqualTo("is 2, but this reader only reads version 1; use a newer SectorCRM to import this file");
+            assertThat(v.message()).isEqualTo("is 3, but this reader only reads versions 1 to 2; use a newer SectorCRM to import this file");
+            FieldViolation zero = failure("{\"format\":\"sectorcrm-exchange\",\"version\":0,\"exportedAt\":\"2025-04-01T08:30:00Z\"}\n");
+            assertThat(zero.message()).isEqualTo("is 0, but this reader only reads versions 1 to 2");
         }
 
         @ParameterizedTest(name = "[{index}] {1}: {2}")
@@ -295,6 +342,16 @@ class ExchangeTest {
         @Override
         public org.sectorcrm.core.Stamp stamp() {
             return null;
+        }
+
+        @Override
+        public FakeAggregate withId(org.sectorcrm.core.employer.EmployerId id) {
+            return this;
+        }
+
+        @Override
+        public FakeAggregate withStamp(org.sectorcrm.core.Stamp stamp) {
+            return this;
         }
     }
 
