@@ -111,45 +111,7 @@ import org.sectorcrm.tck.internal.Writes;
  *
  * <p>Kit version {@value KitVersion#VERSION}, checking SPI version {@value KitVersion#CHECKED_SPI_VERSION}.
  */
-public abstract class CrmStorageCompatibilityKit {
-
-    private CrmStorage storage;
-
-    /**
-     * A new, empty storage. Called before every test; the kit closes it after the test. Tests never share
-     * a storage, so an implementation may hand out a fresh schema, file or in-memory instance each time.
-     */
-    protected abstract CrmStorage createStorage();
-
-    /** The storage of the running test, for a vendor's own extra tests in its subclass. */
-    protected final CrmStorage storage() {
-        return storage;
-    }
-
-    @BeforeEach
-    protected final void openStorage() {
-        storage = createStorage();
-        assertThat(storage).as("createStorage() must return a storage").isNotNull();
-    }
-
-    @AfterEach
-    protected final void closeStorage() {
-        if (storage != null) {
-            storage.close();
-            storage = null;
-        }
-        extraStorages.forEach(CrmStorage::close);
-        extraStorages.clear();
-    }
-
-    private final List<CrmStorage> extraStorages = new ArrayList<>();
-
-    /** Another fresh storage for a test that needs several (closed with the test's own). */
-    private CrmStorage extraStorage() {
-        CrmStorage s = createStorage();
-        extraStorages.add(s);
-        return s;
-    }
+public abstract class CrmStorageCompatibilityKit extends KitContracts {
 
     // ---------------------------------------------------------------------------------------------------------------
     @Nested
@@ -1593,72 +1555,6 @@ public abstract class CrmStorageCompatibilityKit {
 
     // ===============================================================================================================
     // Small helpers.
-
-    private Stream<DynamicTest> perKind(java.util.function.Consumer<Kind<?, ?, ?>> check) {
-        return Kinds.ALL.stream().map(k -> dynamicTest(k.name(), () -> check.accept(k)));
-    }
-
-    private boolean has(Capability capability) {
-        return storage.capabilities().contains(capability);
-    }
-
-    private void assumeCapability(Capability capability) {
-        assumeTrue(has(capability), () -> storageName() + " does not declare Capability." + capability + ": the tests of what "
-                + capability + " promises are skipped");
-    }
-
-    private String storageName() {
-        return storage.getClass().getName();
-    }
-
-    private <I extends Id, T extends Aggregate<I>, F> T insert(Kind<I, T, F> k, T record) {
-        save(k, record, 0);
-        return record;
-    }
-
-    private <I extends Id, T extends Aggregate<I>, F> void save(Kind<I, T, F> k, T record, long expectedVersion) {
-        storage.inTransaction(tx -> {
-            k.store().apply(tx).save(record, expectedVersion);
-            return null;
-        });
-    }
-
-    private <I extends Id, T extends Aggregate<I>, F> void delete(Kind<I, T, F> k, I id, long expectedVersion) {
-        storage.inTransaction(tx -> {
-            k.store().apply(tx).delete(id, expectedVersion);
-            return null;
-        });
-    }
-
-    private <I extends Id, T extends Aggregate<I>, F> Optional<T> find(Kind<I, T, F> k, I id) {
-        return storage.read(tx -> k.store().apply(tx).find(id));
-    }
-
-    private <I extends Id, T extends Aggregate<I>, F> long count(Kind<I, T, F> k, F filter) {
-        return count(storage, k, filter);
-    }
-
-    private static <I extends Id, T extends Aggregate<I>, F> long count(CrmStorage storage, Kind<I, T, F> k, F filter) {
-        return storage.read(tx -> k.store().apply(tx).count(filter));
-    }
-
-    private <I extends Id, T extends Aggregate<I>, F> List<T> allOf(Kind<I, T, F> k, F filter, int pageSize) {
-        return allOf(storage, k, filter, pageSize);
-    }
-
-    private static <I extends Id, T extends Aggregate<I>, F> List<T> allOf(CrmStorage storage, Kind<I, T, F> k, F filter, int pageSize) {
-        AggregateStoreReader<I, T, F> reader = (tx, p) -> k.store().apply(tx).query(filter, p);
-        return Paging.all(k.name() + " query " + filter, pageSize, p -> storage.read(tx -> reader.page(tx, p)), Aggregate::id);
-    }
-
-    @FunctionalInterface
-    private interface AggregateStoreReader<I extends Id, T extends Aggregate<I>, F> {
-        Page<T> page(StorageTransaction tx, PageRequest request);
-    }
-
-    private Employer insertEmployer() {
-        return insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().build());
-    }
 
     private Partner insertPartner() {
         return insert(Kinds.of(AggregateTypes.PARTNER), Partners.aPartner().build());

@@ -14,7 +14,7 @@ import org.sectorcrm.core.spi.CrmStorage;
  */
 public final class KitVersion {
     /** The SPI version this kit checks. */
-    public static final int CHECKED_SPI_VERSION = 1;
+    public static final int CHECKED_SPI_VERSION = 2;
     /** The revision of this kit for {@link #CHECKED_SPI_VERSION}. */
     public static final int REVISION = 0;
     /** {@code <SPI version>.<revision>}. */

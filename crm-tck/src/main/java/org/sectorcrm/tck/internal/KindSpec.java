@@ -32,6 +32,29 @@ public interface KindSpec<I extends Id, T extends Aggregate<I>, F> {
      */
     Prepared<T, F> filterData(CrmStorage storage);
 
+    /**
+     * The record with {@code text} (at most {@link org.sectorcrm.core.Limits#NAME} characters, any Unicode, leading and
+     * trailing blanks kept) in a free-text field that its searchable text includes for every reader.
+     */
+    T withText(T record, String text);
+
+    /** The text field {@link #withText} sets, as it reads back from the record. */
+    String text(T record);
+
+    /**
+     * The record with the unique key {@code field} (one of the descriptor's) set to the {@code n}-th distinct valid
+     * value (n = 0, 1, 2, ...); {@code otherCase} gives the same value in another letter case where the value has
+     * letters. Types without unique keys never get this call.
+     */
+    default T withKey(T record, String field, int n, boolean otherCase) {
+        throw new UnsupportedOperationException("no unique key " + field);
+    }
+
+    /** Whether values of the unique key {@code field} that differ only in case are distinct keys (they are, unless normalised). */
+    default boolean caseSensitive(String field) {
+        return true;
+    }
+
     /** Another name, still within {@link org.sectorcrm.core.Limits#NAME}. */
     static String renamed(String name) {
         return name.length() > 250 ? "Renamed " + name.length() : name + " (renamed)";

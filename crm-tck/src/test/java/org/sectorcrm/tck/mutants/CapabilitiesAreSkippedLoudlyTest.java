@@ -75,7 +75,7 @@ class CapabilitiesAreSkippedLoudlyTest {
 
         @Override
         protected StorageTransaction wrap(StorageTransaction tx) {
-            return new ForwardingTransaction(tx, tx.employers()) {
+            return new org.sectorcrm.core.spi.ForwardingStorageTransaction(super.wrap(tx)) {
                 @Override
                 public EventLog events() {
                     throw new UnsupportedOperationException("this storage keeps no event log (it lacks Capability.EVENT_LOG)");

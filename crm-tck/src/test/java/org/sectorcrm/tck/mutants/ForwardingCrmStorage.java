@@ -1,59 +1,21 @@
 package org.sectorcrm.tck.mutants;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
-import org.sectorcrm.core.Page;
-import org.sectorcrm.core.PageRequest;
-import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.employer.EmployerFilter;
-import org.sectorcrm.core.employer.EmployerId;
-import org.sectorcrm.core.feedback.Feedback;
-import org.sectorcrm.core.feedback.FeedbackFilter;
-import org.sectorcrm.core.feedback.FeedbackId;
-import org.sectorcrm.core.need.BusinessNeed;
-import org.sectorcrm.core.need.NeedFilter;
-import org.sectorcrm.core.need.NeedId;
-import org.sectorcrm.core.outcome.OutcomeFilter;
-import org.sectorcrm.core.outcome.OutcomeId;
-import org.sectorcrm.core.outcome.OutcomeMeasure;
-import org.sectorcrm.core.partnership.PartnershipFilter;
-import org.sectorcrm.core.partnership.PartnershipId;
-import org.sectorcrm.core.partnership.SectorPartnership;
-import org.sectorcrm.core.reference.Partner;
-import org.sectorcrm.core.reference.PartnerId;
-import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.RegionFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
-import org.sectorcrm.core.reference.Region;
-import org.sectorcrm.core.reference.RegionCode;
-import org.sectorcrm.core.reference.Sector;
-import org.sectorcrm.core.reference.SectorCode;
-import org.sectorcrm.core.reference.StaffUser;
-import org.sectorcrm.core.reference.StaffUserId;
-import org.sectorcrm.core.referral.Referral;
-import org.sectorcrm.core.referral.ReferralFilter;
-import org.sectorcrm.core.referral.ReferralId;
-import org.sectorcrm.core.search.SearchTerms;
-import org.sectorcrm.core.solution.Solution;
-import org.sectorcrm.core.solution.SolutionFilter;
-import org.sectorcrm.core.solution.SolutionId;
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.Id;
 import org.sectorcrm.core.spi.AggregateStore;
-import org.sectorcrm.core.spi.AuditLog;
 import org.sectorcrm.core.spi.Capability;
-import org.sectorcrm.core.spi.ContactStore;
 import org.sectorcrm.core.spi.CrmStorage;
-import org.sectorcrm.core.spi.EmployerStore;
-import org.sectorcrm.core.spi.EngagementStore;
-import org.sectorcrm.core.spi.EventLog;
+import org.sectorcrm.core.spi.ForwardingStorageTransaction;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.spi.TransactionWork;
+import org.sectorcrm.core.type.AggregateType;
 
 /**
  * A storage that forwards everything to another one. A mutant overrides one hook to break one promise of the
- * contract; everything else stays as correct as the store it wraps.
+ * contract; everything else stays as correct as the store it wraps. Built on the SPI's own forwarding transaction,
+ * so a mutant of the store of one type needs no list of the others.
  */
 class ForwardingCrmStorage implements CrmStorage {
     protected final CrmStorage delegate;
@@ -84,141 +46,16 @@ class ForwardingCrmStorage implements CrmStorage {
 
     /** The transaction the work sees. */
     protected StorageTransaction wrap(StorageTransaction tx) {
-        return new ForwardingTransaction(tx, employers(tx.employers()));
+        return new ForwardingStorageTransaction(tx) {
+            @Override
+            public <I extends Id, T extends Aggregate<I>, F> AggregateStore<I, T, F> store(AggregateType<I, T, F> type) {
+                return ForwardingCrmStorage.this.store(type, tx.store(type));
+            }
+        };
     }
 
-    /** The employer store the work sees: the hook most mutants override. */
-    protected EmployerStore employers(EmployerStore store) {
+    /** The store of {@code type} the work sees: the hook most mutants override. */
+    protected <I extends Id, T extends Aggregate<I>, F> AggregateStore<I, T, F> store(AggregateType<I, T, F> type, AggregateStore<I, T, F> store) {
         return store;
-    }
-
-    /** Forwards every store of a transaction, the employers to the given store. */
-    static class ForwardingTransaction implements StorageTransaction {
-        private final StorageTransaction tx;
-        private final EmployerStore employers;
-
-        ForwardingTransaction(StorageTransaction tx, EmployerStore employers) {
-            this.tx = tx;
-            this.employers = employers;
-        }
-
-        @Override
-        public AggregateStore<RegionCode, Region, RegionFilter> regions() {
-            return tx.regions();
-        }
-
-        @Override
-        public AggregateStore<SectorCode, Sector, SectorFilter> sectors() {
-            return tx.sectors();
-        }
-
-        @Override
-        public AggregateStore<PartnerId, Partner, PartnerFilter> partners() {
-            return tx.partners();
-        }
-
-        @Override
-        public AggregateStore<StaffUserId, StaffUser, StaffUserFilter> staffUsers() {
-            return tx.staffUsers();
-        }
-
-        @Override
-        public EmployerStore employers() {
-            return employers;
-        }
-
-        @Override
-        public ContactStore contacts() {
-            return tx.contacts();
-        }
-
-        @Override
-        public EngagementStore engagements() {
-            return tx.engagements();
-        }
-
-        @Override
-        public AggregateStore<NeedId, BusinessNeed, NeedFilter> needs() {
-            return tx.needs();
-        }
-
-        @Override
-        public AggregateStore<SolutionId, Solution, SolutionFilter> solutions() {
-            return tx.solutions();
-        }
-
-        @Override
-        public AggregateStore<PartnershipId, SectorPartnership, PartnershipFilter> partnerships() {
-            return tx.partnerships();
-        }
-
-        @Override
-        public AggregateStore<ReferralId, Referral, ReferralFilter> referrals() {
-            return tx.referrals();
-        }
-
-        @Override
-        public AggregateStore<OutcomeId, OutcomeMeasure, OutcomeFilter> outcomes() {
-            return tx.outcomes();
-        }
-
-        @Override
-        public AggregateStore<FeedbackId, Feedback, FeedbackFilter> feedback() {
-            return tx.feedback();
-        }
-
-        @Override
-        public AuditLog audit() {
-            return tx.audit();
-        }
-
-        @Override
-        public EventLog events() {
-            return tx.events();
-        }
-    }
-
-    /** Forwards every method of an employer store. */
-    static class ForwardingEmployerStore implements EmployerStore {
-        protected final EmployerStore store;
-
-        ForwardingEmployerStore(EmployerStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public Optional<Employer> find(EmployerId id) {
-            return store.find(id);
-        }
-
-        @Override
-        public void save(Employer aggregate, long expectedVersion) {
-            store.save(aggregate, expectedVersion);
-        }
-
-        @Override
-        public void delete(EmployerId id, long expectedVersion) {
-            store.delete(id, expectedVersion);
-        }
-
-        @Override
-        public Page<Employer> query(EmployerFilter filter, PageRequest page) {
-            return store.query(filter, page);
-        }
-
-        @Override
-        public long count(EmployerFilter filter) {
-            return store.count(filter);
-        }
-
-        @Override
-        public Page<Employer> search(SearchTerms terms, PageRequest page) {
-            return store.search(terms, page);
-        }
-
-        @Override
-        public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
-            return store.countByRegionAndSector(filter);
-        }
     }
 }

@@ -93,4 +93,14 @@ public final class AppointmentKit implements KindSpec<AppointmentId, Appointment
                 .add("from+to", from + ".." + to, new AppointmentFilter(null, null, null, null, null, from, to))
                 .list());
     }
+
+    @Override
+    public Appointment withText(Appointment r, String text) {
+        return r.titled(text);
+    }
+
+    @Override
+    public String text(Appointment r) {
+        return r.title();
+    }
 }

@@ -129,4 +129,14 @@ public final class ContactKit implements KindSpec<ContactId, Contact, ContactFil
                 .add("employer+role+active", "e1, CHAMPION, true", new ContactFilter(e1, null, ContactRole.CHAMPION, true))
                 .list());
     }
+
+    @Override
+    public Contact withText(Contact r, String text) {
+        return r.withTitle(text);
+    }
+
+    @Override
+    public String text(Contact r) {
+        return r.title();
+    }
 }

@@ -148,4 +148,25 @@ public final class EmployerKit implements KindSpec<EmployerId, Employer, Employe
                         all.withStatus(EmployerStatus.ACTIVE).withRegion(new RegionCode("IL-EDR-2")).withTag("manufacturing"))
                 .list());
     }
+
+    @Override
+    public Employer withText(Employer r, String text) {
+        return r.withLegalName(text);
+    }
+
+    @Override
+    public String text(Employer r) {
+        return r.legalName();
+    }
+
+    /** FEINs are digits: no case. */
+    @Override
+    public Employer withKey(Employer e, String field, int n, boolean otherCase) {
+        return e.withFein(org.sectorcrm.core.reference.Fein.parse(String.format("36-%07d", 1_000_000 + n)));
+    }
+
+    @Override
+    public boolean caseSensitive(String field) {
+        return false;
+    }
 }

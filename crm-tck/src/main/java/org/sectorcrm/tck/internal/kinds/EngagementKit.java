@@ -155,4 +155,21 @@ public final class EngagementKit implements KindSpec<EngagementId, Engagement, E
                         new EngagementFilter(e1, null, null, null, null, true, null, EseCategory.TRAINING_SERVICES, null))
                 .list());
     }
+
+    @Override
+    public Engagement withText(Engagement r, String text) {
+        return r.withSummary(text);
+    }
+
+    @Override
+    public String text(Engagement r) {
+        return r.summary();
+    }
+
+    /** External ids are the source system's: "ext-1" and "EXT-1" are different ids. */
+    @Override
+    public Engagement withKey(Engagement e, String field, int n, boolean otherCase) {
+        String id = "Crm-Ext-" + n;
+        return e.withExternalId(otherCase ? id.toUpperCase(java.util.Locale.ROOT) : id);
+    }
 }

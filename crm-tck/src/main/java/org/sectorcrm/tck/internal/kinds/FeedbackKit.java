@@ -126,4 +126,14 @@ public final class FeedbackKit implements KindSpec<FeedbackId, Feedback, Feedbac
                 .field("solution", v -> new FeedbackFilter(null, null, v), s1, Fixtures.solutionId())
                 .list());
     }
+
+    @Override
+    public Feedback withText(Feedback r, String text) {
+        return new Feedback(r.id(), r.stamp(), r.employer(), r.engagement(), r.solution(), r.rating(), text);
+    }
+
+    @Override
+    public String text(Feedback r) {
+        return r.comment();
+    }
 }

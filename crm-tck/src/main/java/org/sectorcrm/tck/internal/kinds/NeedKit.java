@@ -128,4 +128,14 @@ public final class NeedKit implements KindSpec<NeedId, BusinessNeed, NeedFilter>
                 .field("category", v -> new NeedFilter(null, null, null, v), NeedCategory.HIRING, NeedCategory.POLICY, NeedCategory.OTHER)
                 .list());
     }
+
+    @Override
+    public BusinessNeed withText(BusinessNeed r, String text) {
+        return r.withDescription(text);
+    }
+
+    @Override
+    public String text(BusinessNeed r) {
+        return r.description();
+    }
 }

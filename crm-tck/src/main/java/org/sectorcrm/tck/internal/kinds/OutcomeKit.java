@@ -128,4 +128,16 @@ public final class OutcomeKit implements KindSpec<OutcomeId, OutcomeMeasure, Out
                 .field("metricCode", v -> new OutcomeFilter(null, null, v), "TURNOVER_RATE", "SCRAP_RATE", "PRODUCTIVITY")
                 .list());
     }
+
+    @Override
+    public OutcomeMeasure withText(OutcomeMeasure r, String text) {
+        return new OutcomeMeasure(r.id(), r.stamp(), r.employer(), r.solution(),
+                new org.sectorcrm.core.outcome.Metric(r.metric().code(), text, r.metric().unit(), r.metric().direction()), r.baselineOn(), r.baseline(),
+                r.observations());
+    }
+
+    @Override
+    public String text(OutcomeMeasure r) {
+        return r.metric().name();
+    }
 }

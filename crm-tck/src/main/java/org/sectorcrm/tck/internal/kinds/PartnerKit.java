@@ -122,4 +122,14 @@ public final class PartnerKit implements KindSpec<PartnerId, Partner, PartnerFil
                 .add("kind+region+active", "WIOA_TITLE_I_ADULT, IL-EDR-2, true", new PartnerFilter(PartnerKind.WIOA_TITLE_I_ADULT, new RegionCode("IL-EDR-2"), true))
                 .list());
     }
+
+    @Override
+    public Partner withText(Partner r, String text) {
+        return new Partner(r.id(), r.stamp(), text, r.kind(), r.regions(), r.services(), r.active());
+    }
+
+    @Override
+    public String text(Partner r) {
+        return r.name();
+    }
 }

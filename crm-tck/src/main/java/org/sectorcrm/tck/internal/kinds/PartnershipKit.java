@@ -130,4 +130,15 @@ public final class PartnershipKit implements KindSpec<PartnershipId, SectorPartn
                 .field("member", v -> new PartnershipFilter(null, null, null, null, v), e1, e2, Fixtures.employerId())
                 .list());
     }
+
+    @Override
+    public SectorPartnership withText(SectorPartnership r, String text) {
+        return new SectorPartnership(r.id(), r.stamp(), text, r.region(), r.sector(), r.convener(), r.stage(), r.members(), r.supportPartners(),
+                r.priorities(), r.actionTeams(), r.commitments());
+    }
+
+    @Override
+    public String text(SectorPartnership r) {
+        return r.name();
+    }
 }

@@ -136,4 +136,15 @@ public final class ReferralKit implements KindSpec<ReferralId, Referral, Referra
                         LocalDate.of(2026, 2, 11), LocalDate.of(2026, 3, 2))
                 .list());
     }
+
+    @Override
+    public Referral withText(Referral r, String text) {
+        return new Referral(r.id(), r.stamp(), r.fromPartner(), r.fromStaff(), r.toPartner(), r.employer(), r.partnership(), r.need(), text,
+                r.status(), r.sentOn(), r.responseDue(), r.declineReason(), r.followUps(), r.outcome(), r.externalReference());
+    }
+
+    @Override
+    public String text(Referral r) {
+        return r.requestedService();
+    }
 }

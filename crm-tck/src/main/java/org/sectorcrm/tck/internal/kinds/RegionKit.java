@@ -116,4 +116,14 @@ public final class RegionKit implements KindSpec<RegionCode, Region, RegionFilte
                 Regions.aRegion().ofKind(RegionKind.ECONOMIC_DEVELOPMENT_REGION).build());
         return new Prepared<>(rows, new Cases<RegionFilter>().field("kind", RegionFilter::new, RegionKind.values()).list());
     }
+
+    @Override
+    public Region withText(Region r, String text) {
+        return new Region(r.id(), r.stamp(), text, r.kind(), r.counties());
+    }
+
+    @Override
+    public String text(Region r) {
+        return r.name();
+    }
 }

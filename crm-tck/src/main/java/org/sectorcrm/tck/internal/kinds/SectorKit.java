@@ -116,4 +116,14 @@ public final class SectorKit implements KindSpec<SectorCode, Sector, SectorFilte
                 Sectors.aSector().withNaicsPrefixes().build());
         return new Prepared<>(rows, new Cases<SectorFilter>().field("naicsPrefix", SectorFilter::new, "33", "3361", "3", "62", "99").list());
     }
+
+    @Override
+    public Sector withText(Sector r, String text) {
+        return new Sector(r.id(), r.stamp(), text, r.naicsPrefixes());
+    }
+
+    @Override
+    public String text(Sector r) {
+        return r.name();
+    }
 }

@@ -132,4 +132,15 @@ public final class SolutionKit implements KindSpec<SolutionId, Solution, Solutio
                 .field("leadPartner", v -> new SolutionFilter(null, null, null, null, v), pa, pb, Fixtures.partnerId())
                 .list());
     }
+
+    @Override
+    public Solution withText(Solution r, String text) {
+        return new Solution(r.id(), r.stamp(), r.employer(), r.partnership(), r.needs(), r.type(), text, r.leadPartner(), r.contributors(),
+                r.fundingStreams(), r.status(), r.startDate(), r.endDate(), r.participants(), r.cost());
+    }
+
+    @Override
+    public String text(Solution r) {
+        return r.name();
+    }
 }

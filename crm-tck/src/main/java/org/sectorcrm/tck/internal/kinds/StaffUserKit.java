@@ -125,4 +125,27 @@ public final class StaffUserKit implements KindSpec<StaffUserId, StaffUser, Staf
                 .field("active", v -> new StaffUserFilter(null, null, v), true, false)
                 .list());
     }
+
+    @Override
+    public StaffUser withText(StaffUser r, String text) {
+        return new StaffUser(r.id(), r.stamp(), r.partner(), text, r.email(), r.role(), r.active());
+    }
+
+    @Override
+    public String text(StaffUser r) {
+        return r.name();
+    }
+
+    /** E-mail addresses are normalised to lower case, so two spellings in other cases are one key. */
+    @Override
+    public StaffUser withKey(StaffUser u, String field, int n, boolean otherCase) {
+        String address = "staff" + n + "@board.example";
+        return new StaffUser(u.id(), u.stamp(), u.partner(), u.name(),
+                org.sectorcrm.core.reference.EmailAddress.parse(otherCase ? address.toUpperCase(java.util.Locale.ROOT) : address), u.role(), u.active());
+    }
+
+    @Override
+    public boolean caseSensitive(String field) {
+        return false;
+    }
 }
