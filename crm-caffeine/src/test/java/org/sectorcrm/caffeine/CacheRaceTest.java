@@ -230,7 +230,10 @@ class CacheRaceTest {
         }
     }
 
-    /** One writer owns keys {@code first..first+count-1}: updates, deletes, re-inserts and rolled-back updates at random. */
+    /**
+     * One writer owns keys {@code first..first+count-1}: updates, deletes, re-inserts, rolled-back updates and updates
+     * by an inner unit that its savepoint undoes (the outer transaction commits) at random.
+     */
     private static void write(CrmStorage cache, EmployerId[] ids, AtomicLongArray started, AtomicReferenceArray<Committed> committed, int first,
             int count, int ops, Random random) {
         Employer[] current = new Employer[count];
@@ -267,6 +270,18 @@ class CacheRaceTest {
                 } catch (IllegalStateException expected) {
                     // rolled back: nothing to publish
                 }
+            } else if (dice == 2) {
+                cache.inTransaction(outer -> {
+                    try {
+                        cache.inTransaction(inner -> {
+                            inner.employers().save(named(ids[k], k, -1, now.version() + 1), now.version());
+                            throw new IllegalStateException("undo the inner unit");
+                        });
+                    } catch (IllegalStateException expected) {
+                        // the savepoint undid the inner unit; the outer commits nothing: nothing to publish
+                    }
+                    return null;
+                });
             } else {
                 Employer updated = named(ids[k], k, counter, now.version() + 1);
                 save(cache, updated);
@@ -288,7 +303,7 @@ class CacheRaceTest {
             if (seen.isPresent()) {
                 long counter = counterOf(seen.get());
                 if (counter < 0) {
-                    violations.add("employer " + k + ": a rolled-back write is visible");
+                    violations.add("employer " + k + ": a rolled-back or undone write is visible");
                 } else if (counter < before.counter() || counter == before.counter() && !before.present()) {
                     violations.add("employer " + k + ": read write #" + counter + " after #" + before.counter() + " (present=" + before.present()
                             + ") had committed");

@@ -30,9 +30,11 @@ import org.sectorcrm.core.type.AggregateType;
  * everything) does not have: read transactions read a snapshot taken when they begin (as SQLite in WAL mode
  * or PostgreSQL's REPEATABLE READ do) and never wait for writers; writers run one at a time and publish a new
  * snapshot when they commit. It keeps find, save and delete of every type, through the SPI's one primitive
- * {@code store(type)}; query, count, audit and events throw {@link UnsupportedOperationException}, and
- * transactions do not nest. {@link #afterFindInRead} lets a test run code between a read transaction's load and
- * the moment the cache would keep it.
+ * {@code store(type)}; query, count, audit and events throw {@link UnsupportedOperationException}. A transaction
+ * started inside another joins it as SPI 2 says: a nested read sees the outer's writes, and a nested read-write unit
+ * is a savepoint (it writes to a copy, which the outer adopts only when the unit returns).
+ * {@link #afterFindInRead} lets a test run code between a read transaction's load and the moment the cache would
+ * keep it.
  */
 final class SnapshotStorage implements CrmStorage {
     /** A row's key: ids of different types never meet. */
@@ -40,23 +42,29 @@ final class SnapshotStorage implements CrmStorage {
     }
 
     private final ReentrantLock writer = new ReentrantLock();
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private volatile Map<Key, Aggregate<?>> committed = Map.of();
     /** Runs inside read transactions after {@code find} read its snapshot, before it returns. */
     volatile Consumer<Id> afterFindInRead = id -> { };
 
     @Override
     public <R> R inTransaction(TransactionWork<R> work) {
+        Tx outer = current.get();
+        if (outer != null) {
+            if (outer.readOnly) {
+                throw new IllegalStateException("cannot start a read-write transaction inside a read-only one");
+            }
+            Tx savepoint = new Tx(new HashMap<>(outer.rows), false);
+            R result = run(savepoint, work);
+            outer.rows.clear();
+            outer.rows.putAll(savepoint.rows);
+            return result;
+        }
         writer.lock();
         try {
-            Map<Key, Aggregate<?>> working = new HashMap<>(committed);
-            Tx tx = new Tx(working, false);
-            R result;
-            try {
-                result = work.run(tx);
-            } finally {
-                tx.over = true;
-            }
-            committed = Map.copyOf(working); // the commit: all of the transaction's writes at once
+            Tx tx = new Tx(new HashMap<>(committed), false);
+            R result = run(tx, work);
+            committed = Map.copyOf(tx.rows); // the commit: all of the transaction's writes at once
             return result;
         } finally {
             writer.unlock();
@@ -65,11 +73,22 @@ final class SnapshotStorage implements CrmStorage {
 
     @Override
     public <R> R read(TransactionWork<R> work) {
-        Tx tx = new Tx(committed, true);
+        Tx outer = current.get();
+        return run(new Tx(outer != null ? outer.rows : committed, true), work);
+    }
+
+    private <R> R run(Tx tx, TransactionWork<R> work) {
+        Tx enclosing = current.get();
+        current.set(tx);
         try {
             return work.run(tx);
         } finally {
             tx.over = true;
+            if (enclosing == null) {
+                current.remove();
+            } else {
+                current.set(enclosing);
+            }
         }
     }
 
