@@ -274,7 +274,7 @@ public final class ModelHarness {
             return null;
         }
         Reader by = ModelData.READERS.get(0);
-        return new DomainEvent.Changed(ids.get(), Fixtures.NOW, by.id(), by.partner(), AggregateTypes.byKey(entity.name()).orElseThrow(), id.asString(), version,
+        return new DomainEvent.Changed(ids.get(), Fixtures.NOW, by.id(), by.partner(), AggregateTypes.byKey(entity.name().toLowerCase(java.util.Locale.ROOT)).orElseThrow(), id.asString(), version,
                 List.of("model"));
     }
 
