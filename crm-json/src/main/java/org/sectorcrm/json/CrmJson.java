@@ -38,20 +38,30 @@ import org.sectorcrm.json.internal.StrictProblemHandler;
  * <li>{@code read(write(x), X.class).equals(x)}.</li>
  * <li>Only record components are written, under their component names. Derived methods ({@code version()},
  *     {@code isDraft()}, {@code nameKey()}, {@code masked()}, ...) never appear.</li>
- * <li>Ids are strings: UUID text for UUID ids, the code for {@code RegionCode}/{@code SectorCode}. A FEIN is
+ * <li>Ids are strings, {@link org.sectorcrm.core.Id#asString()}: UUID text for UUID ids, the code for
+ *     {@code RegionCode}/{@code SectorCode}; the id of every aggregate is read by its descriptor's
+ *     {@link org.sectorcrm.core.type.AggregateType#parseId parseId}. A FEIN is
  *     {@code "NN-NNNNNNN"}, a NAICS code {@code "336110"}, an e-mail address its normalised text.</li>
  * <li>A {@code PhoneNumber} is an object {@code {"e164":"+13125550142","extension":"12"}} (extension omitted
  *     when there is none): both parts are data, and a string form would need a second parser.</li>
- * <li>Instants are ISO-8601 UTC strings ({@code "2025-03-01T14:05:00Z"}), dates {@code "2025-03-01"}.</li>
+ * <li>Instants are ISO-8601 UTC strings ({@code "2025-03-01T14:05:00Z"}, nanoseconds kept), dates {@code "2025-03-01"}.
+ *     Wall-clock times ({@code LocalDateTime}, an appointment's start and end) are ISO-8601 without offset
+ *     ({@code "2025-04-08T10:00:00"}); one with an offset or {@code Z} is refused. A {@code ZoneId} is its id
+ *     ({@code "America/Chicago"}, {@code "-06:00"}).</li>
+ * <li>Strings are kept exactly, leading and trailing blanks included.</li>
  * <li>Decimals are JSON numbers written with their scale ({@code 1.50} stays {@code 1.50}).</li>
  * <li>Null fields are omitted; empty collections are written as {@code []} / {@code {}}. On input a missing
  *     collection reads as empty, and a missing primitive ({@code active}, {@code rating}, {@code version}) is an
  *     error rather than a silent {@code false}/{@code 0}.</li>
  * <li>A {@code DomainEvent} carries {@code "type"}: {@code created}, {@code changed}, {@code statusChanged} or
- *     {@code deleted}.</li>
+ *     {@code deleted}; its {@code recordType} is the descriptor's {@link org.sectorcrm.core.type.AggregateType#key()
+ *     key} ({@code "staffUser"}), read with {@link org.sectorcrm.core.type.AggregateTypes#byKey}.</li>
  * <li>Input is strict: unknown fields, duplicate keys, numbers for strings or enums, and trailing content are
  *     refused.</li>
  * </ul>
+ *
+ * <p>Documents stored by an earlier release: an added field reads as null or empty; renamed or re-encoded fields
+ * are brought up to date by {@link StoredDocuments} (policy: {@code docs/storage-documents.md}).
  */
 public final class CrmJson {
     /** The record name of violations about the JSON itself rather than a domain record. */
