@@ -61,7 +61,7 @@ public final class DomainModule extends SimpleModule {
         // parse() lower-cases, so hand-written files with "Jane@Example.com" are accepted as the same person.
         text(EmailAddress.class, EmailAddress::value, EmailAddress::parse);
         aggregateTypes();
-        // Appointments keep wall-clock time in their zone, so their times must not carry an offset: jsr310's reader
+        // A wall-clock time is read in its record's zone, so it must not carry an offset: jsr310's reader
         // would drop a trailing 'Z' silently and take [2025,3,1,10,0] arrays; this one refuses both.
         text(LocalDateTime.class, DateTimeFormatter.ISO_LOCAL_DATE_TIME::format, DomainModule::localDateTime);
         // By id, as ZoneId.of reads it; the refusal names the field instead of calling a zone an "ISO-8601 date".
