@@ -11,8 +11,9 @@ import java.util.Set;
 public final class Diff {
 
     /**
-     * The text of a field value in the audit trail: ids and single-value records (FEIN, e-mail, phone, NAICS) by their
-     * value, enums by name, collections element by element, other records as Java writes them.
+     * The text of a field value in the audit trail: ids by their text, enums by name, collections element by element, everything
+     * else by its {@code toString} (value objects print their canonical form: FEIN {@code 36-1234567}, phone
+     * {@code (312) 555-0142}).
      */
     public static String text(Object value) {
         if (value == null) {
@@ -28,13 +29,6 @@ public final class Diff {
             List<String> parts = new ArrayList<>();
             c.forEach(v -> parts.add(text(v)));
             return "[" + String.join(", ", parts) + "]";
-        }
-        if (value instanceof Record r && r.getClass().getRecordComponents().length == 1) {
-            try {
-                return text(r.getClass().getRecordComponents()[0].getAccessor().invoke(r));
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                return r.toString();
-            }
         }
         return value.toString();
     }
