@@ -29,7 +29,7 @@ import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.examples.cli.Progress;
 import org.sectorcrm.json.exchange.ExchangeReader;
 import org.sectorcrm.json.exchange.ExchangeRecord;
-import org.sectorcrm.json.exchange.ExchangeType;
+import org.sectorcrm.core.type.AggregateTypes;
 
 /** The import, export and users jobs, run in-process through the command line against a SQLite file. */
 class CliImportExportTest {
@@ -224,16 +224,16 @@ class CliImportExportTest {
         CliRunner.Run staff = CliRunner.on(db, "export", "contacts", "--format", "ndjson", "--out", one.toString(), "--as", STAFF);
         assertThat(staff.exitCode()).as(staff.toString()).isZero();
         List<ExchangeRecord> records = read(one);
-        assertThat(records).extracting(ExchangeRecord::type).containsExactly(ExchangeType.CONTACT);
+        assertThat(records).extracting(r -> (Object) r.type()).containsExactly(AggregateTypes.CONTACT);
         assertThat(records.get(0).data(Contact.class).email()).isEqualTo(EmailAddress.parse("maria.lopez@castings.example"));
 
         CliRunner.Run viewer = CliRunner.on(db, "export", "all", "--format", "ndjson", "--out", dir.toString(), "--as", VIEWER);
         assertThat(viewer.exitCode()).as(viewer.toString()).isZero();
         List<ExchangeRecord> all = read(dir.resolve("sectorcrm-export.ndjson"));
-        assertThat(all).extracting(ExchangeRecord::type).contains(ExchangeType.PARTNER, ExchangeType.STAFF_USER, ExchangeType.EMPLOYER, ExchangeType.CONTACT);
-        assertThat(all).filteredOn(r -> r.type() == ExchangeType.CONTACT).singleElement()
+        assertThat(all).extracting(r -> (Object) r.type()).contains(AggregateTypes.PARTNER, AggregateTypes.STAFF_USER, AggregateTypes.EMPLOYER, AggregateTypes.CONTACT);
+        assertThat(all).filteredOn(r -> r.type() == AggregateTypes.CONTACT).singleElement()
                 .satisfies(r -> assertThat(r.data(Contact.class).email()).isNull());
-        assertThat(all).filteredOn(r -> r.type() == ExchangeType.EMPLOYER).singleElement()
+        assertThat(all).filteredOn(r -> r.type() == AggregateTypes.EMPLOYER).singleElement()
                 .satisfies(r -> assertThat(r.data(Employer.class).legalName()).isEqualTo("Rockford Precision Gear"));
         List<AuditEntry> exports = withCrm(s -> s.audit().query(AuditFilter.ALL, PageRequest.first(100)).items().stream()
                 .filter(e -> e.action().equals(AuditOperations.EXPORT_PII)).toList());

@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.examples.CrmApplication;
 import org.sectorcrm.examples.csv.CsvExport;
 import org.sectorcrm.examples.exchange.ExchangeExport;
-import org.sectorcrm.json.exchange.ExchangeType;
 import org.sectorcrm.json.exchange.ExchangeWriter;
 
 import picocli.CommandLine.Command;
@@ -108,12 +109,11 @@ public final class ExportCommand extends Job {
     }
 
     private long ndjson(CrmSession session, Kind kind, Writer w, Clock clock) {
-        ExchangeType type = switch (kind) {
-            case EMPLOYERS -> ExchangeType.EMPLOYER;
-            case CONTACTS -> ExchangeType.CONTACT;
-            case ENGAGEMENTS -> ExchangeType.ENGAGEMENT;
-            case ALL -> throw new IllegalArgumentException("all is written by ndjsonAll");
-        };
+        if (kind == Kind.ALL) {
+            throw new IllegalArgumentException("all is written by ndjsonAll");
+        }
+        // the kinds of the command line are named like the types' plurals
+        AggregateType<?, ?, ?> type = AggregateTypes.byPlural(name(kind)).orElseThrow();
         try (ExchangeWriter writer = ExchangeWriter.open(w, clock.instant())) {
             return new ExchangeExport(session, "NDJSON export" + destination()).write(writer, type);
         }
@@ -121,7 +121,7 @@ public final class ExportCommand extends Job {
 
     private long ndjsonAll(CrmSession session, Writer w, Clock clock) {
         try (ExchangeWriter writer = ExchangeWriter.open(w, clock.instant())) {
-            Map<ExchangeType, Long> counts = new ExchangeExport(session, "NDJSON export of all records" + destination()).writeAll(writer);
+            Map<AggregateType<?, ?, ?>, Long> counts = new ExchangeExport(session, "NDJSON export of all records" + destination()).writeAll(writer);
             err().println(counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().key()).collect(Collectors.joining(", ")));
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }

@@ -66,7 +66,7 @@ public final class RestoreCommand extends Job {
         }
         app.accounts().setPassword(result.admin().id(), result.admin().email().value(), password.toCharArray());
         out().println("restored " + result.records() + " records exported " + result.header().exportedAt() + ": "
-                + result.counts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                + result.counts().entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey().key()).collect(Collectors.joining(", ")));
         out().println(result.admin().email().value() + " can log in with the given password; set the others' with"
                 + " users set-password EMAIL --as " + result.admin().email().value());

@@ -7,52 +7,29 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.CrmException;
 import org.sectorcrm.core.FieldViolation;
+import org.sectorcrm.core.Id;
 import org.sectorcrm.core.IdGenerator;
+import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditFilter;
 import org.sectorcrm.core.audit.AuditId;
-import org.sectorcrm.core.PageRequest;
-import org.sectorcrm.core.contact.Contact;
-import org.sectorcrm.core.contact.ContactFilter;
-import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.employer.EmployerFilter;
-import org.sectorcrm.core.engagement.Engagement;
-import org.sectorcrm.core.engagement.EngagementFilter;
-import org.sectorcrm.core.feedback.Feedback;
-import org.sectorcrm.core.feedback.FeedbackFilter;
-import org.sectorcrm.core.need.BusinessNeed;
-import org.sectorcrm.core.need.NeedFilter;
-import org.sectorcrm.core.outcome.OutcomeFilter;
-import org.sectorcrm.core.outcome.OutcomeMeasure;
-import org.sectorcrm.core.partnership.PartnershipFilter;
-import org.sectorcrm.core.partnership.SectorPartnership;
 import org.sectorcrm.core.reference.EmailAddress;
-import org.sectorcrm.core.reference.Partner;
-import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.RegionFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.SectorFilter;
-import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
-import org.sectorcrm.core.reference.Region;
 import org.sectorcrm.core.reference.Role;
-import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.StaffUser;
-import org.sectorcrm.core.referral.Referral;
-import org.sectorcrm.core.referral.ReferralFilter;
-import org.sectorcrm.core.solution.Solution;
-import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.StorageTransaction;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.exchange.ExchangeHeader;
 import org.sectorcrm.json.exchange.ExchangeReader;
 import org.sectorcrm.json.exchange.ExchangeRecord;
-import org.sectorcrm.json.exchange.ExchangeType;
 
 /**
  * Loads a full exchange file into an <em>empty</em> database, keeping every id, version and timestamp, so that an
@@ -104,9 +81,9 @@ public final class ExchangeRestore {
      * @param counts the records of each type in the file
      * @param admin  the staff user the restore ran as (from the file)
      */
-    public record Result(ExchangeHeader header, Map<ExchangeType, Long> counts, List<Problem> problems, StaffUser admin) {
+    public record Result(ExchangeHeader header, Map<AggregateType<?, ?, ?>, Long> counts, List<Problem> problems, StaffUser admin) {
         public Result {
-            counts = Map.copyOf(counts);
+            counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts)); // in AggregateTypes.all() order
             problems = List.copyOf(problems);
         }
 
@@ -168,11 +145,11 @@ public final class ExchangeRestore {
         return new Result(scan.header, scan.counts, List.of(), scan.admin);
     }
 
-    private record Scan(ExchangeHeader header, Map<ExchangeType, Long> counts, List<Problem> problems, StaffUser admin) {
+    private record Scan(ExchangeHeader header, Map<AggregateType<?, ?, ?>, Long> counts, List<Problem> problems, StaffUser admin) {
     }
 
     private static Scan scan(Path file, EmailAddress adminEmail) throws IOException {
-        Map<ExchangeType, Long> counts = new EnumMap<>(ExchangeType.class);
+        Map<AggregateType<?, ?, ?>, Long> counts = new java.util.TreeMap<>(java.util.Comparator.comparingInt(AggregateTypes.all()::indexOf));
         List<Problem> problems = new ArrayList<>();
         StaffUser admin = null;
         try (InputStream bytes = Files.newInputStream(file); ExchangeReader in = open(bytes)) {
@@ -237,32 +214,24 @@ public final class ExchangeRestore {
     }
 
     private static void insert(StorageTransaction tx, ExchangeRecord r) {
-        switch (r.type()) {
-            case REGION -> tx.regions().save(r.data(Region.class), 0);
-            case SECTOR -> tx.sectors().save(r.data(Sector.class), 0);
-            case PARTNER -> tx.partners().save(r.data(Partner.class), 0);
-            case STAFF_USER -> tx.staffUsers().save(r.data(StaffUser.class), 0);
-            case EMPLOYER -> tx.employers().save(r.data(Employer.class), 0);
-            case CONTACT -> tx.contacts().save(r.data(Contact.class), 0);
-            case PARTNERSHIP -> tx.partnerships().save(r.data(SectorPartnership.class), 0);
-            case NEED -> tx.needs().save(r.data(BusinessNeed.class), 0);
-            case ENGAGEMENT -> tx.engagements().save(r.data(Engagement.class), 0);
-            case SOLUTION -> tx.solutions().save(r.data(Solution.class), 0);
-            case REFERRAL -> tx.referrals().save(r.data(Referral.class), 0);
-            case OUTCOME -> tx.outcomes().save(r.data(OutcomeMeasure.class), 0);
-            case FEEDBACK -> tx.feedback().save(r.data(Feedback.class), 0);
-        }
+        insert(tx, r.type(), r.data());
+    }
+
+    private static <I extends Id, T extends Aggregate<I>, F> void insert(StorageTransaction tx, AggregateType<I, T, F> type, Aggregate<?> data) {
+        tx.store(type).save(type.cast(data), 0);
     }
 
     /** No record of any kind and no audit entry: a database nobody has used. */
     static boolean isEmpty(StorageTransaction tx) {
-        return tx.regions().count(RegionFilter.ALL) == 0 && tx.sectors().count(SectorFilter.ALL) == 0
-                && tx.partners().count(PartnerFilter.ALL) == 0 && tx.staffUsers().count(StaffUserFilter.ALL) == 0
-                && tx.employers().count(EmployerFilter.ALL) == 0 && tx.contacts().count(ContactFilter.ALL) == 0
-                && tx.partnerships().count(PartnershipFilter.ALL) == 0 && tx.needs().count(NeedFilter.ALL) == 0
-                && tx.engagements().count(EngagementFilter.ALL) == 0 && tx.solutions().count(SolutionFilter.ALL) == 0
-                && tx.referrals().count(ReferralFilter.ALL) == 0 && tx.outcomes().count(OutcomeFilter.ALL) == 0
-                && tx.feedback().count(FeedbackFilter.ALL) == 0
-                && tx.audit().query(AuditFilter.ALL, PageRequest.first(1)).items().isEmpty();
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            if (count(tx, type) > 0) {
+                return false;
+            }
+        }
+        return tx.audit().query(AuditFilter.ALL, PageRequest.first(1)).items().isEmpty();
+    }
+
+    private static <I extends Id, T extends Aggregate<I>, F> long count(StorageTransaction tx, AggregateType<I, T, F> type) {
+        return tx.store(type).count(type.all());
     }
 }

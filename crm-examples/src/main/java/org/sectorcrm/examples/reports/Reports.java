@@ -25,7 +25,7 @@ import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralId;
-import org.sectorcrm.core.spi.EmployerStore.GroupCount;
+import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.examples.csv.CsvWriter;
 
 /**
