@@ -15,6 +15,7 @@ import org.sectorcrm.core.employer.EmployerStatus;
 import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.NaicsCode;
+import org.sectorcrm.core.reference.PhoneNumber;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 
@@ -25,7 +26,7 @@ import org.sectorcrm.core.reference.SectorCode;
  */
 public final class EmployerRows implements CsvImport.RowHandler {
     static final List<String> FIELDS = List.of("legalName", "tradeNames", "fein", "naics", "sector", "region", "status", "employees",
-            "website", "tags", "street", "city", "state", "zip", "county", "uiAccountNumber");
+            "website", "phone", "tags", "street", "city", "state", "zip", "county", "uiAccountNumber");
     private static final List<String> SITE = List.of("street", "city", "state", "zip", "county", "uiAccountNumber");
     private final CrmSession session;
     /** Natural keys a dry run would have created, so repeated rows count as they would in a real run. */
@@ -54,9 +55,10 @@ public final class EmployerRows implements CsvImport.RowHandler {
     public CsvImport.Outcome apply(Map<String, String> row, boolean dryRun) {
         Fein fein = row.get("fein") == null ? null : Fein.parse(row.get("fein"));
         NaicsCode naics = row.get("naics") == null ? null : NaicsCode.of(row.get("naics"));
+        PhoneNumber phone = row.get("phone") == null ? null : PhoneNumber.parse(row.get("phone"));
         Optional<Employer> existing = EmployerKeys.find(session, fein, row.get("legalName"), row.get("zip"));
         Employer base = existing.orElse(Employer.named(row.get("legalName") == null ? "?" : row.get("legalName")));
-        Employer merged = merge(base, row, fein, naics);
+        Employer merged = merge(base, row, fein, naics, phone);
         if (dryRun) {
             if (existing.isEmpty() && !dryRunKeys.add((merged.fein() != null ? "fein:" + merged.fein() : "name:" + merged.nameKey() + "|" + merged.primaryZip()))) {
                 return CsvImport.Outcome.UNCHANGED; // a repeat of a row this dry run already counted as created
@@ -72,7 +74,7 @@ public final class EmployerRows implements CsvImport.RowHandler {
         return saved.version() == existing.get().version() ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
     }
 
-    private Employer merge(Employer e, Map<String, String> row, Fein fein, NaicsCode naics) {
+    private Employer merge(Employer e, Map<String, String> row, Fein fein, NaicsCode naics, PhoneNumber phone) {
         Employer r = e;
         if (row.containsKey("legalName")) {
             r = r.withLegalName(row.get("legalName"));
@@ -100,6 +102,9 @@ public final class EmployerRows implements CsvImport.RowHandler {
         }
         if (row.containsKey("website")) {
             r = r.withWebsite(row.get("website"));
+        }
+        if (row.containsKey("phone")) {
+            r = r.withPhone(phone); // the employer's main number, not a person's: no PII rules apply
         }
         if (row.containsKey("tags")) {
             r = r.withTags(new LinkedHashSet<>(Cells.list(row, "tags")));
@@ -149,7 +154,7 @@ public final class EmployerRows implements CsvImport.RowHandler {
         return java.util.Arrays.asList(e.legalName(), Cells.join(e.tradeNames()), e.fein() == null ? null : e.fein().formatted(),
                 e.naics() == null ? null : e.naics().value(), e.sector() == null ? null : e.sector().value(),
                 e.region() == null ? null : e.region().value(), e.status().name(), e.employees() == null ? null : e.employees().toString(),
-                e.website(), Cells.join(e.tags()), a.street(), a.city(), a.state(), a.zip(), p == null ? null : p.county(),
+                e.website(), e.phone() == null ? null : e.phone().formatted(), Cells.join(e.tags()), a.street(), a.city(), a.state(), a.zip(), p == null ? null : p.county(),
                 p == null ? null : p.uiAccountNumber());
     }
 }

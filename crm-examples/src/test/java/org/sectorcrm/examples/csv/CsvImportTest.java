@@ -35,6 +35,7 @@ import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerKind;
+import org.sectorcrm.core.reference.PhoneNumber;
 import org.sectorcrm.core.reference.Region;
 import org.sectorcrm.core.reference.RegionKind;
 import org.sectorcrm.core.reference.Role;
@@ -223,6 +224,27 @@ class CsvImportTest {
         new CsvExport(staff).engagements(engagementsOut);
         assertThat(CsvImport.run(new StringReader(engagementsOut.toString()), new EngagementRows(staff), ColumnMapping.identity(), false, n -> { })
                 .unchanged()).isEqualTo(3);
+    }
+
+    @Test
+    void aPhoneColumnIsTheEmployersMainNumberAndExportsBack() throws IOException {
+        String file = "legalName,fein,phone\nAcme,36-1234567,(815) 555-0142 x12\nBad Phone Inc,36-7654321,555-01\n";
+        ImportReport r = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(r.created()).isEqualTo(1);
+        assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.toString()).startsWith("line 3, phone: "));
+        Employer acme = staff.employers().list(EmployerFilter.ALL.withFein(Fein.parse("36-1234567")), PageRequest.first(1)).items().get(0);
+        assertThat(acme.phone()).isEqualTo(PhoneNumber.parse("+1 815 555 0142 ext 12"));
+
+        StringWriter out = new StringWriter();
+        new CsvExport(staff).employers(out);
+        assertThat(out.toString()).contains("(815) 555-0142 x12");
+        assertThat(CsvImport.run(new StringReader(out.toString()), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { }).unchanged())
+                .isEqualTo(1);
+        // an empty cell clears it; a file without the column leaves it alone
+        CsvImport.run(new StringReader("legalName,fein\nAcme,36-1234567\n"), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(staff.employers().get(acme.id()).phone()).isNotNull();
+        CsvImport.run(new StringReader("legalName,fein,phone\nAcme,36-1234567,\n"), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        assertThat(staff.employers().get(acme.id()).phone()).isNull();
     }
 
     @Test
