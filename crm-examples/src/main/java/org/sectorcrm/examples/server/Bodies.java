@@ -1,13 +1,13 @@
 package org.sectorcrm.examples.server;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.sectorcrm.core.contact.ContactView;
-import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.need.NeedStatus;
 import org.sectorcrm.core.partnership.PartnershipStage;
@@ -54,7 +54,30 @@ public final class Bodies {
     public record StageMove(PartnershipStage stage) {
     }
 
-    public record SearchResults(List<Employer> employers, List<ContactView> contacts, List<Engagement> engagements) {
+    /** The meeting took place; {@code produced} names the engagement recorded for it (optional). */
+    public record Held(EngagementId produced) {
+    }
+
+    /** Names the engagement a held meeting produced. */
+    public record Produced(EngagementId produced) {
+    }
+
+    /** Another time, as wall-clock times in {@code zone}. */
+    public record Reschedule(LocalDateTime start, LocalDateTime end, ZoneId zone) {
+    }
+
+    public record NewFeed(String name) {
+    }
+
+    /** A new calendar feed: subscribe to {@code url}; the token in it is shown only now. */
+    public record IssuedFeed(String id, String name, String url, String note) {
+    }
+
+    public record Feeds(List<Feed> feeds) {
+    }
+
+    /** A calendar feed without its token (which is never shown again). */
+    public record Feed(String id, String name, java.time.Instant createdAt) {
     }
 
     /** {@code next} is written even when null: clients loop until it is. */

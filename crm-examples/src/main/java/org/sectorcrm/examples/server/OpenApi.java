@@ -44,6 +44,7 @@ public final class OpenApi {
         return Arrays.stream(filter.getRecordComponents()).map(c -> new Route.Param(c.getName(), c.getType(), false)).toList();
     }
 
+    /** The OpenAPI document of these routes. */
     public static ObjectNode document(List<Route> routes) {
         ObjectNode doc = F.objectNode();
         doc.put("openapi", "3.1.0");
@@ -52,7 +53,8 @@ public final class OpenApi {
         info.put("version", "1");
         info.put("description", "The shared employer record of a regional workforce system. Authenticate with POST /api/v1/session"
                 + " (cookie) or an API token from POST /api/v1/tokens (Authorization: Bearer). Lists are keyset-paginated:"
-                + " pass the 'next' value of a page as 'after'. Writes to an existing record need If-Match with its ETag.");
+                + " pass the 'next' value of a page as 'after'. Writes to an existing record need If-Match with its ETag."
+                + " Calendar feeds (GET /api/v1/calendar/{feedToken}.ics) are opened by the secret token in their URL instead.");
         doc.putArray("servers").addObject().put("url", "/");
         ObjectNode components = F.objectNode();
         Schemas schemas = new Schemas(components);
@@ -113,21 +115,20 @@ public final class OpenApi {
             ObjectNode responses = op.putObject("responses");
             ObjectNode ok = responses.putObject(Integer.toString(r.status()));
             ok.put("description", r.status() == 204 ? "done" : "success");
-            if (r.response() != null && r.status() != 204) {
+            if (!r.mediaType().equals(Route.JSON)) {
+                ok.putObject("content").putObject(r.mediaType()).putObject("schema").put("type", "string");
+            } else if (r.schema() != null) {
+                ok.putObject("content").putObject(Route.JSON).set("schema", r.schema().apply(schemas));
+            } else if (r.response() != null && r.status() != 204) {
                 ObjectNode s;
                 if (r.paged()) {
-                    s = F.objectNode().put("type", "object");
-                    ObjectNode props = s.putObject("properties");
-                    props.putObject("items").put("type", "array").set("items", schemas.of(r.response()));
-                    props.putObject("next").set("type", F.arrayNode().add("string").add("null"));
-                    s.putArray("required").add("items").add("next");
-                    s.put("additionalProperties", false);
+                    s = schemas.page(r.response());
                 } else if (r.response() == ObjectNode.class) {
                     s = F.objectNode().put("type", "object");
                 } else {
                     s = schemas.of(r.response());
                 }
-                ok.putObject("content").putObject("application/json").set("schema", s);
+                ok.putObject("content").putObject(Route.JSON).set("schema", s);
             }
             for (int status : errorStatuses(r)) {
                 responses.putObject(Integer.toString(status)).put("description", describe(status))
@@ -220,6 +221,17 @@ public final class OpenApi {
             return of(MAPPER.constructType(type));
         }
 
+        /** A page of a list: {@code {"items":[...],"next":...}}. */
+        ObjectNode page(Class<?> item) {
+            ObjectNode s = F.objectNode().put("type", "object");
+            ObjectNode props = s.putObject("properties");
+            props.putObject("items").put("type", "array").set("items", of(item));
+            props.putObject("next").set("type", F.arrayNode().add("string").add("null"));
+            s.putArray("required").add("items").add("next");
+            s.put("additionalProperties", false);
+            return s;
+        }
+
         ObjectNode of(JavaType type) {
             Class<?> raw = type.getRawClass();
             if (raw == String.class || raw == UUID.class) {
@@ -239,6 +251,13 @@ public final class OpenApi {
             }
             if (raw == Instant.class) {
                 return F.objectNode().put("type", "string").put("format", "date-time");
+            }
+            if (raw == java.time.LocalDateTime.class) {
+                // a wall-clock time without offset: not RFC 3339's date-time, so no format
+                return F.objectNode().put("type", "string").put("pattern", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$");
+            }
+            if (java.time.ZoneId.class.isAssignableFrom(raw)) {
+                return F.objectNode().put("type", "string").put("description", "an IANA time zone, like America/Chicago");
             }
             if (raw.isEnum()) {
                 ObjectNode s = F.objectNode().put("type", "string");
