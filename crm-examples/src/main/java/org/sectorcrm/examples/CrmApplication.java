@@ -86,7 +86,12 @@ public final class CrmApplication implements AutoCloseable {
     }
 
     public ApiServer start(String host, int port) {
-        server = new ApiServer(crm, accounts).start(host, port);
+        return start(host, port, ApiServer.DEFAULT_UID_DOMAIN);
+    }
+
+    /** @param uidDomain the host name in calendar event UIDs ({@code <id>@<uidDomain>}) */
+    public ApiServer start(String host, int port, String uidDomain) {
+        server = new ApiServer(crm, accounts, uidDomain).start(host, port);
         return server;
     }
 

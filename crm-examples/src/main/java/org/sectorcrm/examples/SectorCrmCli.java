@@ -68,6 +68,10 @@ public final class SectorCrmCli implements Runnable {
         String adminPassword;
         @Option(names = "--admin-email", defaultValue = "admin@sectorcrm.example", description = "e-mail (login) of the first admin (default: ${DEFAULT-VALUE})")
         String adminEmail;
+        @Option(names = "--calendar-domain", defaultValue = ApiServer.DEFAULT_UID_DOMAIN,
+                description = "host name in the UIDs of calendar events (<id>@DOMAIN), e.g. the server's public host name; keep it once"
+                        + " calendars subscribe, or they see every event anew (default: ${DEFAULT-VALUE})")
+        String calendarDomain;
 
         @Override
         public Integer call() throws Exception {
@@ -99,7 +103,7 @@ public final class SectorCrmCli implements Runnable {
                 System.out.println("The database already has data: --demo only fills an empty one.");
             }
             System.out.println("Data are kept " + opened.description());
-            ApiServer server = app.start(host, port);
+            ApiServer server = app.start(host, port, calendarDomain);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");
             CountDownLatch stopped = new CountDownLatch(1);

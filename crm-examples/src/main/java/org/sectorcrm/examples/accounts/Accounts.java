@@ -28,7 +28,7 @@ import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.reference.StaffUserId;
 
 /**
- * Credentials, login sessions and API tokens of the standalone server, in tables of their own next to the CRM data
+ * Credentials, login sessions, API tokens and calendar feed tokens of the standalone server, in tables of their own next to the CRM data
  * (crm-core's {@code StaffUser} deliberately carries no credentials). Sessions live in the database, not in memory,
  * so several server processes on one database serve the same logins. Session ids and API tokens are 256 random bits
  * shown to the client once; only their SHA-256 is stored, cheap to check on every request and useless if the table leaks.
@@ -60,6 +60,14 @@ public final class Accounts implements AutoCloseable {
     }
 
     public record TokenInfo(String name, StaffUserId user, Instant createdAt) {
+    }
+
+    /** A calendar feed of a user: its id (to revoke it; not a secret), its name and when it was made. */
+    public record CalendarFeed(String id, String name, Instant createdAt) {
+    }
+
+    /** A new calendar feed with its token, the only time the token is visible. */
+    public record IssuedFeed(CalendarFeed feed, String token) {
     }
 
     public Accounts(String jdbcUrl, Clock clock) {
@@ -97,6 +105,8 @@ public final class Accounts implements AutoCloseable {
                 + " created_at VARCHAR(40) NOT NULL, expires_at VARCHAR(40) NOT NULL)");
         ddl.add("CREATE TABLE IF NOT EXISTS api_tokens (token_sha256 VARCHAR(64) PRIMARY KEY, user_id VARCHAR(36) NOT NULL,"
                 + " name VARCHAR(200) NOT NULL, created_at VARCHAR(40) NOT NULL)");
+        ddl.add("CREATE TABLE IF NOT EXISTS calendar_feeds (id VARCHAR(36) PRIMARY KEY, token_sha256 VARCHAR(64) NOT NULL UNIQUE,"
+                + " user_id VARCHAR(36) NOT NULL, name VARCHAR(200) NOT NULL, created_at VARCHAR(40) NOT NULL)");
         ddl.add("CREATE TABLE IF NOT EXISTS login_failures (email VARCHAR(320) NOT NULL, at VARCHAR(40) NOT NULL)");
         ddl.add("CREATE INDEX IF NOT EXISTS login_failures_email ON login_failures (email, at)");
         return ddl;
@@ -231,6 +241,7 @@ public final class Accounts implements AutoCloseable {
             String keep = keepSession == null ? "" : sha256(keepSession);
             update("DELETE FROM login_sessions WHERE user_id = ? AND id_sha256 <> ?", user.asString(), keep);
             update("DELETE FROM api_tokens WHERE user_id = ?", user.asString());
+            update("DELETE FROM calendar_feeds WHERE user_id = ?", user.asString());
         }
         return true;
     }
@@ -278,10 +289,60 @@ public final class Accounts implements AutoCloseable {
                 .stream().findFirst().map(StaffUserId::of);
     }
 
-    /** Ends every session and revokes every token of a user (when disabled). */
+    /** Ends every session and revokes every API and calendar feed token of a user (when disabled). */
     public synchronized void revokeAll(StaffUserId user) {
         update("DELETE FROM login_sessions WHERE user_id = ?", user.asString());
         update("DELETE FROM api_tokens WHERE user_id = ?", user.asString());
+        update("DELETE FROM calendar_feeds WHERE user_id = ?", user.asString());
+    }
+
+    /**
+     * Issues a calendar feed token: the secret in the URL a calendar program subscribes to, which opens only that
+     * user's calendar, read-only. It is a credential of its own (programs cannot send a bearer token), stored as its
+     * SHA-256 like the others, revoked one by one, with a password change, or with the user.
+     */
+    public synchronized IssuedFeed issueFeed(StaffUserId user, String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw org.sectorcrm.core.ValidationException.of("calendarFeed", "name", "is required (1-200 characters)");
+        }
+        String token = "scal_" + randomSecret();
+        CalendarFeed feed = new CalendarFeed(java.util.UUID.randomUUID().toString(), name.strip(), clock.instant());
+        update("INSERT INTO calendar_feeds (id, token_sha256, user_id, name, created_at) VALUES (?, ?, ?, ?, ?)",
+                feed.id(), sha256(token), user.asString(), feed.name(), time(feed.createdAt()));
+        return new IssuedFeed(feed, token);
+    }
+
+    /** The user a calendar feed token belongs to; empty for an unknown or revoked one. */
+    public synchronized Optional<StaffUserId> feedUser(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return query("SELECT user_id FROM calendar_feeds WHERE token_sha256 = ?", List.of(sha256(token))).stream().findFirst().map(StaffUserId::of);
+    }
+
+    /** A user's calendar feeds, oldest first. */
+    public synchronized List<CalendarFeed> feeds(StaffUserId user) {
+        try {
+            return run(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created_at FROM calendar_feeds WHERE user_id = ? ORDER BY created_at, id")) {
+                    ps.setString(1, user.asString());
+                    List<CalendarFeed> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new CalendarFeed(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3))));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw new StorageException("accounts: " + e.getMessage(), e);
+        }
+    }
+
+    /** Revokes one of the user's own calendar feeds; false when they have none with this id. */
+    public synchronized boolean revokeFeed(StaffUserId user, String feedId) {
+        return feedId != null && update("DELETE FROM calendar_feeds WHERE id = ? AND user_id = ?", feedId, user.asString()) > 0;
     }
 
     static String randomSecret() {
@@ -336,9 +397,9 @@ public final class Accounts implements AutoCloseable {
         }
     }
 
-    private void update(String sql, Object... args) {
+    private int update(String sql, Object... args) {
         try {
-            run(c -> {
+            return run(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < args.length; i++) {
                         ps.setObject(i + 1, args[i]);
