@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code export employers|contacts|engagements|all --format csv|ndjson [--out FILE|DIR] --as EMAIL}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export what the --as user may read: CSV in the import's own columns (safe to open in a spreadsheet),"
-                + " or NDJSON in the SectorCRM exchange format (docs/schema/sectorcrm-exchange-v1.schema.json).",
+                + " or NDJSON in the SectorCRM exchange format (docs/schema/sectorcrm-exchange-v2.schema.json).",
             "'all' as CSV writes employers.csv, contacts.csv and engagements.csv into --out DIR; as NDJSON it writes every kind of"
                     + " record into one file that 'restore' loads into an empty database.",
             "Notes the user may not read are left out, and a VIEWER's export has contact e-mail and phone masked or left out."
