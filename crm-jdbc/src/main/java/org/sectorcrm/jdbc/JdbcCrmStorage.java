@@ -23,6 +23,7 @@ import org.sectorcrm.core.spi.TransactionWork;
 import org.sectorcrm.jdbc.internal.Documents;
 import org.sectorcrm.jdbc.internal.Engine;
 import org.sectorcrm.jdbc.internal.MigrationRunner;
+import org.sectorcrm.jdbc.internal.SearchReindex;
 import org.sectorcrm.jdbc.internal.SqlDialect;
 import org.sectorcrm.json.CrmJson;
 
@@ -49,7 +50,8 @@ import com.zaxxer.hikari.pool.HikariPool;
  *
  * Every aggregate is a row of typed columns (those filters and reports query) plus the aggregate as JSON;
  * saves are optimistic ({@code UPDATE ... WHERE id = ? AND version = ?}); queries page by id; search runs
- * on each engine's full-text index; domain events go to an outbox table in the same transaction. See
+ * on one word index for every type, written with each record; domain events go to an outbox table in the
+ * same transaction. See
  * {@code docs/databases.md}.
  */
 public final class JdbcCrmStorage implements CrmStorage {
@@ -289,7 +291,12 @@ public final class JdbcCrmStorage implements CrmStorage {
                     jdbi.useHandle(sql::inspect);
                 }
                 Documents documents = new Documents(CrmJson.mapper());
-                return new JdbcCrmStorage(new Engine(jdbi, sql, documents, pool == null, timeout), pool, detected);
+                Engine engine = new Engine(jdbi, sql, documents, pool == null, timeout);
+                if (mode != SchemaMode.NONE) {
+                    // Before anything is served: a migration may have asked for the search index to be filled.
+                    SearchReindex.run(engine);
+                }
+                return new JdbcCrmStorage(engine, pool, detected);
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

@@ -9,10 +9,14 @@ public enum SchemaMode {
      */
     MIGRATE,
     /**
-     * Change nothing; fail unless the database has exactly the migrations of this SectorCRM, unchanged.
-     * For deployments whose DBAs apply the scripts themselves.
+     * Change nothing in the schema; fail unless the database has exactly the migrations of this SectorCRM,
+     * unchanged. For deployments whose DBAs apply the scripts themselves. (Like {@link #MIGRATE}, it fills the
+     * search index from the stored documents once when a script asked for it, which writes rows only.)
      */
     VALIDATE,
-    /** Neither migrate nor check. For tools that manage the schema entirely on their own. */
+    /**
+     * Neither migrate nor check, nor fill the search index that a script asked for. For tools that manage the
+     * schema entirely on their own.
+     */
     NONE
 }

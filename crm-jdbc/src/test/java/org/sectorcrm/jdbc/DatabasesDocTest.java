@@ -56,7 +56,7 @@ class DatabasesDocTest {
                 }
             }
             // end::outbox[]
-            assertThat(delivered).isNotEmpty().last().asString().startsWith("EMPLOYER ");
+            assertThat(delivered).isNotEmpty().last().asString().startsWith("employer ");
             assertThat(crm.events().after(saved[0], 100)).as("nothing after the saved cursor").isEmpty();
         }
     }

@@ -61,11 +61,13 @@ import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralFilter;
+import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.spi.AggregateStore;
-import org.sectorcrm.core.spi.EmployerStore.GroupCount;
+import org.sectorcrm.core.spi.ReportQueries.GroupCount;
+import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /**
@@ -201,7 +203,7 @@ abstract class StoreTestBase {
             assertThat(tx.engagements().find(engagement.id())).contains(trimmed);
             assertThat(tx.engagements().count(new EngagementFilter(null, null, null, null, null, null, null, EseCategory.TRAINING_SERVICES, null)))
                     .isZero();
-            assertThat(tx.engagements().search(SearchTerms.parse("shared"), staff.id(), partner.id(), PageRequest.first()).items()).isEmpty();
+            assertThat(tx.engagements().search(SearchTerms.parse("shared"), Reader.of(staff.id(), partner.id()), PageRequest.first()).items()).isEmpty();
             return null;
         });
     }
@@ -377,7 +379,7 @@ abstract class StoreTestBase {
             assertThat(tx.employers().find(added.id())).isEmpty();
             assertThat(tx.employers().find(kept.id())).contains(kept);
             assertThat(tx.contacts().find(contact.id())).isEmpty();
-            assertThat(tx.employers().search(SearchTerms.parse(added.legalName()), PageRequest.first()).items()).doesNotContain(added);
+            assertThat(tx.employers().search(SearchTerms.parse(added.legalName()), Reader.EVERYONE, PageRequest.first()).items()).doesNotContain(added);
             assertThat(tx.employers().query(EmployerFilter.ALL.withTag("automotive"), PageRequest.first()).items()).containsExactly(kept);
             assertThat(tx.audit().query(AuditFilter.ALL, PageRequest.first()).items()).isEmpty();
             assertThat(tx.events().after(0, 10)).isEmpty();
@@ -617,7 +619,7 @@ abstract class StoreTestBase {
     // --- search ---
 
     List<Employer> searchEmployers(String query) {
-        return read(tx -> tx.employers().search(SearchTerms.parse(query), PageRequest.first(100)).items());
+        return read(tx -> tx.employers().search(SearchTerms.parse(query), Reader.EVERYONE, PageRequest.first(100)).items());
     }
 
     @Test
@@ -642,11 +644,11 @@ abstract class StoreTestBase {
         Employer e = samples.employer().withLegalName("Oldname Foundry");
         write(tx -> {
             tx.employers().save(e, 0);
-            assertThat(tx.employers().search(SearchTerms.parse("oldname"), PageRequest.first()).items()).containsExactly(e);
+            assertThat(tx.employers().search(SearchTerms.parse("oldname"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(e);
             Employer renamed = e.withLegalName("Newname Foundry").withStamp(e.stamp().next(Samples.NOW));
             tx.employers().save(renamed, 1);
-            assertThat(tx.employers().search(SearchTerms.parse("newname"), PageRequest.first()).items()).containsExactly(renamed);
-            assertThat(tx.employers().search(SearchTerms.parse("oldname"), PageRequest.first()).items()).isEmpty();
+            assertThat(tx.employers().search(SearchTerms.parse("newname"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(renamed);
+            assertThat(tx.employers().search(SearchTerms.parse("oldname"), Reader.EVERYONE, PageRequest.first()).items()).isEmpty();
         });
         assertThat(searchEmployers("newname foundry")).hasSize(1);
         assertThat(searchEmployers("oldname")).isEmpty();
@@ -660,7 +662,7 @@ abstract class StoreTestBase {
         Contact c = samples.contact(e.id());
         write(tx -> tx.contacts().save(c, 0));
         for (String q : List.of("zoë", "ÆRØSKØBING", "générale directrice", "baeckerei", "example", c.email().value())) {
-            assertThat(read((StorageTransaction tx) -> tx.contacts().search(SearchTerms.parse(q), PageRequest.first()).items())).as("search '%s'", q).containsExactly(c);
+            assertThat(read((StorageTransaction tx) -> tx.contacts().search(SearchTerms.parse(q), Reader.EVERYONE, PageRequest.first()).items())).as("search '%s'", q).containsExactly(c);
         }
     }
 
@@ -686,7 +688,7 @@ abstract class StoreTestBase {
                 new Case("privateqx", author, true), new Case("privateqx", colleague, false), new Case("quarterly privateqx", author, true),
                 new Case("quarterly privateqx", colleague, false), new Case("sharedqx partnerqx quarterly", colleague, true),
                 new Case("quarterly partnerqx", outsider, false))) {
-            List<Engagement> hits = read(tx -> tx.engagements().search(SearchTerms.parse(k.query()), k.reader().id(), k.reader().partner(), PageRequest.first())
+            List<Engagement> hits = read(tx -> tx.engagements().search(SearchTerms.parse(k.query()), Reader.of(k.reader().id(), k.reader().partner()), PageRequest.first())
                     .items());
             if (k.found()) {
                 assertThat(hits).as("'%s' for %s", k.query(), k.reader().name()).containsExactly(g);
@@ -710,10 +712,10 @@ abstract class StoreTestBase {
                 samples.employer("IL-EDR-2", "IT").withStatus(EmployerStatus.PROSPECT));
         write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
         RegionCode r1 = new RegionCode("IL-EDR-1");
-        assertThat(read((StorageTransaction tx) -> tx.employers().countByRegionAndSector(EmployerFilter.ALL))).containsExactly(new GroupCount(null, null, 1),
+        assertThat(read((StorageTransaction tx) -> tx.reports().countByRegionAndSector(EmployerFilter.ALL))).containsExactly(new GroupCount(null, null, 1),
                 new GroupCount(null, new SectorCode("MFG"), 1), new GroupCount(r1, null, 1), new GroupCount(r1, new SectorCode("MFG"), 2),
                 new GroupCount(new RegionCode("IL-EDR-10"), new SectorCode("HEALTH"), 1), new GroupCount(new RegionCode("IL-EDR-2"), new SectorCode("IT"), 1));
-        assertThat(read((StorageTransaction tx) -> tx.employers().countByRegionAndSector(EmployerFilter.ALL.withStatus(EmployerStatus.PROSPECT))))
+        assertThat(read((StorageTransaction tx) -> tx.reports().countByRegionAndSector(EmployerFilter.ALL.withStatus(EmployerStatus.PROSPECT))))
                 .containsExactly(new GroupCount(new RegionCode("IL-EDR-2"), new SectorCode("IT"), 1));
     }
 
@@ -732,11 +734,11 @@ abstract class StoreTestBase {
                 u.id(), LocalDate.of(2026, 2, 1), Channel.CALL, true, "Later", List.of(), Set.of(), Set.of(EseCategory.INCUMBENT_WORKER_TRAINING), Set.of(),
                 null, null);
         write(tx -> List.of(inside, again, noSite, notAssisted, outside).forEach(g -> tx.engagements().save(g, 0)));
-        var result = read(tx -> tx.engagements().servedEstablishments(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 31)));
+        var result = read(tx -> tx.reports().servedEstablishments(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 31)));
         assertThat(result).containsExactlyInAnyOrder(
-                new org.sectorcrm.core.spi.EngagementStore.ServedEstablishment(e.id(), site, EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE),
-                new org.sectorcrm.core.spi.EngagementStore.ServedEstablishment(e.id(), site, EseCategory.TRAINING_SERVICES),
-                new org.sectorcrm.core.spi.EngagementStore.ServedEstablishment(e.id(), null, EseCategory.RAPID_RESPONSE_DOWNSIZING));
+                new ServedEstablishment(e.id(), site, EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE),
+                new ServedEstablishment(e.id(), site, EseCategory.TRAINING_SERVICES),
+                new ServedEstablishment(e.id(), null, EseCategory.RAPID_RESPONSE_DOWNSIZING));
     }
 
     // --- audit and outbox ---
@@ -924,8 +926,7 @@ abstract class StoreTestBase {
                 });
                 // Another store transaction, same database transaction: MariaDB's FULLTEXT index cannot see the
                 // uncommitted row yet, so the search must not rely on it.
-                assertThat(joined.read((StorageTransaction tx) -> tx.employers().search(SearchTerms.parse("quillfeather brassworks"),
-                        PageRequest.first()).items())).containsExactly(e);
+                assertThat(joined.read((StorageTransaction tx) -> tx.employers().search(SearchTerms.parse("quillfeather brassworks"), Reader.EVERYONE, PageRequest.first()).items())).containsExactly(e);
             } finally {
                 bound.rollback();
             }

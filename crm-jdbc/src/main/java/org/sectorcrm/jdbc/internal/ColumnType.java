@@ -22,7 +22,5 @@ public enum ColumnType {
     /** {@link java.math.BigDecimal}. */
     DECIMAL,
     /** A JSON document ({@link String}). */
-    JSON,
-    /** Search words as {@link SqlDialect#searchTermsValue} formats them ({@link String}). */
-    SEARCH
+    JSON
 }

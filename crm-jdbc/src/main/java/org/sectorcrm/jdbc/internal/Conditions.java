@@ -1,5 +1,6 @@
 package org.sectorcrm.jdbc.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +59,37 @@ public final class Conditions {
             and("t." + column + " LIKE " + dialect.param(ColumnType.TEXT) + " ESCAPE '!'", dialect.arg(ColumnType.TEXT, escaped + "%"));
         }
         return this;
+    }
+
+    /**
+     * {@code t.column} (an instant kept to the microsecond, with the nanoseconds below it in {@code column_ns})
+     * is after {@code bound}, to the nanosecond.
+     */
+    public Conditions after(String column, Instant bound) {
+        return compare(column, ">", bound);
+    }
+
+    /** {@code t.column} (as in {@link #after}) is before {@code bound}, to the nanosecond. */
+    public Conditions before(String column, Instant bound) {
+        return compare(column, "<", bound);
+    }
+
+    private Conditions compare(String column, String op, Instant bound) {
+        Instant micros = floorMicros(bound);
+        String p = dialect.param(ColumnType.INSTANT);
+        return and("(t." + column + " " + op + " " + p + " OR t." + column + " = " + p + " AND t." + column + "_ns " + op + " "
+                + dialect.param(ColumnType.LONG) + ")", dialect.arg(ColumnType.INSTANT, micros), dialect.arg(ColumnType.INSTANT, micros),
+                dialect.arg(ColumnType.LONG, belowMicros(bound)));
+    }
+
+    /** The instant cut to whole microseconds, which every engine's timestamp keeps exactly. */
+    public static Instant floorMicros(Instant i) {
+        return i.minusNanos(i.getNano() % 1000);
+    }
+
+    /** The nanoseconds {@link #floorMicros} cut off (0 to 999). */
+    public static int belowMicros(Instant i) {
+        return i.getNano() % 1000;
     }
 
     /** No row can match (e.g. a cursor past the last possible id). */

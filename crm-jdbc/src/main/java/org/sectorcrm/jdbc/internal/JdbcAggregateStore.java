@@ -2,10 +2,8 @@ package org.sectorcrm.jdbc.internal;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Argument;
@@ -16,22 +14,29 @@ import org.sectorcrm.core.NotFoundException;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.search.Reader;
+import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.type.AggregateType;
 
 /**
- * The SQL behind {@link AggregateStore} for any aggregate described by a {@link Table}: an insert or an
- * optimistic {@code UPDATE ... WHERE id = ? AND version = ?} of the row, then its child rows; keyset
- * pages ordered by id; SQL errors turned into the SPI's exceptions.
+ * The SQL behind {@link AggregateStore} for every aggregate type, driven by its {@link Table} layout: an insert
+ * or an optimistic {@code UPDATE ... WHERE id = ? AND version = ?} of the row, then its child rows and its
+ * {@link SearchIndex} rows; keyset pages ordered by id; search through the index; SQL errors turned into the
+ * SPI's exceptions, named with the descriptor's unique keys and references.
  */
-public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implements AggregateStore<I, T, F> {
-    protected final JdbcTransaction tx;
-    protected final Table<I, T> table;
-    private final BiConsumer<F, Conditions> filter;
+final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implements AggregateStore<I, T, F> {
+    private final JdbcTransaction tx;
+    private final Table<I, T, F> table;
 
-    JdbcAggregateStore(JdbcTransaction tx, Table<I, T> table, BiConsumer<F, Conditions> filter) {
+    JdbcAggregateStore(JdbcTransaction tx, Table<I, T, F> table) {
         this.tx = tx;
         this.table = table;
-        this.filter = filter;
+    }
+
+    @Override
+    public AggregateType<I, T, F> type() {
+        return table.type;
     }
 
     @Override
@@ -40,13 +45,13 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         TxState s = tx.state();
         SqlDialect d = s.dialect();
         Sql sql = new Sql("SELECT t.doc FROM " + table.name + " t WHERE t.id = " + d.param(table.idType()), idArg(d, id));
-        List<String> docs = read(s, "reading " + table.recordType + " " + id.asString(), sql);
-        return docs.isEmpty() ? Optional.empty() : Optional.of(s.documents().read(docs.get(0), table.type));
+        List<String> docs = read(s, "reading " + table.recordType() + " " + id.asString(), sql);
+        return docs.isEmpty() ? Optional.empty() : Optional.of(s.documents().read(docs.get(0), table.type.recordClass()));
     }
 
     @Override
     public void save(T aggregate, long expectedVersion) {
-        requireArg(table.recordType, aggregate);
+        requireArg(table.recordType(), aggregate);
         TxState s = tx.writable();
         requireComplete(aggregate, expectedVersion);
         s.write(() -> {
@@ -56,16 +61,9 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
                 update(s, aggregate, expectedVersion);
             }
             writeChildren(s, aggregate, expectedVersion != 0);
-            if (table.search != null) {
-                s.wrote(table.search);
-            }
-            afterWrite(s, aggregate);
+            SearchIndex.write(s, table, aggregate, expectedVersion != 0);
             return null;
         }, e -> saveFailure(s, aggregate, expectedVersion, e));
-    }
-
-    /** Hook for stores with more search tables (engagement notes). */
-    protected void afterWrite(TxState s, T aggregate) {
     }
 
     @Override
@@ -74,16 +72,13 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         TxState s = tx.writable();
         SqlDialect d = s.dialect();
         s.write(() -> {
-            // Children go with the row (ON DELETE CASCADE), FTS rows through triggers on SQLite.
+            // Children go with the row (ON DELETE CASCADE); the search index serves every table, so its rows are deleted here.
             int n = s.update(new Sql("DELETE FROM " + table.name + " WHERE id = " + d.param(table.idType()) + " AND version = " + d.param(ColumnType.LONG),
                     idArg(d, id), d.arg(ColumnType.LONG, expectedVersion)));
             if (n == 0) {
                 throw missingOrStale(s, id, expectedVersion);
             }
-            if (table.search != null) {
-                s.wrote(table.search);
-            }
-            afterWrite(s, null);
+            SearchIndex.remove(s, table, id);
             return null;
         }, e -> deleteFailure(s, id, expectedVersion, e));
     }
@@ -94,7 +89,7 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         requireArg("page", page);
         TxState s = tx.state();
         Conditions c = new Conditions(s.dialect());
-        filter.accept(filterValue, c);
+        table.filter.accept(filterValue, c);
         return page(s, c, page);
     }
 
@@ -103,20 +98,35 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         requireArg("filter", filterValue);
         TxState s = tx.state();
         Conditions c = new Conditions(s.dialect());
-        filter.accept(filterValue, c);
+        table.filter.accept(filterValue, c);
         Sql sql = c.appendTo(new Sql("SELECT COUNT(*) FROM " + table.name + " t"));
         try {
             return s.query(sql, (rs, ctx) -> rs.getLong(1)).get(0);
         } catch (JdbiException e) {
-            throw s.failure("counting " + table.recordType + " records", e);
+            throw s.failure("counting " + table.recordType() + " records", e);
         }
     }
 
+    /**
+     * Through the {@link SearchIndex}, in SQL: the visibility of restricted text is a condition next to the word, so
+     * text the reader may not read can never make a row match. Sees this transaction's own writes (plain rows).
+     */
+    @Override
+    public Page<T> search(SearchTerms terms, Reader reader, PageRequest page) {
+        requireArg("terms", terms);
+        requireArg("reader", reader);
+        requireArg("page", page);
+        TxState s = tx.state();
+        Conditions c = new Conditions(s.dialect());
+        c.and(SearchIndex.condition(s.dialect(), table, terms, reader));
+        return page(s, c, page);
+    }
+
     /** One keyset page of the rows matching {@code c}, in id order. */
-    protected Page<T> page(TxState s, Conditions c, PageRequest page) {
+    private Page<T> page(TxState s, Conditions c, PageRequest page) {
         SqlDialect d = s.dialect();
         if (page.after() != null) {
-            Cursors.Bound bound = table.uuidIds ? Cursors.afterUuid(page.after()) : Cursors.afterCode(page.after());
+            Cursors.Bound bound = table.uuidIds() ? Cursors.afterUuid(page.after()) : Cursors.afterCode(page.after());
             if (bound.isNone()) {
                 c.never();
             } else {
@@ -125,15 +135,15 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         }
         Sql sql = c.appendTo(new Sql("SELECT t.doc FROM " + table.name + " t"))
                 .add(" ORDER BY t.id LIMIT " + d.param(ColumnType.LONG), d.arg(ColumnType.LONG, page.limit() + 1));
-        List<String> docs = c.isNever() ? List.of() : read(s, "querying " + table.recordType + " records", sql);
+        List<String> docs = c.isNever() ? List.of() : read(s, "querying " + table.recordType() + " records", sql);
         List<T> items = new ArrayList<>(docs.size());
         for (String doc : docs) {
-            items.add(s.documents().read(doc, table.type));
+            items.add(s.documents().read(doc, table.type.recordClass()));
         }
         return Page.of(items, page.limit(), Aggregate::id);
     }
 
-    protected List<String> read(TxState s, String what, Sql sql) {
+    private List<String> read(TxState s, String what, Sql sql) {
         try {
             return s.query(sql, (rs, ctx) -> rs.getString(1));
         } catch (JdbiException e) {
@@ -156,11 +166,6 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
             params.append(", ").append(d.param(col.type()));
             args.add(d.arg(col.type(), col.value().apply(a)));
         }
-        if (table.search != null) {
-            cols.append(", search_terms");
-            params.append(", ").append(d.param(ColumnType.SEARCH));
-            args.add(d.arg(ColumnType.SEARCH, d.searchTermsValue(SearchWords.of(table.searchText.apply(a)))));
-        }
         cols.append(", doc");
         params.append(", ").append(d.param(ColumnType.JSON));
         args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
@@ -175,10 +180,6 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
         for (Table.Column<T> col : table.columns) {
             set.append(", ").append(col.name()).append(" = ").append(d.param(col.type()));
             args.add(d.arg(col.type(), col.value().apply(a)));
-        }
-        if (table.search != null) {
-            set.append(", search_terms = ").append(d.param(ColumnType.SEARCH));
-            args.add(d.arg(ColumnType.SEARCH, d.searchTermsValue(SearchWords.of(table.searchText.apply(a)))));
         }
         set.append(", doc = ").append(d.param(ColumnType.JSON));
         args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
@@ -220,14 +221,7 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
                 List<Argument> args = new ArrayList<>(row.size() + 1);
                 args.add(idArg(d, a.id()));
                 for (int i = 0; i < row.size(); i++) {
-                    ColumnType type = child.types().get(i);
-                    Object v = row.get(i);
-                    if (type == ColumnType.SEARCH) {
-                        @SuppressWarnings("unchecked")
-                        Collection<String> words = (Collection<String>) v;
-                        v = d.searchTermsValue(words);
-                    }
-                    args.add(d.arg(type, v));
+                    args.add(d.arg(child.types().get(i), row.get(i)));
                 }
                 rows.add(args);
             }
@@ -241,9 +235,9 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
     private RuntimeException missingOrStale(TxState s, I id, long expectedVersion) {
         Long current = currentVersion(s, id);
         if (current == null) {
-            return new NotFoundException(table.recordType, id.asString());
+            return new NotFoundException(table.recordType(), id.asString());
         }
-        return ConflictException.staleVersion(table.recordType, id.asString(), expectedVersion, current);
+        return ConflictException.staleVersion(table.recordType(), id.asString(), expectedVersion, current);
     }
 
     private Long currentVersion(TxState s, Id id) {
@@ -256,93 +250,106 @@ public class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> impleme
     private RuntimeException saveFailure(TxState s, T a, long expectedVersion, JdbiException e) {
         SQLException sql = TxState.sqlCause(e);
         Violation v = sql == null ? Violation.OTHER : s.dialect().classify(sql);
+        String type = table.recordType();
         String id = a.id().asString();
         try {
             switch (v) {
                 case UNIQUE -> {
                     Long current = expectedVersion == 0 ? currentVersion(s, a.id()) : null;
                     if (current != null) {
-                        return new ConflictException(table.recordType, id, current,
-                                table.recordType + " " + id + " already exists (version " + current + " is stored); nothing was saved");
+                        return new ConflictException(type, id, current, type + " " + id + " already exists (version " + current + " is stored); nothing was saved");
                     }
                     for (Table.UniqueKey<T> key : table.uniqueKeys) {
-                        Object value = key.value().apply(a);
-                        String owner = value == null ? null : holderOf(s, key, value, a.id());
+                        String value = key.key().of(a);
+                        String owner = value == null ? null : holderOf(s, key.column(), value, a.id());
                         if (owner != null) {
-                            return new ConflictException(table.recordType, id, null, "the " + key.label() + " " + display(value) + " of "
-                                    + table.recordType + " " + id + " is already used by " + table.recordType + " " + owner + "; nothing was saved");
+                            return new ConflictException(type, id, null, "the " + key.key().label() + " '" + value + "' of " + type + " " + id
+                                    + " is already used by " + type + " " + owner + "; nothing was saved");
                         }
                     }
-                    return new ConflictException(table.recordType, id, null,
-                            table.recordType + " " + id + " collides with a unique key: " + sql.getMessage());
+                    return new ConflictException(type, id, null, type + " " + id + " collides with a unique key: " + sql.getMessage());
                 }
                 case FOREIGN_KEY -> {
-                    if (table.reference != null) {
-                        Id target = table.reference.target().apply(a);
-                        return new NotFoundException(table.reference.recordType(), target == null ? null : target.asString());
-                    }
-                    return s.failure("saving " + table.recordType + " " + id, e);
+                    NotFoundException missing = missingReference(s, a);
+                    return missing != null ? missing : s.failure("saving " + type + " " + id, e);
                 }
                 case TRANSIENT -> {
-                    return new ConflictException(table.recordType, id, null, table.recordType + " " + id
-                            + " collided with a concurrent transaction (" + sql.getMessage() + "); nothing was saved: reload and retry");
+                    return new ConflictException(type, id, null, type + " " + id + " collided with a concurrent transaction (" + sql.getMessage()
+                            + "); nothing was saved: reload and retry");
                 }
                 default -> {
-                    return s.failure("saving " + table.recordType + " " + id, e);
+                    return s.failure("saving " + type + " " + id, e);
                 }
             }
         } catch (JdbiException lookup) {
             e.addSuppressed(lookup);
-            return s.failure("saving " + table.recordType + " " + id, e);
+            return s.failure("saving " + type + " " + id, e);
         }
+    }
+
+    /**
+     * The first reference of the descriptor whose target does not exist; the foreign key that failed does not say
+     * which when a type references several.
+     */
+    private NotFoundException missingReference(TxState s, T a) {
+        SqlDialect d = s.dialect();
+        for (AggregateType.Reference<T> ref : table.type.references()) {
+            Id target = ref.of(a);
+            if (target == null) {
+                continue;
+            }
+            Table<?, ?, ?> targetTable = Tables.of(ref.target());
+            List<Integer> found = s.query(new Sql("SELECT 1 FROM " + targetTable.name + " WHERE id = " + d.param(targetTable.idType()),
+                    d.arg(targetTable.idType(), targetTable.uuidIds() ? Tables.uuid(target) : target.asString())), (rs, ctx) -> 1);
+            if (found.isEmpty()) {
+                return new NotFoundException(ref.target().key(), target.asString());
+            }
+        }
+        return null;
     }
 
     private RuntimeException deleteFailure(TxState s, I id, long expectedVersion, JdbiException e) {
         SQLException sql = TxState.sqlCause(e);
         Violation v = sql == null ? Violation.OTHER : s.dialect().classify(sql);
+        String type = table.recordType();
         return switch (v) {
-            case FOREIGN_KEY -> new ConflictException(table.recordType, id.asString(), expectedVersion, table.recordType + " " + id.asString()
-                    + " is still referenced by " + (table.referencedBy == null ? "other records" : table.referencedBy)
-                    + "; delete or move those first. Nothing was deleted");
-            case TRANSIENT -> new ConflictException(table.recordType, id.asString(), null, table.recordType + " " + id.asString()
-                    + " collided with a concurrent transaction (" + sql.getMessage() + "); nothing was deleted: reload and retry");
-            default -> s.failure("deleting " + table.recordType + " " + id.asString(), e);
+            case FOREIGN_KEY -> new ConflictException(type, id.asString(), expectedVersion, type + " " + id.asString() + " is still referenced by "
+                    + table.referencedBy() + "; delete or move those first. Nothing was deleted");
+            case TRANSIENT -> new ConflictException(type, id.asString(), null, type + " " + id.asString() + " collided with a concurrent transaction ("
+                    + sql.getMessage() + "); nothing was deleted: reload and retry");
+            default -> s.failure("deleting " + type + " " + id.asString(), e);
         };
     }
 
-    private String holderOf(TxState s, Table.UniqueKey<T> key, Object value, Id self) {
+    private String holderOf(TxState s, Table.Column<T> column, String value, Id self) {
         SqlDialect d = s.dialect();
-        List<String> ids = s.query(new Sql("SELECT id FROM " + table.name + " WHERE " + key.column() + " = " + d.param(key.type())
-                + " AND id <> " + d.param(table.idType()), d.arg(key.type(), value), idArg(d, self)), (rs, ctx) -> rs.getString(1));
+        List<String> ids = s.query(new Sql("SELECT id FROM " + table.name + " WHERE " + column.name() + " = " + d.param(column.type())
+                + " AND id <> " + d.param(table.idType()), d.arg(column.type(), value), idArg(d, self)), (rs, ctx) -> rs.getString(1));
         return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    private static String display(Object value) {
-        return "'" + value + "'";
     }
 
     // --- arguments ---
 
-    protected Argument idArg(SqlDialect d, Id id) {
-        return d.arg(table.idType(), table.uuidIds ? Tables.uuid(id) : id.asString());
+    private Argument idArg(SqlDialect d, Id id) {
+        return d.arg(table.idType(), table.uuidIds() ? Tables.uuid(id) : id.asString());
     }
 
     private void requireComplete(T a, long expectedVersion) {
         if (a.id() == null || a.stamp() == null) {
-            throw new IllegalArgumentException("a draft " + table.recordType + " (no id or stamp) cannot be saved: Crm assigns both first");
+            throw new IllegalArgumentException("a draft " + table.recordType() + " (no id or stamp) cannot be saved: Crm assigns both first");
         }
         if (expectedVersion < 0) {
-            throw new IllegalArgumentException("the expected version of " + table.recordType + " " + a.id().asString()
+            throw new IllegalArgumentException("the expected version of " + table.recordType() + " " + a.id().asString()
                     + " must be 0 (insert) or the stored version, not " + expectedVersion);
         }
         // An insert may carry any version (a restore keeps versions); an update moves exactly one version on.
         if (expectedVersion > 0 && a.stamp().version() != expectedVersion + 1) {
-            throw new IllegalArgumentException(table.recordType + " " + a.id().asString() + " has version " + a.stamp().version()
+            throw new IllegalArgumentException(table.recordType() + " " + a.id().asString() + " has version " + a.stamp().version()
                     + " but saving it over version " + expectedVersion + " needs version " + (expectedVersion + 1));
         }
     }
 
-    protected static void requireArg(String field, Object value) {
+    private static void requireArg(String field, Object value) {
         if (value == null) {
             throw ValidationException.of("storage", field, "is required");
         }

@@ -53,7 +53,7 @@ final class JdbcEventLog implements EventLog {
         List<List<Argument>> rows = new ArrayList<>(events.size());
         for (DomainEvent e : events) {
             rows.add(List.of(d.arg(ColumnType.UUID, e.eventId()), d.arg(ColumnType.INSTANT, e.at()), d.arg(ColumnType.TEXT, e.getClass().getSimpleName()),
-                    d.arg(ColumnType.TEXT, e.recordType().name()), d.arg(ColumnType.TEXT, e.recordId()), d.arg(ColumnType.JSON, s.documents().write(e))));
+                    d.arg(ColumnType.TEXT, e.recordType().key()), d.arg(ColumnType.TEXT, e.recordId()), d.arg(ColumnType.JSON, s.documents().write(e))));
         }
         s.batch("INSERT INTO crm_outbox (event_id, occurred_at, event_type, record_type, record_id, doc) VALUES (" + d.param(ColumnType.UUID) + ", "
                 + d.param(ColumnType.INSTANT) + ", ?, ?, ?, " + d.param(ColumnType.JSON) + ")", rows);

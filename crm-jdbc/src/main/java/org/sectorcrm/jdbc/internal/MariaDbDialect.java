@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
 import org.sectorcrm.jdbc.Dialect;
@@ -20,18 +18,13 @@ import org.sectorcrm.jdbc.Dialect;
 import com.zaxxer.hikari.HikariConfig;
 
 /**
- * MariaDB (InnoDB): ids as CHAR(36) ascii_bin, DATETIME(6) in UTC, JSON documents, FULLTEXT search.
+ * MariaDB (InnoDB): ids as CHAR(36) ascii_bin, DATETIME(6) in UTC, JSON documents.
  * Transactions run at READ COMMITTED: InnoDB's REPEATABLE READ takes gap locks on the child-table
  * deletes and inserts of concurrent saves and deadlocks on them; optimistic locking does not need it
  * (an UPDATE ... WHERE version = ? always reads the latest committed row).
  */
 final class MariaDbDialect extends SqlDialect {
-    private static final System.Logger LOG = System.getLogger(MariaDbDialect.class.getName());
-    /** Longest word the store indexes ({@link SearchWords#MAX_LENGTH}); InnoDB must index words this long. */
-    private static final int NEEDED_MAX_TOKEN = SearchWords.MAX_LENGTH;
-
     private final String schema;
-    private volatile boolean fulltext = true;
 
     MariaDbDialect(String schema) {
         super(schema == null ? "" : "`" + schema + "`.");
@@ -62,38 +55,13 @@ final class MariaDbDialect extends SqlDialect {
             return;
         }
         switch (type) {
-            case UUID, CODE, TEXT, JSON, SEARCH -> ps.setString(pos, value.toString());
+            case UUID, CODE, TEXT, JSON -> ps.setString(pos, value.toString());
             case INSTANT -> ps.setObject(pos, LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
             case DATE -> ps.setObject(pos, (LocalDate) value);
             case BOOLEAN -> ps.setBoolean(pos, (Boolean) value);
             case LONG -> ps.setLong(pos, ((Number) value).longValue());
             case DECIMAL -> ps.setBigDecimal(pos, (BigDecimal) value);
         }
-    }
-
-    @Override
-    public String searchTermsValue(java.util.Collection<String> words) {
-        // Blanks around every word let the LIKE fallback find whole words with '% word %'.
-        return words.isEmpty() ? " " : " " + String.join(" ", words) + " ";
-    }
-
-    @Override
-    public Sql searchCondition(String alias, SearchTable table, List<String> words, boolean ownWrites) {
-        if (fulltext && !ownWrites) {
-            StringBuilder query = new StringBuilder();
-            for (String w : words) {
-                query.append(query.length() == 0 ? "+" : " +").append(w);
-            }
-            return new Sql("MATCH (" + alias + ".search_terms) AGAINST (? IN BOOLEAN MODE)", arg(ColumnType.TEXT, query.toString()));
-        }
-        // InnoDB indexes a transaction's inserts and updates only when it commits, so MATCH cannot see the
-        // transaction's own writes; and with token sizes the store cannot rely on, it could miss words.
-        // A scan of the blank-delimited words is exact in both cases.
-        Sql sql = new Sql();
-        for (String w : words) {
-            sql.add(sql.isEmpty() ? "" : " AND ").add(alias + ".search_terms LIKE ?", arg(ColumnType.TEXT, "% " + w + " %"));
-        }
-        return sql;
     }
 
     @Override
@@ -144,20 +112,6 @@ final class MariaDbDialect extends SqlDialect {
         // one row of crm_outbox_lock until commit (the store appends the outbox just before committing)
         // makes every later append wait for this commit: sequence order is commit order.
         handle.createQuery(sql("SELECT id FROM crm_outbox_lock WHERE id = 1 FOR UPDATE")).map((rs, ctx) -> 1).list();
-    }
-
-    @Override
-    public void inspect(Handle handle) {
-        Map<String, Object> row = handle.createQuery("SELECT @@innodb_ft_min_token_size AS min_size, @@innodb_ft_max_token_size AS max_size")
-                .mapToMap().one();
-        long min = ((Number) row.get("min_size")).longValue();
-        long max = ((Number) row.get("max_size")).longValue();
-        fulltext = min <= org.sectorcrm.core.search.SearchTerms.MIN_WORD && max >= NEEDED_MAX_TOKEN;
-        if (!fulltext) {
-            LOG.log(System.Logger.Level.WARNING, "innodb_ft_min_token_size = {0} and innodb_ft_max_token_size = {1}: FULLTEXT would miss"
-                    + " words of {2} to {3} characters, so SectorCRM searches without it (slower, still exact). Set them to 3 and 84.",
-                    min, max, org.sectorcrm.core.search.SearchTerms.MIN_WORD, NEEDED_MAX_TOKEN);
-        }
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
@@ -16,11 +15,7 @@ import org.sectorcrm.jdbc.Dialect;
 
 import com.zaxxer.hikari.HikariConfig;
 
-/**
- * PostgreSQL: uuid, timestamptz, date, numeric and json columns; search through tsvector columns
- * built with {@code array_to_tsvector} from words tokenised in Java, queried with {@code @@} and served
- * by GIN indexes.
- */
+/** PostgreSQL: uuid, timestamptz, date, numeric and json columns. */
 final class PostgresDialect extends SqlDialect {
     /** The namespace of the store's advisory locks ("SECTORCR" in ASCII, xor'ed with a schema hash). */
     static final long LOCK_NAMESPACE = 0x5345_4354_4F52_4352L;
@@ -47,8 +42,6 @@ final class PostgresDialect extends SqlDialect {
     public String param(ColumnType type) {
         return switch (type) {
             case JSON -> "CAST(? AS json)";
-            // No text-search parser: the words are exactly those SearchTerms.tokens produced in Java.
-            case SEARCH -> "array_to_tsvector(string_to_array(?, ' '))";
             default -> "?";
         };
     }
@@ -69,7 +62,7 @@ final class PostgresDialect extends SqlDialect {
         }
         switch (type) {
             case UUID -> ps.setObject(pos, value instanceof UUID u ? u : UUID.fromString(value.toString()));
-            case CODE, TEXT, JSON, SEARCH -> ps.setString(pos, value.toString());
+            case CODE, TEXT, JSON -> ps.setString(pos, value.toString());
             case INSTANT -> ps.setObject(pos, ((Instant) value).atOffset(ZoneOffset.UTC));
             case DATE -> ps.setObject(pos, (LocalDate) value);
             case BOOLEAN -> ps.setBoolean(pos, (Boolean) value);
@@ -79,22 +72,9 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    public String searchTermsValue(java.util.Collection<String> words) {
-        // string_to_array splits on single blanks; an empty string gives an empty array (no lexemes).
-        return String.join(" ", words);
-    }
-
-    @Override
-    public Sql searchCondition(String alias, SearchTable table, List<String> words, boolean ownWrites) {
-        // A tsquery literal of quoted lexemes ANDed: cast, not parsed by to_tsquery, so no stemming.
-        StringBuilder query = new StringBuilder();
-        for (String w : words) {
-            if (query.length() > 0) {
-                query.append(" & ");
-            }
-            query.append('\'').append(w).append('\'');
-        }
-        return new Sql(alias + ".search_terms @@ CAST(? AS tsquery)", arg(ColumnType.TEXT, query.toString()));
+    public String idFromText(String expression, ColumnType idType) {
+        // uuid columns do not compare with text; the cast sits on the index side, so id indexes still serve the join.
+        return idType == ColumnType.UUID ? "CAST(" + expression + " AS uuid)" : expression;
     }
 
     @Override

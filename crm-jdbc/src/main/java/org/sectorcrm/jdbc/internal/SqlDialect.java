@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -74,21 +72,18 @@ public abstract class SqlDialect {
         return new TypedArgument(this, type, value);
     }
 
-    // --- search ---
-
-    /** The value of a {@code search_terms} column holding these (already encoded) words. */
-    public String searchTermsValue(Collection<String> words) {
-        return String.join(" ", words);
+    /**
+     * {@code expression} (the text of an id, as the search index keeps it) as a value comparable with an id column
+     * of {@code idType}.
+     */
+    public String idFromText(String expression, ColumnType idType) {
+        return expression;
     }
 
-    /**
-     * A condition that holds for rows of {@code table} (aliased {@code alias}) whose search terms contain
-     * every one of {@code words} (already encoded, at least one).
-     *
-     * @param ownWrites whether the current transaction wrote to the table: engines whose full-text index
-     *                  lags behind the transaction's own writes must then search another way
-     */
-    public abstract Sql searchCondition(String alias, SearchTable table, List<String> words, boolean ownWrites);
+    /** What locks the rows a SELECT reads until the transaction ends ({@code FOR UPDATE}); empty where writers are serialised anyway. */
+    public String forUpdate() {
+        return " FOR UPDATE";
+    }
 
     // --- errors ---
 

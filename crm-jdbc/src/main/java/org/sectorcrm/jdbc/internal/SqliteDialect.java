@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import org.jdbi.v3.core.Handle;
 import org.sectorcrm.jdbc.Dialect;
@@ -23,8 +22,7 @@ import org.sqlite.SQLiteException;
 import com.zaxxer.hikari.HikariConfig;
 
 /**
- * SQLite: values as TEXT/INTEGER (tables are STRICT), full-text search through FTS5, one writer at a
- * time. Write transactions start with BEGIN IMMEDIATE so that they take the write lock up front (and
+ * SQLite: values as TEXT/INTEGER (tables are STRICT), one writer at a time. Write transactions start with BEGIN IMMEDIATE so that they take the write lock up front (and
  * wait for it up to the busy timeout) instead of failing with SQLITE_BUSY when a deferred transaction
  * tries to upgrade; within one process the store also serialises writers itself, so concurrent writers
  * there never see SQLITE_BUSY at all.
@@ -54,28 +52,13 @@ final class SqliteDialect extends SqlDialect {
             return;
         }
         switch (type) {
-            case UUID, CODE, TEXT, JSON, SEARCH -> ps.setString(pos, value.toString());
+            case UUID, CODE, TEXT, JSON -> ps.setString(pos, value.toString());
             case INSTANT -> ps.setString(pos, INSTANT.format((Instant) value));
             case DATE -> ps.setString(pos, ((LocalDate) value).toString());
             case BOOLEAN -> ps.setInt(pos, (Boolean) value ? 1 : 0);
             case LONG -> ps.setLong(pos, ((Number) value).longValue());
             case DECIMAL -> ps.setString(pos, ((BigDecimal) value).toPlainString());
         }
-    }
-
-    @Override
-    public Sql searchCondition(String alias, SearchTable table, List<String> words, boolean ownWrites) {
-        // Each word as a quoted phrase: encoded words are [a-z0-9] only, so no FTS5 syntax can leak in,
-        // and "and"/"or"/"not" stay words rather than operators. Juxtaposed phrases are ANDed.
-        StringBuilder match = new StringBuilder();
-        for (String w : words) {
-            if (match.length() > 0) {
-                match.append(' ');
-            }
-            match.append('"').append(w).append('"');
-        }
-        return new Sql(alias + ".rid IN (SELECT rowid FROM " + table.ftsTable() + " WHERE " + table.ftsTable() + " MATCH ?)",
-                arg(ColumnType.TEXT, match.toString()));
     }
 
     @Override
@@ -167,6 +150,12 @@ final class SqliteDialect extends SqlDialect {
     @Override
     public boolean singleWriter() {
         return true;
+    }
+
+    @Override
+    public String forUpdate() {
+        // No row locks (and no FOR UPDATE): a write transaction holds the database's one write lock.
+        return "";
     }
 
     @Override

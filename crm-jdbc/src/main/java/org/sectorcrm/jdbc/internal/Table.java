@@ -2,17 +2,30 @@ package org.sectorcrm.jdbc.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 
 /**
- * How one aggregate type is stored: its table, the typed columns next to {@code doc}, its child rows,
- * unique keys and the record it references. Every table also has {@code id, version, created_at,
- * updated_at, created_by} and {@code doc}, and searchable ones {@code search_terms}.
+ * How one aggregate type is stored: its table, the typed columns next to {@code doc}, its child rows, and
+ * how its filter becomes SQL. What the type <em>is</em> (key, classes, unique keys, references, searchable
+ * text) comes from its {@link AggregateType}; only the storage is described here. Every table also has
+ * {@code id, version, created_at, updated_at, created_by} and {@code doc}.
+ *
+ * <p>{@link Builder#build()} registers the layout under its type's key, so that {@link Tables#of} finds it
+ * without a list of types.
  */
-public final class Table<I extends Id, T extends Aggregate<I>> {
+public final class Table<I extends Id, T extends Aggregate<I>, F> {
+    private static final Map<String, Table<?, ?, ?>> REGISTERED = new ConcurrentHashMap<>();
+
     /** A typed column filled from the aggregate. */
     public record Column<T>(String name, ColumnType type, Function<T, ?> value) {
     }
@@ -22,123 +35,149 @@ public final class Table<I extends Id, T extends Aggregate<I>> {
             Function<T, List<List<Object>>> rows) {
     }
 
-    /** A unique key other than the id, for conflict messages. */
-    public record UniqueKey<T>(String column, ColumnType type, String label, Function<T, ?> value) {
+    /** A unique key of the type's descriptor and the column that holds it (the field's name in snake case). */
+    public record UniqueKey<T>(AggregateType.UniqueKey<T> key, Column<T> column) {
     }
 
-    /** The record a foreign key points at (the employer, or a staff user's partner), for not-found messages. */
-    public record Reference<T>(String recordType, Function<T, ? extends Id> target) {
+    /**
+     * Text of a record that only some readers may read (an engagement's PARTNER and PRIVATE notes), with the
+     * {@link SearchIndex#scope scope} of those readers; what every reader may read is the descriptor's
+     * {@code searchableText(record, Reader.EVERYONE)}.
+     */
+    public record RestrictedText(String scope, String text) {
     }
 
+    final AggregateType<I, T, F> type;
     final String name;
-    final String recordType;
-    final Class<T> type;
-    final boolean uuidIds;
     final List<Column<T>> columns;
-    final SearchTable search;
-    final Function<T, String> searchText;
     final List<Child<T>> children;
     final List<UniqueKey<T>> uniqueKeys;
-    final Reference<T> reference;
-    final String referencedBy;
+    final BiConsumer<F, Conditions> filter;
+    final Function<T, List<RestrictedText>> restrictedText;
 
-    private Table(Builder<I, T> b) {
-        name = b.name;
-        recordType = b.recordType;
+    private Table(Builder<I, T, F> b) {
         type = b.type;
-        uuidIds = b.uuidIds;
+        name = b.name;
         columns = List.copyOf(b.columns);
-        search = b.search;
-        searchText = b.searchText;
         children = List.copyOf(b.children);
-        uniqueKeys = List.copyOf(b.uniqueKeys);
-        reference = b.reference;
-        referencedBy = b.referencedBy;
+        filter = Objects.requireNonNull(b.filter, () -> "the layout of " + b.type.key() + " lacks its filter");
+        restrictedText = b.restrictedText;
+        List<UniqueKey<T>> keys = new ArrayList<>();
+        for (AggregateType.UniqueKey<T> key : type.uniqueKeys()) {
+            String column = snakeCase(key.field());
+            Column<T> col = columns.stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow(() -> new IllegalStateException(
+                    "the layout " + name + " has no column " + column + " for the unique key " + key.field() + " of " + type.key()));
+            keys.add(new UniqueKey<>(key, col));
+        }
+        uniqueKeys = List.copyOf(keys);
+    }
+
+    /** Starts the layout of {@code type} in table {@code name}. */
+    public static <I extends Id, T extends Aggregate<I>, F> Builder<I, T, F> of(AggregateType<I, T, F> type, String name) {
+        return new Builder<>(type, name);
+    }
+
+    /** The layout registered for {@code type} (the same descriptor, not just the same key), or null. */
+    static Table<?, ?, ?> registered(AggregateType<?, ?, ?> type) {
+        Table<?, ?, ?> t = REGISTERED.get(type.key());
+        return t != null && t.type == type ? t : null;
+    }
+
+    public AggregateType<I, T, F> type() {
+        return type;
     }
 
     public String name() {
         return name;
     }
 
+    /** The record type's key, as messages and the search index name it. */
     public String recordType() {
-        return recordType;
+        return type.key();
     }
 
-    public Class<T> type() {
-        return type;
+    /** Codes people choose (regions, sectors) are text; generated ids are UUIDs. */
+    public boolean uuidIds() {
+        return type.hasGeneratedIds();
     }
 
     public ColumnType idType() {
-        return uuidIds ? ColumnType.UUID : ColumnType.CODE;
+        return uuidIds() ? ColumnType.UUID : ColumnType.CODE;
+    }
+
+    public List<Column<T>> columns() {
+        return columns;
     }
 
     public List<Child<T>> children() {
         return children;
     }
 
-    public static <I extends Id, T extends Aggregate<I>> Builder<I, T> uuidKeyed(String name, String recordType, Class<T> type) {
-        return new Builder<>(name, recordType, type, true);
+    /**
+     * What may still reference a row of this table, for the conflict when it cannot be deleted: the types whose
+     * descriptors reference this one.
+     */
+    String referencedBy() {
+        List<String> by = new ArrayList<>();
+        for (AggregateType<?, ?, ?> other : AggregateTypes.all()) {
+            if (other.references().stream().anyMatch(r -> r.target() == type)) {
+                by.add(other.plural().replace('-', ' '));
+            }
+        }
+        if (by.isEmpty()) {
+            return "other records";
+        }
+        return by.size() == 1 ? by.get(0) : String.join(", ", by.subList(0, by.size() - 1)) + " or " + by.get(by.size() - 1);
     }
 
-    public static <I extends Id, T extends Aggregate<I>> Builder<I, T> codeKeyed(String name, String recordType, Class<T> type) {
-        return new Builder<>(name, recordType, type, false);
+    static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    public static final class Builder<I extends Id, T extends Aggregate<I>> {
+    public static final class Builder<I extends Id, T extends Aggregate<I>, F> {
+        private final AggregateType<I, T, F> type;
         private final String name;
-        private final String recordType;
-        private final Class<T> type;
-        private final boolean uuidIds;
         private final List<Column<T>> columns = new ArrayList<>();
-        private SearchTable search;
-        private Function<T, String> searchText;
         private final List<Child<T>> children = new ArrayList<>();
-        private final List<UniqueKey<T>> uniqueKeys = new ArrayList<>();
-        private Reference<T> reference;
-        private String referencedBy;
+        private BiConsumer<F, Conditions> filter;
+        private Function<T, List<RestrictedText>> restrictedText;
 
-        private Builder(String name, String recordType, Class<T> type, boolean uuidIds) {
-            this.name = name;
-            this.recordType = recordType;
-            this.type = type;
-            this.uuidIds = uuidIds;
+        private Builder(AggregateType<I, T, F> type, String name) {
+            this.type = Objects.requireNonNull(type, "type");
+            this.name = Objects.requireNonNull(name, "name");
         }
 
-        public Builder<I, T> column(String column, ColumnType columnType, Function<T, ?> value) {
+        public Builder<I, T, F> column(String column, ColumnType columnType, Function<T, ?> value) {
             columns.add(new Column<>(column, columnType, value));
             return this;
         }
 
-        public Builder<I, T> searchable(SearchTable table, Function<T, String> text) {
-            search = table;
-            searchText = text;
-            return this;
-        }
-
-        public Builder<I, T> child(String table, String ownerColumn, List<String> childColumns, List<ColumnType> types,
+        public Builder<I, T, F> child(String table, String ownerColumn, List<String> childColumns, List<ColumnType> types,
                 Function<T, List<List<Object>>> rows) {
             children.add(new Child<>(table, ownerColumn, childColumns, types, rows));
             return this;
         }
 
-        public Builder<I, T> unique(String column, ColumnType columnType, String label, Function<T, ?> value) {
-            uniqueKeys.add(new UniqueKey<>(column, columnType, label, value));
+        /** How a filter of this type becomes SQL; it must mirror the filter's {@code matches} condition by condition. */
+        public Builder<I, T, F> filter(BiConsumer<F, Conditions> sql) {
+            filter = Objects.requireNonNull(sql, "sql");
             return this;
         }
 
-        public Builder<I, T> references(String targetType, Function<T, ? extends Id> target) {
-            reference = new Reference<>(targetType, target);
+        /** Text that only some readers may search (see {@link RestrictedText}). */
+        public Builder<I, T, F> restrictedText(Function<T, List<RestrictedText>> text) {
+            restrictedText = Objects.requireNonNull(text, "text");
             return this;
         }
 
-        /** What may still reference a row of this table, named in the conflict when it cannot be deleted. */
-        public Builder<I, T> referencedBy(String description) {
-            referencedBy = description;
-            return this;
-        }
-
-        public Table<I, T> build() {
-            return new Table<>(this);
+        /** Builds the layout and registers it under its type's key; a second layout for one key is a bug. */
+        public Table<I, T, F> build() {
+            Table<I, T, F> table = new Table<>(this);
+            Table<?, ?, ?> before = REGISTERED.putIfAbsent(type.key(), table);
+            if (before != null) {
+                throw new IllegalStateException("two table layouts for aggregate type " + type.key() + ": " + before.name + " and " + name);
+            }
+            return table;
         }
     }
 }

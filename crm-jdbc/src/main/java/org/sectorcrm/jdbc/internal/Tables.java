@@ -4,8 +4,8 @@ import static org.sectorcrm.jdbc.internal.ColumnType.BOOLEAN;
 import static org.sectorcrm.jdbc.internal.ColumnType.CODE;
 import static org.sectorcrm.jdbc.internal.ColumnType.DATE;
 import static org.sectorcrm.jdbc.internal.ColumnType.DECIMAL;
+import static org.sectorcrm.jdbc.internal.ColumnType.INSTANT;
 import static org.sectorcrm.jdbc.internal.ColumnType.LONG;
-import static org.sectorcrm.jdbc.internal.ColumnType.SEARCH;
 import static org.sectorcrm.jdbc.internal.ColumnType.TEXT;
 import static org.sectorcrm.jdbc.internal.ColumnType.UUID;
 
@@ -16,7 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.appointment.AppointmentFilter;
+import org.sectorcrm.core.appointment.AppointmentId;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.contact.ContactId;
@@ -56,45 +60,47 @@ import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralFilter;
 import org.sectorcrm.core.referral.ReferralId;
 import org.sectorcrm.core.referral.ReferralStatus;
-import org.sectorcrm.core.search.SearchableText;
 import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.solution.SolutionId;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.type.AggregateTypes;
 
 /**
- * The storage layout of every aggregate, and how each filter record becomes SQL. Each {@code ...Filter}
- * method mirrors the filter's {@code matches} method condition by condition.
+ * The storage layout of every aggregate type, and how each filter record becomes SQL. Each {@code ...Filter}
+ * method mirrors the filter's {@code matches} method condition by condition. A layout registers itself when
+ * built, so {@link #of} finds the layout of any type without a list of types; a type without a layout here
+ * is refused by the store.
  */
 public final class Tables {
-    private static final String EMPLOYER_REFERENCES = "contacts, engagements, needs, solutions, referrals, outcome measures or feedback";
-
     private Tables() {
     }
 
-    public static final Table<RegionCode, Region> REGION = Table.<RegionCode, Region>codeKeyed("crm_region", "region", Region.class)
+    public static final Table<RegionCode, Region, RegionFilter> REGION = Table.of(AggregateTypes.REGION, "crm_region")
             .column("kind", TEXT, r -> r.kind().name())
+            .filter(Tables::regionFilter)
             .build();
 
-    public static final Table<SectorCode, Sector> SECTOR = Table.<SectorCode, Sector>codeKeyed("crm_sector", "sector", Sector.class)
+    public static final Table<SectorCode, Sector, SectorFilter> SECTOR = Table.of(AggregateTypes.SECTOR, "crm_sector")
             .child("crm_sector_naics_prefix", "sector_id", List.of("prefix"), List.of(TEXT), s -> rows(distinct(s.naicsPrefixes())))
+            .filter(Tables::sectorFilter)
             .build();
 
-    public static final Table<PartnerId, Partner> PARTNER = Table.<PartnerId, Partner>uuidKeyed("crm_partner", "partner", Partner.class)
+    public static final Table<PartnerId, Partner, PartnerFilter> PARTNER = Table.of(AggregateTypes.PARTNER, "crm_partner")
             .column("kind", TEXT, p -> p.kind().name())
             .column("active", BOOLEAN, Partner::active)
             .child("crm_partner_region", "partner_id", List.of("region"), List.of(CODE), p -> rows(codes(p.regions())))
-            .referencedBy("staff users")
+            .filter(Tables::partnerFilter)
             .build();
 
-    public static final Table<StaffUserId, StaffUser> STAFF_USER = Table.<StaffUserId, StaffUser>uuidKeyed("crm_staff_user", "staffUser", StaffUser.class)
+    public static final Table<StaffUserId, StaffUser, StaffUserFilter> STAFF_USER = Table.of(AggregateTypes.STAFF_USER, "crm_staff_user")
             .column("partner_id", UUID, u -> uuid(u.partner()))
             .column("email", TEXT, u -> u.email().value())
             .column("active", BOOLEAN, StaffUser::active)
-            .unique("email", TEXT, "e-mail", u -> u.email().value())
-            .references("partner", StaffUser::partner)
+            .filter(Tables::staffUserFilter)
             .build();
 
-    public static final Table<EmployerId, Employer> EMPLOYER = Table.<EmployerId, Employer>uuidKeyed("crm_employer", "employer", Employer.class)
+    public static final Table<EmployerId, Employer, EmployerFilter> EMPLOYER = Table.of(AggregateTypes.EMPLOYER, "crm_employer")
             .column("status", TEXT, e -> e.status().name())
             .column("region", CODE, e -> code(e.region()))
             .column("sector", CODE, e -> code(e.sector()))
@@ -102,23 +108,20 @@ public final class Tables {
             .column("lead_partner_id", UUID, e -> e.lead() == null ? null : uuid(e.lead().partner()))
             .column("fein", TEXT, e -> e.fein() == null ? null : e.fein().value())
             .column("name_key", TEXT, Employer::nameKey)
-            .searchable(SearchTable.EMPLOYER, SearchableText::of)
             .child("crm_employer_tag", "employer_id", List.of("tag"), List.of(TEXT), e -> rows(e.tags()))
             .child("crm_employer_zip", "employer_id", List.of("zip"), List.of(TEXT), e -> rows(zips(e)))
-            .unique("fein", TEXT, "FEIN", e -> e.fein() == null ? null : e.fein().value())
-            .referencedBy(EMPLOYER_REFERENCES)
+            .filter(Tables::employerFilter)
             .build();
 
-    public static final Table<ContactId, Contact> CONTACT = Table.<ContactId, Contact>uuidKeyed("crm_contact", "contact", Contact.class)
+    public static final Table<ContactId, Contact, ContactFilter> CONTACT = Table.of(AggregateTypes.CONTACT, "crm_contact")
             .column("employer_id", UUID, c -> uuid(c.employer()))
             .column("email", TEXT, c -> c.email() == null ? null : c.email().value())
             .column("active", BOOLEAN, Contact::active)
-            .searchable(SearchTable.CONTACT, SearchableText::of)
             .child("crm_contact_role", "contact_id", List.of("role"), List.of(TEXT), c -> rows(names(c.roles())))
-            .references("employer", Contact::employer)
+            .filter(Tables::contactFilter)
             .build();
 
-    public static final Table<EngagementId, Engagement> ENGAGEMENT = Table.<EngagementId, Engagement>uuidKeyed("crm_engagement", "engagement", Engagement.class)
+    public static final Table<EngagementId, Engagement, EngagementFilter> ENGAGEMENT = Table.of(AggregateTypes.ENGAGEMENT, "crm_engagement")
             .column("employer_id", UUID, e -> uuid(e.employer()))
             .column("establishment_id", UUID, e -> uuid(e.establishment()))
             .column("partnership_id", UUID, e -> uuid(e.partnership()))
@@ -128,67 +131,100 @@ public final class Tables {
             .column("channel", TEXT, e -> e.channel().name())
             .column("staff_assisted", BOOLEAN, Engagement::staffAssisted)
             .column("external_id", TEXT, Engagement::externalId)
-            .searchable(SearchTable.ENGAGEMENT, SearchableText::summaryOf)
+            .column("follow_up_due", DATE, Engagement::followUpDue)
             // Since V002 each service row repeats what the ESE report selects on and returns (servedEstablishments).
             .child("crm_engagement_service", "engagement_id", List.of("category", "employer_id", "establishment_id", "engaged_on", "staff_assisted"),
                     List.of(TEXT, UUID, UUID, DATE, BOOLEAN), Tables::serviceRows)
-            .child("crm_note", "engagement_id", List.of("ordinal", "note_id", "author_id", "partner_id", "visibility", "search_terms"),
-                    List.of(LONG, UUID, UUID, UUID, TEXT, SEARCH), Tables::noteRows)
-            .unique("external_id", TEXT, "external id", Engagement::externalId)
-            .references("employer", Engagement::employer)
+            .restrictedText(Tables::restrictedNotes)
+            .filter(Tables::engagementFilter)
             .build();
 
-    public static final Table<NeedId, BusinessNeed> NEED = Table.<NeedId, BusinessNeed>uuidKeyed("crm_need", "need", BusinessNeed.class)
+    public static final Table<NeedId, BusinessNeed, NeedFilter> NEED = Table.of(AggregateTypes.NEED, "crm_need")
             .column("employer_id", UUID, n -> uuid(n.employer()))
             .column("partnership_id", UUID, n -> uuid(n.partnership()))
             .column("status", TEXT, n -> n.status().name())
             .column("category", TEXT, n -> n.category().name())
-            .references("employer", BusinessNeed::employer)
+            .filter(Tables::needFilter)
             .build();
 
-    public static final Table<SolutionId, Solution> SOLUTION = Table.<SolutionId, Solution>uuidKeyed("crm_solution", "solution", Solution.class)
+    public static final Table<SolutionId, Solution, SolutionFilter> SOLUTION = Table.of(AggregateTypes.SOLUTION, "crm_solution")
             .column("employer_id", UUID, s -> uuid(s.employer()))
             .column("partnership_id", UUID, s -> uuid(s.partnership()))
             .column("status", TEXT, s -> s.status().name())
             .column("type", TEXT, s -> s.type().name())
             .column("lead_partner_id", UUID, s -> uuid(s.leadPartner()))
             .column("cost", DECIMAL, Solution::cost)
-            .references("employer", Solution::employer)
+            .filter(Tables::solutionFilter)
             .build();
 
-    public static final Table<PartnershipId, SectorPartnership> PARTNERSHIP = Table.<PartnershipId, SectorPartnership>uuidKeyed("crm_partnership",
-                    "partnership", SectorPartnership.class)
+    public static final Table<PartnershipId, SectorPartnership, PartnershipFilter> PARTNERSHIP = Table.of(AggregateTypes.PARTNERSHIP, "crm_partnership")
             .column("region", CODE, p -> code(p.region()))
             .column("sector", CODE, p -> code(p.sector()))
             .column("stage", TEXT, p -> p.stage().name())
             .column("convener_id", UUID, p -> uuid(p.convener()))
             .child("crm_partnership_member", "partnership_id", List.of("employer_id", "role"), List.of(UUID, TEXT), Tables::memberRows)
+            .filter(Tables::partnershipFilter)
             .build();
 
-    public static final Table<ReferralId, Referral> REFERRAL = Table.<ReferralId, Referral>uuidKeyed("crm_referral", "referral", Referral.class)
+    public static final Table<ReferralId, Referral, ReferralFilter> REFERRAL = Table.of(AggregateTypes.REFERRAL, "crm_referral")
             .column("from_partner_id", UUID, r -> uuid(r.fromPartner()))
             .column("to_partner_id", UUID, r -> uuid(r.toPartner()))
             .column("employer_id", UUID, r -> uuid(r.employer()))
             .column("status", TEXT, r -> r.status().name())
             .column("sent_on", DATE, Referral::sentOn)
             .column("response_due", DATE, Referral::responseDue)
-            .references("employer", Referral::employer)
+            .filter(Tables::referralFilter)
             .build();
 
-    public static final Table<OutcomeId, OutcomeMeasure> OUTCOME = Table.<OutcomeId, OutcomeMeasure>uuidKeyed("crm_outcome", "outcome", OutcomeMeasure.class)
+    /**
+     * Since V004. Start and end as instants in UTC, as the filter compares them; PostgreSQL and MariaDB keep
+     * microseconds, so the nanoseconds below the microsecond sit next to each ({@code _ns}) and the comparisons
+     * stay exact ({@link Conditions#after}).
+     */
+    public static final Table<AppointmentId, Appointment, AppointmentFilter> APPOINTMENT = Table.of(AggregateTypes.APPOINTMENT, "crm_appointment")
+            .column("employer_id", UUID, a -> uuid(a.employer()))
+            .column("referral_id", UUID, a -> uuid(a.referral()))
+            .column("organizer_partner_id", UUID, a -> uuid(a.organizerPartner()))
+            .column("organizer_id", UUID, a -> uuid(a.organizer()))
+            .column("status", TEXT, a -> a.status().name())
+            .column("starts_at", INSTANT, a -> Conditions.floorMicros(a.startsAt()))
+            .column("starts_at_ns", LONG, a -> Conditions.belowMicros(a.startsAt()))
+            .column("ends_at", INSTANT, a -> Conditions.floorMicros(a.endsAt()))
+            .column("ends_at_ns", LONG, a -> Conditions.belowMicros(a.endsAt()))
+            .child("crm_appointment_staff", "appointment_id", List.of("staff_id"), List.of(UUID), a -> rows(a.staff().stream().map(Tables::uuid).toList()))
+            .filter(Tables::appointmentFilter)
+            .build();
+
+    public static final Table<OutcomeId, OutcomeMeasure, OutcomeFilter> OUTCOME = Table.of(AggregateTypes.OUTCOME, "crm_outcome")
             .column("employer_id", UUID, o -> uuid(o.employer()))
             .column("solution_id", UUID, o -> uuid(o.solution()))
             .column("metric_code", TEXT, o -> o.metric().code())
-            .references("employer", OutcomeMeasure::employer)
+            .filter(Tables::outcomeFilter)
             .build();
 
-    public static final Table<FeedbackId, Feedback> FEEDBACK = Table.<FeedbackId, Feedback>uuidKeyed("crm_feedback", "feedback", Feedback.class)
+    public static final Table<FeedbackId, Feedback, FeedbackFilter> FEEDBACK = Table.of(AggregateTypes.FEEDBACK, "crm_feedback")
             .column("employer_id", UUID, f -> uuid(f.employer()))
             .column("engagement_id", UUID, f -> uuid(f.engagement()))
             .column("solution_id", UUID, f -> uuid(f.solution()))
             .column("rating", LONG, Feedback::rating)
-            .references("employer", Feedback::employer)
+            .filter(Tables::feedbackFilter)
             .build();
+
+    /**
+     * The layout of {@code type}.
+     *
+     * @throws IllegalArgumentException when the SQL store has no table for it (a descriptor not among {@code AggregateTypes.all()})
+     */
+    @SuppressWarnings("unchecked")
+    public static <I extends Id, T extends Aggregate<I>, F> Table<I, T, F> of(AggregateType<I, T, F> type) {
+        Objects.requireNonNull(type, "type");
+        Table<?, ?, ?> table = Table.registered(type);
+        if (table == null) {
+            throw new IllegalArgumentException("the SQL store has no table for aggregate type " + type.key()
+                    + ": it holds the types of AggregateTypes.all(), and each needs a layout in " + Tables.class.getName());
+        }
+        return (Table<I, T, F>) table;
+    }
 
     // --- filters: each mirrors the filter record's matches method ---
 
@@ -246,6 +282,28 @@ public final class Tables {
                 .eq("channel", TEXT, name(f.channel()))
                 .has("crm_engagement_service", "engagement_id", "category", TEXT, name(f.service()))
                 .eq("external_id", TEXT, f.externalId());
+        if (f.followUpDueBy() != null) {
+            // NULL (no follow-up) compares neither way, as matches requires a due date.
+            c.and("t.follow_up_due <= " + d.param(DATE), d.arg(DATE, f.followUpDueBy()));
+        }
+    }
+
+    public static void appointmentFilter(AppointmentFilter f, Conditions c) {
+        SqlDialect d = c.dialect();
+        c.eq("employer_id", UUID, uuid(f.employer()))
+                .eq("referral_id", UUID, uuid(f.referral()))
+                .eq("organizer_partner_id", UUID, uuid(f.organizerPartner()));
+        if (f.attendee() != null) {
+            c.and("(t.organizer_id = " + d.param(UUID) + " OR EXISTS (SELECT 1 FROM crm_appointment_staff c WHERE c.appointment_id = t.id AND c.staff_id = "
+                    + d.param(UUID) + "))", d.arg(UUID, uuid(f.attendee())), d.arg(UUID, uuid(f.attendee())));
+        }
+        c.eq("status", TEXT, name(f.status()));
+        if (f.from() != null) {
+            c.after("ends_at", f.from());
+        }
+        if (f.to() != null) {
+            c.before("starts_at", f.to());
+        }
     }
 
     public static void needFilter(NeedFilter f, Conditions c) {
@@ -336,13 +394,18 @@ public final class Tables {
                 .filter(Objects::nonNull).toList());
     }
 
-    private static List<List<Object>> noteRows(Engagement e) {
-        List<List<Object>> rows = new ArrayList<>(e.notes().size());
-        for (int i = 0; i < e.notes().size(); i++) {
-            Note n = e.notes().get(i);
-            rows.add(Arrays.asList(i, uuid(n.id()), uuid(n.author()), uuid(n.partner()), n.visibility().name(), SearchWords.of(n.text())));
+    /** The notes not every reader may read, under the scope of those who may (SHARED notes are in the descriptor's text for everyone). */
+    private static List<Table.RestrictedText> restrictedNotes(Engagement e) {
+        List<Table.RestrictedText> texts = new ArrayList<>();
+        for (Note n : e.notes()) {
+            switch (n.visibility()) {
+                case SHARED -> {
+                }
+                case PARTNER -> texts.add(new Table.RestrictedText(SearchIndex.partnerScope(n.partner()), n.text()));
+                case PRIVATE -> texts.add(new Table.RestrictedText(SearchIndex.staffScope(n.author()), n.text()));
+            }
         }
-        return rows;
+        return texts;
     }
 
     private static List<List<Object>> serviceRows(Engagement e) {

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
@@ -34,7 +32,6 @@ public final class TxState {
     private final boolean external;
     private final Savepoint externalSavepoint;
     private final List<DomainEvent> outbox = new ArrayList<>();
-    private final Set<SearchTable> written = EnumSet.noneOf(SearchTable.class);
     private int savepoints;
     /** The failure upon which the database rolled back the whole transaction, or null: then nothing more may run. */
     private SQLException aborted;
@@ -307,7 +304,7 @@ public final class TxState {
         return result;
     }
 
-    // --- outbox and search bookkeeping ---
+    // --- outbox ---
 
     void append(DomainEvent event) {
         outbox.add(event);
@@ -341,18 +338,6 @@ public final class TxState {
         } finally {
             outbox.clear();
         }
-    }
-
-    void wrote(SearchTable table) {
-        written.add(table);
-    }
-
-    /**
-     * Whether rows of {@code table} may have been written in this database transaction: always so on a
-     * caller's transaction, which earlier store transactions (or the caller itself) may have written to.
-     */
-    public boolean hasWritten(SearchTable table) {
-        return external || written.contains(table);
     }
 
     /** The SQL error behind a jdbi exception, or null. */

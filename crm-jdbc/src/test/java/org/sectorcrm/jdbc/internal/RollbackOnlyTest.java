@@ -116,11 +116,6 @@ class RollbackOnlyTest {
         }
 
         @Override
-        public Sql searchCondition(String alias, SearchTable table, List<String> words, boolean ownWrites) {
-            return sqlite.searchCondition(alias, table, words, ownWrites);
-        }
-
-        @Override
         public Violation classify(SQLException e) {
             return sqlite.classify(e);
         }

@@ -1,0 +1,75 @@
+package org.sectorcrm.jdbc.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jdbi.v3.core.JdbiException;
+import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.EstablishmentId;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.spi.ReportQueries;
+
+/** The report queries as one SQL statement each, instead of reading every record as the SPI's default does. */
+final class JdbcReportQueries implements ReportQueries {
+    private final JdbcTransaction tx;
+
+    JdbcReportQueries(JdbcTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
+        requireArg("filter", filter);
+        TxState s = tx.state();
+        Conditions c = new Conditions(s.dialect());
+        Tables.EMPLOYER.filter.accept(filter, c);
+        // Nulls first, then code order: CASE keeps it portable (MariaDB has no NULLS FIRST).
+        Sql sql = c.appendTo(new Sql("SELECT t.region, t.sector, COUNT(*) FROM " + Tables.EMPLOYER.name + " t"))
+                .add(" GROUP BY t.region, t.sector ORDER BY CASE WHEN t.region IS NULL THEN 0 ELSE 1 END, t.region,"
+                        + " CASE WHEN t.sector IS NULL THEN 0 ELSE 1 END, t.sector");
+        if (c.isNever()) {
+            return List.of();
+        }
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String region = rs.getString(1);
+                String sector = rs.getString(2);
+                return new GroupCount(region == null ? null : new RegionCode(region), sector == null ? null : new SectorCode(sector), rs.getLong(3));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("counting employers by region and sector", e);
+        }
+    }
+
+    @Override
+    public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
+        requireArg("from", from);
+        requireArg("to", to);
+        TxState s = tx.state();
+        SqlDialect d = s.dialect();
+        // One indexed table (V002): the service rows carry the engagement's date, staff-assisted flag, employer
+        // and establishment. TRUE as a literal, so that PostgreSQL's partial index on staff-assisted rows applies.
+        Sql sql = new Sql("SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
+                + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
+                d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String establishment = rs.getString(2);
+                return new ServedEstablishment(EmployerId.of(rs.getString(1)), establishment == null ? null : EstablishmentId.of(establishment),
+                        EseCategory.valueOf(rs.getString(3)));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("listing served establishments", e);
+        }
+    }
+
+    private static void requireArg(String field, Object value) {
+        if (value == null) {
+            throw ValidationException.of("report", field, "is required");
+        }
+    }
+}
