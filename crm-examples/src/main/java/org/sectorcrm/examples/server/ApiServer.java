@@ -45,7 +45,7 @@ import org.sectorcrm.examples.reports.Reports;
  * The REST API under {@code /api/v1}: every route is declared once in {@link #routes()}, registered with Javalin
  * from that list and described in {@code /api/v1/openapi.json} from the same list. The records' own routes come from
  * their descriptors ({@link RecordRoutes}); what is written here by hand is authentication, the lifecycle moves of each
- * type, calendars ({@link AppointmentRoutes}), reports and the audit trail. Authentication is a session cookie from
+ * type, scheduling and calendars ({@link SchedulingRoutes}), reports and the audit trail. Authentication is a session cookie from
  * {@code POST /api/v1/session} or {@code Authorization: Bearer <token>}; every request then runs as that staff user
  * through {@link Crm#as}, so the access and visibility rules of crm-core apply unchanged.
  */
@@ -155,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
         });
         records.all().forEach(this::add);
         lifecycleRoutes();
-        new AppointmentRoutes(crm, accounts, uidDomain).all().forEach(this::add);
+        new SchedulingRoutes(crm, accounts, uidDomain).all().forEach(this::add);
         add(records.searchEverything());
         add(Route.get("/reports/employers-by-region-sector").tag("reports").id("reportEmployersByRegionSector",
                 "Employers per region and sector, counted by the database").returns(Reports.EmployersByRegionSector.class)

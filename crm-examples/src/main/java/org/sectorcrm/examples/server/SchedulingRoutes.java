@@ -26,15 +26,15 @@ import org.sectorcrm.examples.accounts.Accounts;
 import org.sectorcrm.examples.calendar.AppointmentCalendar;
 
 /**
- * What appointments have beyond the routes every record gets: their lifecycle moves, each appointment as an
- * iCalendar file, and per-staff calendar feeds that calendar programs subscribe to.
+ * Scheduling: what appointments have beyond the routes every record gets, namely their lifecycle moves, each
+ * appointment as an iCalendar file, and per-staff calendar feeds that calendar programs subscribe to.
  *
  * <p>A feed is opened by the secret token in its URL ({@code GET /calendar/{feedToken}.ics}), because calendar programs
  * cannot send a bearer token. Users make and revoke their own feeds ({@code /calendar-feeds}); only the token's SHA-256
  * is stored, and a user's feeds end with their password change, their disabling or their removal, like their other
  * credentials. A feed runs as its user, with that user's rights: a VIEWER's feed names contacts without their e-mail.
  */
-final class AppointmentRoutes {
+final class SchedulingRoutes {
     /** How far back a feed reaches: calendars keep what they have already seen, and old meetings rarely change. */
     static final Duration FEED_HISTORY = Duration.ofDays(90);
     private static final String CALENDAR = AppointmentCalendar.MEDIA_TYPE;
@@ -43,7 +43,7 @@ final class AppointmentRoutes {
     private final Accounts accounts;
     private final AppointmentCalendar calendar;
 
-    AppointmentRoutes(Crm crm, Accounts accounts, String uidDomain) {
+    SchedulingRoutes(Crm crm, Accounts accounts, String uidDomain) {
         this.crm = crm;
         this.accounts = accounts;
         this.calendar = new AppointmentCalendar(uidDomain);
