@@ -432,6 +432,143 @@ abstract class StoreTestBase {
     }
 
     @Test
+    void nestedUnitsAreSavepointsThatUndoExactlyTheirOwnWritesAtAnyDepth() {
+        Employer kept = insertEmployer();
+        Employer outerBefore = samples.employer().withLegalName("Outerbefore Works");
+        Employer outerAfter = samples.employer();
+        Employer inner = samples.employer().withLegalName("Innerunit Works");
+        Employer innermost = samples.employer();
+        DomainEvent outerEvent = samples.created(AggregateTypes.EMPLOYER, outerBefore.id().asString());
+        DomainEvent innerEvent = samples.created(AggregateTypes.EMPLOYER, inner.id().asString());
+        write(tx -> {
+            tx.employers().save(outerBefore, 0);
+            tx.events().append(outerEvent);
+            // The inner unit inserts, updates and deletes (also what the outer wrote), with child rows and search words.
+            Throwable t = catchThrowable(() -> storage.inTransaction(in -> {
+                in.employers().save(inner, 0);
+                in.employers().save(next(kept).withTags(Set.of("renamed-tag")), 1);
+                in.employers().delete(outerBefore.id(), 1);
+                in.events().append(samples.created(AggregateTypes.EMPLOYER, "dropped"));
+                throw new IllegalStateException("inner fails");
+            }));
+            assertThat(t).hasMessage("inner fails");
+            assertThat(tx.employers().find(kept.id())).contains(kept);
+            assertThat(tx.employers().find(outerBefore.id())).contains(outerBefore);
+            assertThat(tx.employers().find(inner.id())).isEmpty();
+            assertThat(tx.employers().count(EmployerFilter.ALL.withTag("renamed-tag"))).isZero();
+            assertThat(tx.employers().search(SearchTerms.parse("outerbefore"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(outerBefore);
+            assertThat(tx.employers().search(SearchTerms.parse("innerunit"), Reader.EVERYONE, PageRequest.first()).items()).isEmpty();
+            // A unit that catches the failure of a unit inside it keeps its own writes.
+            storage.inTransaction(in -> {
+                in.employers().save(inner, 0);
+                in.events().append(innerEvent);
+                assertThat(catchThrowable(() -> storage.inTransaction(deeper -> {
+                    deeper.employers().save(innermost, 0);
+                    throw new IllegalArgumentException("innermost fails");
+                }))).hasMessage("innermost fails");
+                assertThat(in.employers().find(innermost.id())).isEmpty();
+                return null;
+            });
+            tx.employers().save(outerAfter, 0);
+        });
+        read(tx -> {
+            assertThat(tx.employers().find(kept.id())).contains(kept);
+            assertThat(tx.employers().find(outerBefore.id())).contains(outerBefore);
+            assertThat(tx.employers().find(inner.id())).contains(inner);
+            assertThat(tx.employers().find(outerAfter.id())).contains(outerAfter);
+            assertThat(tx.employers().find(innermost.id())).isEmpty();
+            assertThat(tx.employers().search(SearchTerms.parse("innerunit"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(inner);
+            assertThat(tx.events().after(0, 10)).extracting(StoredEvent::event).containsExactly(outerEvent, innerEvent);
+            return null;
+        });
+    }
+
+    @Test
+    void aStorageExceptionInsideANestedUnitRollsBackTheWholeTransactionEvenWhenTheOuterCatchesIt() {
+        Employer outer = samples.employer();
+        Employer inner = samples.employer();
+        org.sectorcrm.core.StorageException lost = new org.sectorcrm.core.StorageException("the connection was lost");
+        Throwable thrown = catchThrowable(() -> write(tx -> {
+            tx.employers().save(outer, 0);
+            tx.events().append(samples.created(AggregateTypes.EMPLOYER, outer.id().asString()));
+            Throwable caught = catchThrowable(() -> storage.inTransaction(in -> {
+                in.employers().save(inner, 0);
+                throw lost;
+            }));
+            assertThat(caught).isSameAs(lost);
+            // Nothing more runs in a transaction that can only roll back.
+            assertThatExceptionOfType(org.sectorcrm.core.StorageException.class).isThrownBy(() -> tx.employers().find(outer.id()))
+                    .withMessageContaining("can only roll back");
+        }));
+        assertThat(thrown).isInstanceOf(org.sectorcrm.core.StorageException.class).hasMessageContaining("the connection was lost").hasCause(lost);
+        read(tx -> {
+            assertThat(tx.employers().find(outer.id())).isEmpty();
+            assertThat(tx.employers().find(inner.id())).isEmpty();
+            assertThat(tx.events().after(0, 10)).isEmpty();
+            return null;
+        });
+        // A read nested in a transaction is a unit too.
+        Throwable fromRead = catchThrowable(() -> write(tx -> {
+            tx.employers().save(outer, 0);
+            catchThrowable(() -> storage.read(in -> {
+                throw new org.sectorcrm.core.StorageException("the read failed");
+            }));
+        }));
+        assertThat(fromRead).isInstanceOf(org.sectorcrm.core.StorageException.class).hasMessageContaining("the read failed");
+        assertThat(read((StorageTransaction tx) -> tx.employers().find(outer.id()))).isEmpty();
+    }
+
+    @Test
+    void aFailureOfTheDatabaseThatTheWorkCatchesStillRollsBackTheWholeTransaction() throws Exception {
+        String url = db().dialect() == Dialect.SQLITE ? db().url() : null;
+        FailingDataSource failing = new FailingDataSource(url != null ? db().dataSource(url) : db().dataSource());
+        JdbcCrmStorage.Builder b = JdbcCrmStorage.builder().dataSource(failing);
+        if (db().schema() != null) {
+            b.schema(db().schema());
+        }
+        try (JdbcCrmStorage flaky = b.build()) {
+            Employer outer = samples.employer();
+            Employer inner = samples.employer();
+            Throwable thrown = catchThrowable(() -> flaky.inTransaction(tx -> {
+                tx.employers().save(outer, 0);
+                // The store's own failure, inside a nested unit the outer work catches.
+                Throwable caught = catchThrowable(() -> flaky.inTransaction(in -> {
+                    failing.failing.set(true);
+                    try {
+                        in.employers().save(inner, 0);
+                    } finally {
+                        failing.failing.set(false);
+                    }
+                    return null;
+                }));
+                assertThat(caught).isInstanceOf(org.sectorcrm.core.StorageException.class).hasMessageContaining("the connection broke");
+                return null;
+            }));
+            assertThat(thrown).isInstanceOf(org.sectorcrm.core.StorageException.class).hasMessageContaining("the connection broke");
+            // And directly in the outermost work.
+            Throwable direct = catchThrowable(() -> flaky.inTransaction(tx -> {
+                tx.employers().save(outer, 0);
+                failing.failing.set(true);
+                try {
+                    catchThrowable(() -> tx.employers().find(inner.id()));
+                } finally {
+                    failing.failing.set(false);
+                }
+                return null;
+            }));
+            assertThat(direct).isInstanceOf(org.sectorcrm.core.StorageException.class).hasMessageContaining("the connection broke");
+            assertThat(flaky.read((StorageTransaction tx) -> tx.employers().find(outer.id()))).isEmpty();
+            assertThat(flaky.read((StorageTransaction tx) -> tx.employers().find(inner.id()))).isEmpty();
+            // The store works on: the failure was the transaction's, not the store's.
+            flaky.inTransaction(tx -> {
+                tx.employers().save(outer, 0);
+                return null;
+            });
+            assertThat(flaky.read((StorageTransaction tx) -> tx.employers().find(outer.id()))).contains(outer);
+        }
+    }
+
+    @Test
     void readOnlyTransactionsRefuseWritesAndTransactionsRefuseUseAfterTheirWork() {
         Employer e = samples.employer();
         assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> read(tx -> {

@@ -14,8 +14,10 @@ import org.sectorcrm.core.spi.TransactionWork;
 
 /**
  * Runs the work of {@code CrmStorage.inTransaction} and {@code read}: one connection and one
- * transaction per outermost call, joined by nested calls on the same thread (behind a savepoint, so
- * that a nested call that throws leaves nothing behind even when the outer work goes on).
+ * transaction per outermost call, joined by nested calls on the same thread as savepoints: a nested call
+ * that throws leaves nothing of its own writes behind, and the outer work goes on with its own. A
+ * {@link StorageException} is different: whether the work catches it or not, the whole transaction rolls
+ * back, and the outermost call throws a {@code StorageException} (see {@link TxState#fail}).
  *
  * <p>On SQLite, write transactions of this process take a fair in-process lock first: SQLite has one
  * writer at a time, and waiting here (instead of in SQLite's busy handler) means concurrent writers
@@ -127,6 +129,10 @@ public final class Engine {
             return result;
         } catch (RuntimeException | Error e) {
             tx.finish();
+            if (e instanceof StorageException failure) {
+                // Whatever the outer work does with it, the whole transaction rolls back (CrmStorage's contract).
+                outer.fail(failure);
+            }
             if (sp != null) {
                 outer.rollbackTo(sp, e);
                 outer.truncateOutbox(events);

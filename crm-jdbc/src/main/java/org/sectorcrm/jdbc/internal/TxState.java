@@ -35,6 +35,8 @@ public final class TxState {
     private int savepoints;
     /** The failure upon which the database rolled back the whole transaction, or null: then nothing more may run. */
     private SQLException aborted;
+    /** The storage failure that makes this transaction end in a rollback, or null (see {@link #fail}). */
+    private StorageException failed;
     /** Whether a rollback failed: the connection's state is then unknown and it must not be reused. */
     private boolean rollbackFailed;
 
@@ -70,6 +72,10 @@ public final class TxState {
     }
 
     void commit() throws SQLException {
+        if (failed != null) {
+            throw new StorageException("the transaction was rolled back because the storage failed inside it (" + failed.getMessage()
+                    + "); nothing of it was kept, although the work went on", failed);
+        }
         checkUsable();
         flushOutbox();
         if (external) {
@@ -161,7 +167,7 @@ public final class TxState {
         try {
             return connection.setSavepoint("sp_" + (++savepoints));
         } catch (SQLException e) {
-            throw new StorageException("cannot set a savepoint: " + e.getMessage(), e);
+            throw fail(new StorageException("cannot set a savepoint: " + e.getMessage(), e));
         }
     }
 
@@ -170,8 +176,25 @@ public final class TxState {
         try {
             connection.releaseSavepoint(sp);
         } catch (SQLException e) {
-            throw new StorageException("cannot release a savepoint: " + e.getMessage(), e);
+            throw fail(new StorageException("cannot release a savepoint: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Makes the transaction end in a rollback because the storage failed in it (CrmStorage's contract: a
+     * {@link StorageException} inside a transaction, a nested one included, rolls all of it back, even when the
+     * work catches it and returns). Later statements are refused, and the commit throws. Returns {@code e}.
+     */
+    StorageException fail(StorageException e) {
+        if (failed == null) {
+            failed = e;
+        }
+        return e;
+    }
+
+    /** Whether a storage failure already decided that this transaction rolls back. */
+    boolean failed() {
+        return failed != null;
     }
 
     void rollbackTo(Savepoint sp, Throwable cause) {
@@ -250,6 +273,9 @@ public final class TxState {
     private void checkUsable() {
         if (aborted != null) {
             throw rolledBack(aborted);
+        }
+        if (failed != null) {
+            throw new StorageException("this transaction can only roll back: the storage failed in it (" + failed.getMessage() + ")", failed);
         }
     }
 
@@ -350,10 +376,10 @@ public final class TxState {
         return null;
     }
 
-    /** A storage failure, with the message of the SQL error behind it. */
+    /** A storage failure, with the message of the SQL error behind it; the transaction will roll back ({@link #fail}). */
     public StorageException failure(String what, Throwable e) {
         SQLException sql = sqlCause(e);
         String detail = sql != null ? sql.getMessage() : e.getMessage();
-        return new StorageException(what + " failed on " + dialect.dialect() + ": " + detail, e);
+        return fail(new StorageException(what + " failed on " + dialect.dialect() + ": " + detail, e));
     }
 }
