@@ -262,6 +262,26 @@ class OpenApiSchemaTest {
     }
 
     @Test
+    void everyPathParameterIsDeclaredAndCalendarsAreICalendar() {
+        for (Route route : server.routes()) {
+            JsonNode op = document.path("paths").path(route.path()).path(route.method().name().toLowerCase(Locale.ROOT));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(route.path());
+            while (m.find()) {
+                String name = m.group(1);
+                assertThat(op.path("parameters")).as(route.path()).anySatisfy(p -> {
+                    assertThat(p.path("name").asText()).isEqualTo(name);
+                    assertThat(p.path("in").asText()).isEqualTo("path");
+                });
+            }
+            if (route.path().endsWith(".ics")) {
+                assertThat(op.path("responses").path("200").path("content").has("text/calendar")).as(route.path()).isTrue();
+            }
+        }
+        JsonNode feedSecurity = document.path("paths").path(ApiServer.BASE + "/calendar/{feedToken}.ics").path("get").path("security");
+        assertThat(feedSecurity.isArray() && feedSecurity.isEmpty()).as("a feed is opened by its token, not by the API's credentials").isTrue();
+    }
+
+    @Test
     void recordSchemasAreClosedAndNameEveryWrittenField() {
         JsonNode employer = document.path("components").path("schemas").path("Employer");
         assertThat(employer.path("additionalProperties").asBoolean(true)).isFalse();

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class OpenApi {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{([^}/]+)}");
 
     private OpenApi() {
     }
@@ -69,14 +70,14 @@ public final class OpenApi {
                 op.putArray("security");
             }
             ArrayNode params = F.arrayNode();
-            for (String segment : r.path().split("/")) {
-                if (segment.startsWith("{") && segment.endsWith("}")) {
-                    ObjectNode p = params.addObject();
-                    p.put("name", segment.substring(1, segment.length() - 1));
-                    p.put("in", "path");
-                    p.put("required", true);
-                    p.putObject("schema").put("type", "string");
-                }
+            // every {name} of the path, also inside a segment ({id}.ics)
+            java.util.regex.Matcher template = PATH_PARAMETER.matcher(r.path());
+            while (template.find()) {
+                ObjectNode p = params.addObject();
+                p.put("name", template.group(1));
+                p.put("in", "path");
+                p.put("required", true);
+                p.putObject("schema").put("type", "string");
             }
             for (Route.Param q : r.queryParams()) {
                 ObjectNode p = params.addObject();
