@@ -28,6 +28,9 @@ import org.sectorcrm.core.search.SearchTerms;
 final class SearchIndex {
     /** The scope of text every reader may read. */
     static final String EVERYONE = "*";
+    static final String TABLE = "crm_search_word";
+    /** Its columns, in the order {@link #insert} writes them. */
+    static final List<String> COLUMNS = List.of("record_type", "record_id", "scope", "word");
 
     private SearchIndex() {
     }
@@ -86,7 +89,7 @@ final class SearchIndex {
                         d.arg(ColumnType.TEXT, e[1])));
             }
         }
-        s.batch("INSERT INTO crm_search_word (record_type, record_id, scope, word) VALUES (?, ?, ?, ?)", rows);
+        s.batch("INSERT INTO " + TABLE + " (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?)", rows);
     }
 
     /** Deletes the index rows of one record. */

@@ -21,6 +21,8 @@ import org.sectorcrm.core.type.AggregateTypes;
  */
 public final class SearchReindex {
     static final int CHUNK = 500;
+    static final String TABLE = "crm_search_reindex";
+    static final List<String> COLUMNS = List.of("id", "record_type", "after_id");
 
     private SearchReindex() {
     }

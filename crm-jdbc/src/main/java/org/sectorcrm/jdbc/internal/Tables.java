@@ -14,7 +14,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
@@ -224,6 +228,28 @@ public final class Tables {
                     + ": it holds the types of AggregateTypes.all(), and each needs a layout in " + Tables.class.getName());
         }
         return (Table<I, T, F>) table;
+    }
+
+    /**
+     * Every table and column the store's SQL names, from the layout of each type of {@code AggregateTypes.all()} (a
+     * type without one fails here) and the search index: what the schema lint checks each dialect's migrations against.
+     */
+    public static Map<String, Set<String>> usedColumns() {
+        Map<String, Set<String>> used = new TreeMap<>();
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            Table<?, ?, ?> table = of(type);
+            Set<String> columns = used.computeIfAbsent(table.name(), k -> new TreeSet<>());
+            columns.addAll(List.of("id", "version", "created_at", "updated_at", "created_by", "doc"));
+            table.columns().forEach(c -> columns.add(c.name()));
+            for (Table.Child<?> child : table.children()) {
+                Set<String> childColumns = used.computeIfAbsent(child.table(), k -> new TreeSet<>());
+                childColumns.add(child.ownerColumn());
+                childColumns.addAll(child.columns());
+            }
+        }
+        used.put(SearchIndex.TABLE, new TreeSet<>(SearchIndex.COLUMNS));
+        used.put(SearchReindex.TABLE, new TreeSet<>(SearchReindex.COLUMNS));
+        return used;
     }
 
     // --- filters: each mirrors the filter record's matches method ---
