@@ -85,6 +85,16 @@ class HistoryAndSearchApiTest {
     }
 
     @Test
+    void theServerAssignsIdsExceptTheCodesPeopleChoose() throws Exception {
+        JsonNode problem = api.problem(api.send("POST", "/employers", staffA,
+                "{\"id\":\"0190a6b0-0000-7000-8000-000000000001\",\"legalName\":\"Chosen Id Corp\",\"status\":\"ACTIVE\"}"), 400);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("employer.id");
+        JsonNode region = api.ok(api.send("POST", "/regions", adminToken,
+                "{\"id\":\"IL-LWIA-3\",\"name\":\"Local Area 3\",\"kind\":\"LOCAL_WORKFORCE_AREA\",\"counties\":[\"Boone\"]}"), 201);
+        assertThat(region.get("id").asText()).isEqualTo("IL-LWIA-3");
+    }
+
+    @Test
     void aRecordsHistoryNamesEachChangedFieldWithItsOldAndNewValue() throws Exception {
         String employer = employer("History Works");
         JsonNode read = api.ok(api.get("/employers/" + employer, staffA), 200);

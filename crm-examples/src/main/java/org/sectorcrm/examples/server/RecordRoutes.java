@@ -69,6 +69,10 @@ final class RecordRoutes {
                 .returns(view).status(201).handle(ctx -> {
                     ObjectNode tree = Http.objectBody(ctx);
                     tree.remove("stamp"); // the server stamps new records
+                    if (type.hasGeneratedIds() && tree.hasNonNull("id")) {
+                        // Restores keep ids; the API does not: a client-chosen id could take one another record will be given.
+                        throw ValidationException.of(type.key(), "id", "is assigned by the server: leave it out");
+                    }
                     Object created = ops(ctx, type).create(Http.convert(tree, type.recordClass(), type.key()));
                     T record = SessionRecords.record(type, created);
                     writes.saved(record);
