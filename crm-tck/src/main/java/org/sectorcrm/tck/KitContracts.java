@@ -251,6 +251,42 @@ abstract class KitContracts {
         }
 
         @Test
+        @DisplayName("a read nested in a write transaction refuses writes with IllegalStateException, and the outer transaction carries on")
+        void nestedReadRefusesWrites() {
+            Employer outer = Employers.anEmployer().build();
+            Employer sneaked = Employers.anEmployer().build();
+            storage.inTransaction(tx -> {
+                tx.employers().save(outer, 0);
+                assertThatExceptionOfType(IllegalStateException.class).as("a save inside a nested read")
+                        .isThrownBy(() -> storage.read(r -> {
+                            r.employers().save(sneaked, 0);
+                            return null;
+                        }));
+                return null;
+            });
+            assertThat(findEmployer(outer)).contains(outer);
+            assertThat(findEmployer(sneaked)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a StorageException in a nested unit dooms the whole transaction: the outer call throws StorageException even when the outer work caught it, and nothing is kept")
+        void storageFailureInANestedUnitDoomsTheTransaction() {
+            Employer outer = Employers.anEmployer().build();
+            assertThatExceptionOfType(org.sectorcrm.core.StorageException.class).as("the outer inTransaction").isThrownBy(() -> storage.inTransaction(tx -> {
+                tx.employers().save(outer, 0);
+                try {
+                    storage.inTransaction(tx2 -> {
+                        throw new org.sectorcrm.core.StorageException("simulated: the connection was lost");
+                    });
+                } catch (org.sectorcrm.core.StorageException caught) {
+                    // the outer work carries on as if nothing happened: the storage must not commit anyway
+                }
+                return null;
+            }));
+            assertThat(findEmployer(outer)).as("the outer write of a doomed transaction").isEmpty();
+        }
+
+        @Test
         @DisplayName("a failed nested unit's audit entries and events are undone with its records")
         void failedInnerUnitLogsNothing() {
             var entry = org.sectorcrm.tck.fixtures.AuditEntries.anAuditEntry().build();

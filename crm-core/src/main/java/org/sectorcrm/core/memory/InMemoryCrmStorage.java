@@ -19,6 +19,7 @@ import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.NotFoundException;
 import org.sectorcrm.core.Page;
+import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditFilter;
@@ -101,12 +102,16 @@ public final class InMemoryCrmStorage implements CrmStorage {
             if (outer.readOnly && !readOnly) {
                 throw new IllegalStateException("cannot start a read-write transaction inside a read-only one");
             }
-            // Joins the outer transaction, as a savepoint: a failure undoes exactly what this unit wrote.
+            // Joins the outer transaction, as a savepoint: a failure undoes exactly what this unit wrote. A read nested
+            // in a write sees its writes but may not write itself. A storage failure dooms the whole transaction.
             int depth = outer.undo.size();
             try {
-                return work.run(outer);
+                return work.run(readOnly && !outer.readOnly ? new org.sectorcrm.core.spi.ReadOnlyStorageTransaction(outer) : outer);
             } catch (RuntimeException | Error e) {
                 outer.rollbackTo(depth);
+                if (e instanceof StorageException se && outer.doomedBy == null) {
+                    outer.doomedBy = se;
+                }
                 throw e;
             }
         }
@@ -116,6 +121,11 @@ public final class InMemoryCrmStorage implements CrmStorage {
         current.set(tx);
         try {
             R result = work.run(tx);
+            if (tx.doomedBy != null) {
+                tx.rollbackTo(0);
+                throw new StorageException("the transaction was rolled back: a nested unit failed in the storage ("
+                        + tx.doomedBy.getMessage() + "), and nothing of the transaction is kept", tx.doomedBy);
+            }
             tx.done = true;
             return result;
         } catch (RuntimeException | Error e) {
@@ -169,6 +179,8 @@ public final class InMemoryCrmStorage implements CrmStorage {
         final boolean readOnly;
         final Deque<Runnable> undo = new ArrayDeque<>();
         boolean done;
+        /** The storage failure of a nested unit that the outer work caught: the transaction may no longer commit. */
+        StorageException doomedBy;
 
         Tx(boolean readOnly) {
             this.readOnly = readOnly;

@@ -654,6 +654,35 @@ final class BrokenStores {
         }
     }
 
+    /** A read nested in a write transaction is handed the writable outer transaction: its writes go through. */
+    static final class NestedReadWrites extends ForwardingCrmStorage {
+        private final ThreadLocal<StorageTransaction> current = new ThreadLocal<>();
+
+        NestedReadWrites() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        public <R> R inTransaction(TransactionWork<R> work) {
+            return delegate.inTransaction(tx -> {
+                StorageTransaction outer = current.get();
+                StorageTransaction wrapped = wrap(tx);
+                current.set(wrapped);
+                try {
+                    return work.run(wrapped);
+                } finally {
+                    current.set(outer);
+                }
+            });
+        }
+
+        @Override
+        public <R> R read(TransactionWork<R> work) {
+            StorageTransaction outer = current.get();
+            return outer != null ? inTransaction(work) : delegate.read(tx -> work.run(wrap(tx)));
+        }
+    }
+
     /** A read-only transaction lets writes through (the read flag never reaches the stores). */
     static final class ReadAllowsWrites extends ForwardingCrmStorage {
         ReadAllowsWrites() {

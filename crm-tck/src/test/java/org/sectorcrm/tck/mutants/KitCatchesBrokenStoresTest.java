@@ -70,6 +70,7 @@ class KitCatchesBrokenStoresTest {
                 mutant("SearchIgnoresNoteVisibility", BrokenStores.SearchIgnoresNoteVisibility::new, "Search"),
                 mutant("NestedFailureKeepsWrites", BrokenStores.NestedFailureKeepsWrites::new, "NestedUnits"),
                 mutant("ReadAllowsWrites", BrokenStores.ReadAllowsWrites::new, "Transactions"),
+                mutant("NestedReadWrites", BrokenStores.NestedReadWrites::new, "NestedUnits"),
                 mutant("EventsEscapeRollback", BrokenStores.EventsEscapeRollback::new, "EventLogs"),
                 mutant("EventCursorInclusive", BrokenStores.EventCursorInclusive::new, "EventResume"),
                 mutant("AuditOverwrites", BrokenStores.AuditOverwrites::new, "Audit"),
