@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.UUID;
 
 import org.sectorcrm.core.IdGenerator;
 import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.appointment.AppointmentId;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditId;
 import org.sectorcrm.core.contact.Consent;
@@ -219,6 +223,13 @@ final class Samples {
 
     Feedback feedback(EmployerId employer, EngagementId engagement) {
         return new Feedback(new FeedbackId(uuid()), stamp(), employer, engagement, null, 4, "Helpful, thank you — très utile");
+    }
+
+    /** A scheduled hour at the place and behind a video link, with a contact and a staff member attending. */
+    Appointment appointment(EmployerId employer, PartnerId organizerPartner, StaffUserId organizer, LocalDateTime start, ZoneId zone) {
+        return Appointment.scheduled(employer, organizerPartner, organizer, "Site visit: hiring plan — Q2", start, start.plusHours(1), zone)
+                .at("1 Industrial Way, Rockford", "https://meet.example/acme").attendedBy(Set.of(new ContactId(uuid())), Set.of(new StaffUserId(uuid())))
+                .withId(new AppointmentId(uuid())).withStamp(stamp());
     }
 
     AuditEntry audit(StaffUserId actor, PartnerId partner, String action, String recordType, String recordId, Instant at) {
