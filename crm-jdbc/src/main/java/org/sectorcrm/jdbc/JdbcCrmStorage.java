@@ -356,7 +356,7 @@ public final class JdbcCrmStorage implements CrmStorage {
                     case "postgresql" -> Dialect.POSTGRESQL;
                     case "mariadb" -> Dialect.MARIADB;
                     case "mysql" -> throw new StorageException("MySQL " + md.getDatabaseProductVersion() + " is not supported: SectorCRM runs on MariaDB"
-                            + " (its FULLTEXT and JSON behave differently on MySQL)");
+                            + " (its JSON, collations and DDL behave differently on MySQL)");
                     default -> null;
                 };
                 if (asked == null && detected == null) {
@@ -375,9 +375,9 @@ public final class JdbcCrmStorage implements CrmStorage {
 
         private static void requireVersion(Dialect d, int major, int minor, String version) {
             boolean ok = switch (d) {
-                // STRICT tables and FTS5 external content with contentless triggers.
+                // STRICT tables; FTS5 and ALTER TABLE DROP COLUMN for the scripts up to V003.
                 case SQLITE -> major > 3 || major == 3 && minor >= 37;
-                // GENERATED ... AS IDENTITY, array_to_tsvector; 13 is the oldest release still maintained when this was written.
+                // GENERATED ... AS IDENTITY, array_to_tsvector (V001); 13 is the oldest release still maintained when this was written.
                 case POSTGRESQL -> major >= 13;
                 // CREATE INDEX IF NOT EXISTS, utf8mb4_nopad_bin, JSON with CHECK; 10.6 is the oldest long-term release.
                 case MARIADB -> major > 10 || major == 10 && minor >= 6;

@@ -1061,8 +1061,8 @@ abstract class StoreTestBase {
                     tx.employers().save(e, 0);
                     return null;
                 });
-                // Another store transaction, same database transaction: MariaDB's FULLTEXT index cannot see the
-                // uncommitted row yet, so the search must not rely on it.
+                // Another store transaction, same database transaction: an index that lags behind the transaction (as
+                // InnoDB's FULLTEXT did) would miss the uncommitted row.
                 assertThat(joined.read((StorageTransaction tx) -> tx.employers().search(SearchTerms.parse("quillfeather brassworks"), Reader.EVERYONE, PageRequest.first()).items())).containsExactly(e);
             } finally {
                 bound.rollback();

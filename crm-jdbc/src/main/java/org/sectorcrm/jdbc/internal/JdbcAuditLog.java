@@ -65,7 +65,7 @@ final class JdbcAuditLog implements AuditLog {
                     .eq("actor_id", ColumnType.UUID, Tables.uuid(filter.actor()))
                     .eq("action", ColumnType.TEXT, filter.action());
             if (filter.from() != null) {
-                c.and("t.at >= " + d.param(ColumnType.INSTANT), d.arg(ColumnType.INSTANT, floorMicros(filter.from())));
+                c.and("t.at >= " + d.param(ColumnType.INSTANT), d.arg(ColumnType.INSTANT, Conditions.floorMicros(filter.from())));
             }
             if (filter.to() != null) {
                 c.and("t.at <= " + d.param(ColumnType.INSTANT), d.arg(ColumnType.INSTANT, ceilMicros(filter.to())));
@@ -97,10 +97,6 @@ final class JdbcAuditLog implements AuditLog {
             }
         }
         return Page.of(found, page.limit(), AuditEntry::id);
-    }
-
-    static Instant floorMicros(Instant i) {
-        return i.minusNanos(i.getNano() % 1000);
     }
 
     static Instant ceilMicros(Instant i) {
