@@ -16,9 +16,11 @@ import java.util.Set;
  *       The joined unit behaves like a savepoint: when its work throws, exactly what that inner work wrote is undone
  *       (and the exception reaches the outer work); when the outer work catches it and returns, the outer
  *       transaction commits what it wrote itself and nothing of the failed inner unit. When the storage itself
- *       fails inside (a {@link org.sectorcrm.core.StorageException}: a lost connection, a deadlock) the whole
+ *       fails inside (a {@link org.sectorcrm.core.StorageException}: a lost connection, a full disk) the whole
  *       transaction is rolled back, and the outer call throws {@link org.sectorcrm.core.StorageException} even when
- *       the outer work caught the failure and returned. A read ({@link #read}) nested in
+ *       the outer work caught the failure and returned. A deadlock or serialization failure, which the database
+ *       resolves by aborting the transaction, reaches the caller as {@link org.sectorcrm.core.ConflictException}
+ *       ("reload and retry") and likewise leaves nothing of the whole transaction. A read ({@link #read}) nested in
  *       {@code inTransaction} joins it and sees its writes. (Since SPI 2.)</li>
  *   <li>Implementations are thread-safe; concurrent transactions never lose an update: the optimistic-locking
  *       check of {@link AggregateStore#save} is atomic with the write.</li>
