@@ -1,5 +1,6 @@
 package org.sectorcrm.jdbc;
 
+import org.sectorcrm.testing.SkipWhenServerIsAbsent;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.tck.CrmStorageModelProperties;
 

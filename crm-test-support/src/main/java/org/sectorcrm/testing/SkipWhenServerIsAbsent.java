@@ -1,4 +1,4 @@
-package org.sectorcrm.jdbc;
+package org.sectorcrm.testing;
 
 import java.lang.reflect.Field;
 
