@@ -421,7 +421,7 @@ abstract class KitContracts {
                 throw new IllegalStateException("rolled back");
             })).hasMessage("rolled back");
             var second = Events.created(AggregateTypes.REFERRAL);
-            var third = Events.deleted(AggregateTypes.APPOINTMENT);
+            var third = Events.deleted(AggregateTypes.FEEDBACK);
             storage.inTransaction(tx -> {
                 tx.events().append(second);
                 tx.events().append(third);
