@@ -218,7 +218,7 @@ class KitCatchesBrokenStoresTest {
 
     static final class SkipsRowAcrossPagesModel extends MutantModel {
         SkipsRowAcrossPagesModel() {
-            super(() -> new BrokenStores.SkipsRowAcrossPages<>(AggregateTypes.CONTACT));
+            super(() -> new BrokenStores.SkipsRowAcrossPages<>(AggregateTypes.EMPLOYER));
         }
     }
 
