@@ -5,75 +5,92 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Stamp;
-import org.sectorcrm.core.contact.Contact;
-import org.sectorcrm.core.contact.ContactFilter;
-import org.sectorcrm.core.contact.ContactId;
-import org.sectorcrm.core.contact.ContactRole;
-import org.sectorcrm.core.employer.Address;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
-import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.EmployerStatus;
-import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.employer.EstablishmentId;
-import org.sectorcrm.core.employer.RelationshipLead;
 import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
-import org.sectorcrm.core.engagement.EngagementFilter;
-import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
-import org.sectorcrm.core.partnership.PartnershipId;
-import org.sectorcrm.core.reference.EmailAddress;
+import org.sectorcrm.core.memory.InMemoryCrmStorage;
 import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.EseCategory;
-import org.sectorcrm.core.reference.Fein;
-import org.sectorcrm.core.reference.NaicsCode;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
+import org.sectorcrm.core.spi.CrmStorage;
+import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.tck.fixtures.Fixtures;
 
 /**
- * The small value pools the model draws records, filters and search words from. Pools are small on purpose:
- * random records then share FEINs and external ids (unique-key conflicts), regions, tags and words (filters and
- * searches that hit). The search vocabulary has no word that is a prefix or a stem of another, so a store that
- * stems or matches prefixes cannot return an extra record for a legitimate reason where the model checks that a
- * result does not come from a note its reader may not read.
+ * The records, filters and search words of the model, for every aggregate type alike: records are the kind's own
+ * fixtures (typical, full or minimal) with their search text drawn from a small vocabulary and, now and then, a
+ * unique key from a pool of two (so that keys collide); filters are the type's match-all filter or one of the filters
+ * of the kind's filter data set.
+ *
+ * <p>Pools are small on purpose: random records then share keys, regions and words (conflicts, report groups and
+ * searches that hit). The vocabulary has no word that is a prefix or a stem of another, so a store that stems or
+ * matches prefixes cannot return an extra record for a legitimate reason where the model checks that a result does
+ * not come from text its reader may not read.
+ *
+ * <p>Two types get more: the report queries ({@link org.sectorcrm.core.spi.ReportQueries}) read employers' region and
+ * sector and engagements' date, staff-assisted flag, establishment and services, and engagements carry notes whose
+ * visibility search must respect; so those fields are drawn from the model's pools and readers, where the fixtures
+ * would give every record the same values.
  */
 public final class ModelData {
     static final List<String> WORDS = List.of("acme", "prairie", "forge", "orchard", "quarry", "textile", "vertex", "harbor",
             "summit", "müller", "ærø", "東京都");
-    static final List<Fein> FEINS = List.of(new Fein("360000001"), new Fein("360000002"), new Fein("360000003"));
-    static final List<String> EXTERNAL_IDS = List.of("LEGACY-1", "LEGACY-2");
+    private static final Set<String> VOCABULARY = Set.copyOf(WORDS.stream().flatMap(w -> SearchTerms.tokens(w).stream()).toList());
     static final List<RegionCode> REGIONS = List.of(new RegionCode("IL-EDR-1"), new RegionCode("IL-EDR-10"), new RegionCode("IL-EDR-2"));
     static final List<SectorCode> SECTORS = List.of(new SectorCode("MFG"), new SectorCode("HEALTH"));
-    static final List<String> NAICS = List.of("336390", "336110", "622110", "311811");
     static final List<String> NAICS_PREFIXES = List.of("3", "33", "3363", "62");
-    static final List<String> TAGS = List.of("automotive", "food", "export");
-    static final List<String> ZIPS = List.of("61104", "61103-1234", "60601");
-    static final List<EmailAddress> EMAILS = List.of(new EmailAddress("ana@acme.example"), new EmailAddress("bo@forge.example"));
+    static final List<String> TAGS = List.of("automotive", "food", "export", "manufacturing");
+    static final List<String> ZIPS = List.of("61104", "61103", "60601");
     static final PartnerId PARTNER_A = new PartnerId(UUID.fromString("018f0000-0000-7000-8000-00000000000a"));
     static final PartnerId PARTNER_B = new PartnerId(UUID.fromString("018f0000-0000-7000-8000-00000000000b"));
-    static final List<PartnershipId> PARTNERSHIPS = List.of(new PartnershipId(UUID.fromString("018f0000-0000-7000-8000-0000000000c1")));
+    static final List<EstablishmentId> ESTABLISHMENTS = List.of(new EstablishmentId(UUID.fromString("018f0000-0000-7000-8000-0000000000e1")),
+            new EstablishmentId(UUID.fromString("018f0000-0000-7000-8000-0000000000e2")));
+    /** The first of the {@link #DAYS} days engagements of the model fall on. */
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
+    static final int DAYS = 10;
 
     /** Staff users of the model: two of partner A (an author and a colleague), one of partner B. */
-    public record Reader(StaffUserId id, PartnerId partner) {
-    }
+    static final List<Reader> READERS = List.of(Reader.of(new StaffUserId(UUID.fromString("018f0000-0000-7000-8000-0000000000a1")), PARTNER_A),
+            Reader.of(new StaffUserId(UUID.fromString("018f0000-0000-7000-8000-0000000000a2")), PARTNER_A),
+            Reader.of(new StaffUserId(UUID.fromString("018f0000-0000-7000-8000-0000000000b1")), PARTNER_B));
 
-    static final List<Reader> READERS = List.of(new Reader(new StaffUserId(UUID.fromString("018f0000-0000-7000-8000-0000000000a1")), PARTNER_A),
-            new Reader(new StaffUserId(UUID.fromString("018f0000-0000-7000-8000-0000000000a2")), PARTNER_A),
-            new Reader(new StaffUserId(UUID.fromString("018f0000-0000-7000-8000-0000000000b1")), PARTNER_B));
+    /** Who searches: each staff user of the model, and {@link Reader#EVERYONE}. */
+    static final List<Reader> SEARCHERS = Stream.concat(READERS.stream(), Stream.of(Reader.EVERYONE)).toList();
+
+    /**
+     * The kinds other kinds' records reference (employers, partners): every program starts with some of them, and
+     * they take part in every program, so that the records that point at them can be saved from the first step.
+     */
+    public static final List<Kind<?, ?, ?>> PARENT_KINDS = Kinds.ALL.stream()
+            .filter(k -> Kinds.ALL.stream().anyMatch(o -> o.type().references().stream().anyMatch(r -> r.target() == k.type()))).toList();
+
+    /** Every other kind: a program works on a few of them. */
+    public static final List<Kind<?, ?, ?>> OTHER_KINDS = Kinds.ALL.stream().filter(k -> !PARENT_KINDS.contains(k)).toList();
+
+    /** The filters of each kind's filter data set, harvested once from a throwaway in-memory store. */
+    private static final Map<AggregateType<?, ?, ?>, List<?>> FILTERS = new ConcurrentHashMap<>();
 
     private final Supplier<UUID> ids;
 
@@ -81,94 +98,115 @@ public final class ModelData {
         this.ids = ids;
     }
 
-    Employer employer(EmployerId id, Stamp stamp, long seed) {
+    /** A new record of the kind with this id and stamp, pointing at {@code parents}, its fields drawn from {@code seed}. */
+    <I extends Id, T extends Aggregate<I>, F> T record(Kind<I, T, F> k, I id, Stamp stamp, Parents parents, long seed) {
         Random r = new Random(seed);
-        List<Establishment> sites = new ArrayList<>();
-        int n = r.nextInt(3);
-        for (int i = 0; i < n; i++) {
-            sites.add(new Establishment(new EstablishmentId(ids.get()), "Site " + i, new Address(null, "Rockford", "IL", pick(r, ZIPS)), null, null,
-                    null, i == 0));
-        }
-        Set<String> tags = new java.util.TreeSet<>();
-        TAGS.forEach(t -> {
-            if (r.nextInt(3) == 0) {
-                tags.add(t);
-            }
-        });
-        return new Employer(id, stamp, words(r, 1, 3, true) + (r.nextBoolean() ? " Inc." : ""), r.nextBoolean() ? List.of(words(r, 1, 2, true)) : List.of(),
-                orNull(r, FEINS), r.nextInt(4) == 0 ? null : NaicsCode.of(pick(r, NAICS)), orNull(r, SECTORS), orNull(r, REGIONS), sites,
-                r.nextBoolean() ? r.nextInt(500) : null, null, pick(r, List.of(EmployerStatus.values())), tags,
-                r.nextInt(3) == 0 ? null : new RelationshipLead(r.nextBoolean() ? PARTNER_A : PARTNER_B, null), java.util.Map.of());
+        T t = switch (r.nextInt(6)) {
+            case 0 -> k.spec().full(parents);
+            case 1 -> k.spec().minimal(parents);
+            default -> k.spec().typical(parents);
+        };
+        t = k.spec().withText(t, words(r, 1, 3, true));
+        t = someKey(k, t, r);
+        return k.type().assign(k.type().cast(refine(t, r)), id, stamp);
     }
 
-    Contact contact(ContactId id, Stamp stamp, EmployerId employer, long seed) {
+    /** The stored record with some field changed and new search text: what an edit saves. */
+    <I extends Id, T extends Aggregate<I>, F> T edit(Kind<I, T, F> k, T stored, Stamp stamp, long seed) {
         Random r = new Random(seed);
-        Set<ContactRole> roles = EnumSet.noneOf(ContactRole.class);
-        for (ContactRole role : List.of(ContactRole.HR, ContactRole.CHAMPION, ContactRole.EXECUTIVE)) {
-            if (r.nextInt(3) == 0) {
-                roles.add(role);
-            }
-        }
-        return new Contact(id, stamp, employer, r.nextBoolean() ? words(r, 1, 1, true) : null, words(r, 1, 2, true),
-                r.nextBoolean() ? words(r, 1, 2, false) : null, orNull(r, EMAILS), null, roles, List.of(), r.nextBoolean());
+        T t = k.spec().withText(k.spec().change(stored), words(r, 1, 3, true));
+        t = someKey(k, t, r);
+        return k.type().assign(r.nextBoolean() ? k.type().cast(refine(t, r)) : t, stored.id(), stamp);
     }
 
-    Engagement engagement(EngagementId id, Stamp stamp, EmployerId employer, long seed) {
-        Random r = new Random(seed);
-        Reader by = pick(r, READERS);
-        Channel channel = pick(r, List.of(Channel.values()));
-        List<Note> notes = new ArrayList<>();
-        int n = r.nextInt(3);
-        for (int i = 0; i < n; i++) {
-            Reader author = pick(r, READERS);
-            notes.add(new Note(new NoteId(ids.get()), author.id(), author.partner(), pick(r, List.of(Visibility.values())), words(r, 1, 2, false),
-                    Fixtures.NOW));
-        }
-        Set<EseCategory> services = EnumSet.noneOf(EseCategory.class);
-        for (EseCategory c : List.of(EseCategory.TRAINING_SERVICES, EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE)) {
-            if (r.nextBoolean()) {
-                services.add(c);
+    /** A quarter of the time, one of the type's unique keys set to one of two values, in either letter case. */
+    private static <I extends Id, T extends Aggregate<I>, F> T someKey(Kind<I, T, F> k, T t, Random r) {
+        for (AggregateType.UniqueKey<T> key : k.type().uniqueKeys()) {
+            if (r.nextInt(4) == 0) {
+                t = k.spec().withKey(t, key.field(), r.nextInt(2), r.nextInt(4) == 0);
             }
         }
-        return new Engagement(id, stamp, employer, null, orNull(r, PARTNERSHIPS), by.partner(), by.id(), FIRST_DAY.plusDays(r.nextInt(10)),
-                channel, channel.canBeStaffAssisted() && r.nextBoolean(), words(r, 1, 2, true), notes, java.util.Set.of(), services,
-                java.util.Set.of(), null, r.nextInt(3) == 0 ? pick(r, EXTERNAL_IDS) : null);
+        return t;
     }
 
-    EmployerFilter employerFilter(long seed) {
-        Random r = new Random(seed);
-        boolean[] set = someOf(r, 9);
-        return new EmployerFilter(set[0] ? pick(r, List.of(EmployerStatus.values())) : null, set[1] ? pick(r, REGIONS) : null,
-                set[2] ? pick(r, SECTORS) : null, set[3] ? pick(r, NAICS_PREFIXES) : null, set[4] ? pick(r, TAGS) : null,
-                set[5] ? (r.nextBoolean() ? PARTNER_A : PARTNER_B) : null, set[6] ? pick(r, FEINS) : null,
-                set[7] ? EmployerNames.normalize(pick(r, WORDS)) : null, set[8] ? pick(r, ZIPS).substring(0, 5) : null);
+    /** What the report queries and note visibility read, drawn from the model's pools (see the class comment). */
+    private Aggregate<?> refine(Aggregate<?> record, Random r) {
+        if (record instanceof Employer e) {
+            return e.withRegion(orNull(r, REGIONS)).withSector(orNull(r, SECTORS)).withStatus(pick(r, List.of(EmployerStatus.values())));
+        }
+        if (record instanceof Engagement g) {
+            Reader by = pick(r, READERS);
+            Channel channel = pick(r, List.of(Channel.values()));
+            List<Note> notes = new ArrayList<>();
+            int n = r.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                Reader author = pick(r, READERS);
+                notes.add(new Note(new NoteId(ids.get()), author.user(), author.partner(), pick(r, List.of(Visibility.values())), words(r, 1, 2, false),
+                        Fixtures.NOW));
+            }
+            Set<EseCategory> services = EnumSet.noneOf(EseCategory.class);
+            for (EseCategory c : List.of(EseCategory.TRAINING_SERVICES, EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE)) {
+                if (r.nextBoolean()) {
+                    services.add(c);
+                }
+            }
+            LocalDate date = FIRST_DAY.plusDays(r.nextInt(DAYS));
+            return new Engagement(g.id(), g.stamp(), g.employer(), r.nextInt(3) == 0 ? null : pick(r, ESTABLISHMENTS), g.partnership(), by.partner(),
+                    by.user(), date, channel, channel.canBeStaffAssisted() && r.nextBoolean(), g.summary(), notes, g.contacts(), services, g.needs(),
+                    r.nextBoolean() ? null : date.plusDays(r.nextInt(DAYS)), g.externalId());
+        }
+        return record;
     }
 
-    ContactFilter contactFilter(long seed, List<EmployerId> employers) {
+    /** Half of the time the type's match-all filter, otherwise one of the filters of the kind's filter data set. */
+    <I extends Id, T extends Aggregate<I>, F> F filter(Kind<I, T, F> k, long seed) {
         Random r = new Random(seed);
-        boolean[] set = someOf(r, 4);
-        return new ContactFilter(set[0] && !employers.isEmpty() ? pick(r, employers) : null, set[1] ? pick(r, EMAILS) : null,
-                set[2] ? pick(r, List.of(ContactRole.HR, ContactRole.CHAMPION, ContactRole.EXECUTIVE)) : null, set[3] ? r.nextBoolean() : null);
-    }
-
-    EngagementFilter engagementFilter(long seed, List<EmployerId> employers) {
-        Random r = new Random(seed);
-        boolean[] set = someOf(r, 9);
-        LocalDate from = set[3] ? FIRST_DAY.plusDays(r.nextInt(10)) : null;
-        return new EngagementFilter(set[0] && !employers.isEmpty() ? pick(r, employers) : null, set[1] ? (r.nextBoolean() ? PARTNER_A : PARTNER_B) : null,
-                set[2] ? PARTNERSHIPS.get(0) : null, from, set[4] ? (from == null ? FIRST_DAY : from).plusDays(r.nextInt(10)) : null,
-                set[5] ? r.nextBoolean() : null, set[6] ? pick(r, List.of(Channel.values())) : null, set[7] ? EseCategory.TRAINING_SERVICES : null,
-                set[8] ? pick(r, EXTERNAL_IDS) : null);
+        List<?> filters = FILTERS.computeIfAbsent(k.type(), t -> harvest(k));
+        return filters.isEmpty() || r.nextBoolean() ? k.all() : k.type().filterClass().cast(pick(r, filters));
     }
 
     /**
-     * Search words: mostly one or two words of a record's own text (so searches hit, and for engagements often
-     * words of notes the reader may not read), sometimes any vocabulary words.
+     * The filters the kind's filter scenarios try, each setting one field. Their values are those of a data set the
+     * model never saves, so some match nothing; the enum, flag and date values match records of the model as well.
      */
-    static SearchTerms searchTerms(long seed, List<String> texts) {
+    private static <I extends Id, T extends Aggregate<I>, F> List<F> harvest(Kind<I, T, F> k) {
+        try (CrmStorage scratch = new InMemoryCrmStorage()) {
+            return k.spec().filterData(scratch).cases().stream().map(FilterScenario.Case::filter).toList();
+        }
+    }
+
+    /** An employer filter for the region/sector counts: mostly all employers, otherwise one or two fields from the pools. */
+    EmployerFilter employerFilter(long seed) {
         Random r = new Random(seed);
-        if (!texts.isEmpty() && r.nextInt(10) < 7) {
-            List<String> words = SearchTerms.tokens(pick(r, texts)).stream().filter(w -> w.length() >= SearchTerms.MIN_WORD).toList();
+        if (r.nextBoolean()) {
+            return EmployerFilter.ALL;
+        }
+        boolean[] set = new boolean[8];
+        for (int i = 1 + r.nextInt(2); i > 0; i--) {
+            set[r.nextInt(set.length)] = true;
+        }
+        return new EmployerFilter(set[0] ? pick(r, List.of(EmployerStatus.values())) : null, set[1] ? pick(r, REGIONS) : null,
+                set[2] ? pick(r, SECTORS) : null, set[3] ? pick(r, NAICS_PREFIXES) : null, set[4] ? pick(r, TAGS) : null,
+                set[5] ? (r.nextBoolean() ? PARTNER_A : PARTNER_B) : null, null, set[6] ? EmployerNames.normalize(pick(r, WORDS)) : null,
+                set[7] ? pick(r, ZIPS) : null);
+    }
+
+    /**
+     * Search words: mostly one or two words of a record's own text (so searches hit, and for engagements often words
+     * of notes the reader may not read), often of the record the last write of the kind saved or deleted, sometimes
+     * any vocabulary words.
+     */
+    static SearchTerms searchTerms(long seed, List<String> recent, List<String> texts) {
+        Random r = new Random(seed);
+        int source = r.nextInt(10);
+        String text = source < 5 && !recent.isEmpty() ? recent.get(recent.size() - 1) : source < 8 && !texts.isEmpty() ? pick(r, texts) : null;
+        if (text != null) {
+            List<String> words = SearchTerms.tokens(text).stream().filter(w -> w.length() >= SearchTerms.MIN_WORD).toList();
+            // Mostly words the model wrote, which differ between records and versions, rather than the fixtures' fixed ones.
+            List<String> written = words.stream().filter(VOCABULARY::contains).toList();
+            if (!written.isEmpty() && r.nextInt(4) > 0) {
+                words = written;
+            }
             if (!words.isEmpty()) {
                 String first = pick(r, words);
                 String query = r.nextBoolean() ? first : first + " " + pick(r, words);
@@ -176,16 +214,6 @@ public final class ModelData {
             }
         }
         return SearchTerms.parse(words(r, 1, 2, false));
-    }
-
-    /** Which of {@code n} filter fields to set: none (a third of the time), one, or two. */
-    private static boolean[] someOf(Random r, int n) {
-        boolean[] set = new boolean[n];
-        int k = r.nextInt(3);
-        for (int i = 0; i < k; i++) {
-            set[r.nextInt(n)] = true;
-        }
-        return set;
     }
 
     /** {@code min..max} vocabulary words, in random letter case, joined by blanks or punctuation. */

@@ -101,12 +101,21 @@ class KitCatchesBrokenStoresTest {
         assertThat(results.testEvents().succeeded().count()).as("tests run").isGreaterThan(700);
     }
 
+    /** The mutants the model-based properties must catch on their own, spread over the aggregate types as the kit's are. */
     static Stream<Arguments> modelMutants() {
         return Stream.of(
                 Arguments.of(IgnoresExpectedVersionModel.class),
                 Arguments.of(SkipsRowAcrossPagesModel.class),
                 Arguments.of(LeavesPartialWriteModel.class),
-                Arguments.of(DeleteDoesNotDeleteModel.class));
+                Arguments.of(DeleteDoesNotDeleteModel.class),
+                Arguments.of(NestedFailureKeepsWritesModel.class),
+                Arguments.of(SearchNotReindexedModel.class),
+                Arguments.of(CountsDeletedEmployersModel.class),
+                Arguments.of(ServedIgnoresStaffAssistedModel.class),
+                Arguments.of(SearchIgnoresNoteVisibilityModel.class),
+                Arguments.of(SearchKeepsDeletedModel.class),
+                Arguments.of(IgnoresFilterModel.class),
+                Arguments.of(IgnoresUniqueKeysModel.class));
     }
 
     @ParameterizedTest(name = "{0} fails the model-based property")
@@ -174,8 +183,10 @@ class KitCatchesBrokenStoresTest {
     // --- the same for the model-based properties -----------------------------------------------------------------
 
     /**
-     * Runs only the main property, with a fixed seed so that whether a mutant is caught never depends on the run
-     * (a random run catches these mutants too, but not with certainty).
+     * Runs only the main property, with a fixed seed so that whether a mutant is caught never depends on the run.
+     * A random run catches these mutants too, but not with certainty: each program works on one aggregate type
+     * besides the parents, so a mutant of one type meets about four programs in 50 tries, and a random run caught
+     * each of these per-type mutants in 13 to 19 of 20 runs when the model was tuned (the others in every run).
      */
     @AddLifecycleHook(RunOnlyThroughEngineTestKit.class)
     abstract static class MutantModel extends CrmStorageModelProperties {
@@ -212,13 +223,13 @@ class KitCatchesBrokenStoresTest {
 
     static final class IgnoresExpectedVersionModel extends MutantModel {
         IgnoresExpectedVersionModel() {
-            super(() -> new BrokenStores.IgnoresExpectedVersion<>(AggregateTypes.EMPLOYER));
+            super(() -> new BrokenStores.IgnoresExpectedVersion<>(AggregateTypes.REFERRAL));
         }
     }
 
     static final class SkipsRowAcrossPagesModel extends MutantModel {
         SkipsRowAcrossPagesModel() {
-            super(() -> new BrokenStores.SkipsRowAcrossPages<>(AggregateTypes.EMPLOYER));
+            super(() -> new BrokenStores.SkipsRowAcrossPages<>(AggregateTypes.APPOINTMENT));
         }
     }
 
@@ -230,7 +241,55 @@ class KitCatchesBrokenStoresTest {
 
     static final class DeleteDoesNotDeleteModel extends MutantModel {
         DeleteDoesNotDeleteModel() {
-            super(() -> new BrokenStores.DeleteDoesNotDelete<>(AggregateTypes.EMPLOYER));
+            super(() -> new BrokenStores.DeleteDoesNotDelete<>(AggregateTypes.OUTCOME));
+        }
+    }
+
+    static final class NestedFailureKeepsWritesModel extends MutantModel {
+        NestedFailureKeepsWritesModel() {
+            super(BrokenStores.NestedFailureKeepsWrites::new);
+        }
+    }
+
+    static final class SearchNotReindexedModel extends MutantModel {
+        SearchNotReindexedModel() {
+            super(() -> new BrokenStores.SearchNotReindexed<>(AggregateTypes.NEED));
+        }
+    }
+
+    static final class CountsDeletedEmployersModel extends MutantModel {
+        CountsDeletedEmployersModel() {
+            super(BrokenStores.CountsDeletedEmployers::new);
+        }
+    }
+
+    static final class ServedIgnoresStaffAssistedModel extends MutantModel {
+        ServedIgnoresStaffAssistedModel() {
+            super(BrokenStores.ServedIgnoresStaffAssisted::new);
+        }
+    }
+
+    static final class SearchIgnoresNoteVisibilityModel extends MutantModel {
+        SearchIgnoresNoteVisibilityModel() {
+            super(BrokenStores.SearchIgnoresNoteVisibility::new);
+        }
+    }
+
+    static final class SearchKeepsDeletedModel extends MutantModel {
+        SearchKeepsDeletedModel() {
+            super(() -> new BrokenStores.SearchKeepsDeleted<>(AggregateTypes.CONTACT));
+        }
+    }
+
+    static final class IgnoresFilterModel extends MutantModel {
+        IgnoresFilterModel() {
+            super(() -> new BrokenStores.IgnoresFilter<>(AggregateTypes.PARTNERSHIP));
+        }
+    }
+
+    static final class IgnoresUniqueKeysModel extends MutantModel {
+        IgnoresUniqueKeysModel() {
+            super(() -> new BrokenStores.IgnoresUniqueKeys<>(AggregateTypes.STAFF_USER));
         }
     }
 }
