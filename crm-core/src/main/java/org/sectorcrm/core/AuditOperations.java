@@ -25,7 +25,8 @@ public final class AuditOperations {
         if (page == null) {
             throw ValidationException.of("audit", "page", "is required");
         }
-        return crm.storage().read(tx -> tx.audit().query(filter, page));
+        // Field values follow the record's rules here too: no role reads another's PRIVATE note through the audit trail.
+        return crm.storage().read(tx -> tx.audit().query(filter, page)).map(this::readable);
     }
 
     /**
