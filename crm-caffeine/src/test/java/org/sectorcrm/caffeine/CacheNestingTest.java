@@ -2,8 +2,6 @@ package org.sectorcrm.caffeine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sectorcrm.caffeine.TestRecords.employer;
-import static org.sectorcrm.caffeine.TestRecords.renamed;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +17,8 @@ import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.memory.InMemoryCrmStorage;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.StorageTransaction;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Fixtures;
 
 /**
  * Units nested in a transaction (SPI 2): each joins the delegate's transaction as a savepoint, so an inner unit that
@@ -28,6 +28,15 @@ import org.sectorcrm.core.spi.StorageTransaction;
 class CacheNestingTest {
     private final InMemoryCrmStorage database = new InMemoryCrmStorage();
     private final CachingCrmStorage cached = CachingCrmStorage.builder().delegate(database).executor(Runnable::run).build();
+
+    private static Employer employer(String legalName) {
+        return Employers.anEmployer().named(legalName).build();
+    }
+
+    /** The next version of {@code employer}, renamed: save it over {@code employer.version()}. */
+    private static Employer renamed(Employer employer, String legalName) {
+        return employer.withLegalName(legalName).withStamp(employer.stamp().next(Fixtures.NOW));
+    }
 
     private static void save(CrmStorage storage, Employer employer) {
         storage.inTransaction(tx -> {

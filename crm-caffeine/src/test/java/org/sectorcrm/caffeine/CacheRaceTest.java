@@ -1,10 +1,6 @@
 package org.sectorcrm.caffeine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sectorcrm.caffeine.TestRecords.BOARD;
-import static org.sectorcrm.caffeine.TestRecords.NOW;
-import static org.sectorcrm.caffeine.TestRecords.employer;
-import static org.sectorcrm.caffeine.TestRecords.renamed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +30,8 @@ import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.memory.InMemoryCrmStorage;
 import org.sectorcrm.core.spi.CrmStorage;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Fixtures;
 
 /**
  * Reads racing writes never leave a stale value in the cache. The delegate here is {@link SnapshotStorage}, whose
@@ -49,6 +47,11 @@ class CacheRaceTest {
     void stopThreads() throws InterruptedException {
         threads.shutdownNow();
         assertThat(threads.awaitTermination(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).as("test threads ended").isTrue();
+    }
+
+    /** The next version of {@code employer}, renamed: save it over {@code employer.version()}. */
+    private static Employer renamed(Employer employer, String legalName) {
+        return employer.withLegalName(legalName).withStamp(employer.stamp().next(Fixtures.NOW));
     }
 
     private static void save(CrmStorage storage, Employer employer) {
@@ -80,7 +83,7 @@ class CacheRaceTest {
     class Interleavings {
         private final SnapshotStorage database = new SnapshotStorage();
         private final CachingCrmStorage cache = CachingCrmStorage.builder().delegate(database).build();
-        private final Employer acme = employer("Acme");
+        private final Employer acme = Employers.anEmployer().named("Acme").build();
 
         Interleavings() {
             save(cache, acme);
@@ -181,7 +184,7 @@ class CacheRaceTest {
         AtomicReferenceArray<Committed> committed = new AtomicReferenceArray<>(ids.length);
         AtomicLongArray started = new AtomicLongArray(ids.length);
         for (int k = 0; k < ids.length; k++) {
-            Employer e = named(employer("unused").id(), k, 0, 1);
+            Employer e = named(Fixtures.employerId(), k, 0, 1);
             save(cache, e);
             ids[k] = e.id();
             committed.set(k, new Committed(0, true));
@@ -317,8 +320,8 @@ class CacheRaceTest {
 
     /** Employer {@code k} as stored by its writer's {@code counter}th write (-1: a write that rolls back). */
     private static Employer named(EmployerId id, int k, long counter, long version) {
-        Stamp stamp = new Stamp(version, NOW, NOW, BOARD);
-        return Employer.named("Employer " + k + " #" + counter).withId(id).withStamp(stamp);
+        return Employers.aMinimalEmployer().withId(id).named("Employer " + k + " #" + counter)
+                .withStamp(new Stamp(version, Fixtures.NOW, Fixtures.NOW, Fixtures.CREATOR)).build();
     }
 
     private static long counterOf(Employer employer) {

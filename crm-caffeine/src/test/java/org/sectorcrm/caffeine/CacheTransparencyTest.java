@@ -18,6 +18,8 @@ import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.memory.InMemoryCrmStorage;
 import org.sectorcrm.core.spi.CrmStorage;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Fixtures;
 
 /**
  * With one node, the cache is invisible: any sequence of inserts, updates (current or stale), deletes,
@@ -159,6 +161,7 @@ class CacheTransparencyTest {
     }
 
     private static Employer employer(EmployerId id, int name, long version) {
-        return Employer.named("Employer " + name).withId(id).withStamp(new Stamp(Math.max(version, 1), TestRecords.NOW, TestRecords.NOW, TestRecords.BOARD));
+        return Employers.aMinimalEmployer().withId(id).named("Employer " + name)
+                .withStamp(new Stamp(Math.max(version, 1), Fixtures.NOW, Fixtures.NOW, Fixtures.CREATOR)).build();
     }
 }

@@ -2,13 +2,6 @@ package org.sectorcrm.caffeine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sectorcrm.caffeine.TestRecords.BOARD;
-import static org.sectorcrm.caffeine.TestRecords.NOW;
-import static org.sectorcrm.caffeine.TestRecords.contact;
-import static org.sectorcrm.caffeine.TestRecords.employer;
-import static org.sectorcrm.caffeine.TestRecords.region;
-import static org.sectorcrm.caffeine.TestRecords.renamed;
-import static org.sectorcrm.caffeine.TestRecords.sector;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,11 +44,25 @@ import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.spi.TransactionWork;
+import org.sectorcrm.tck.fixtures.Contacts;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Regions;
+import org.sectorcrm.tck.fixtures.Sectors;
 
 /** The cache's behaviour over the in-memory reference store, which plays the database. */
 class CachingCrmStorageTest {
     private final InMemoryCrmStorage database = new InMemoryCrmStorage();
     private final CachingCrmStorage cached = CachingCrmStorage.builder().delegate(database).executor(Runnable::run).build();
+
+    private static Employer employer(String legalName) {
+        return Employers.anEmployer().named(legalName).build();
+    }
+
+    /** The next version of {@code employer}, renamed: save it over {@code employer.version()}. */
+    private static Employer renamed(Employer employer, String legalName) {
+        return employer.withLegalName(legalName).withStamp(employer.stamp().next(Fixtures.NOW));
+    }
 
     private static void save(CrmStorage storage, Employer employer) {
         storage.inTransaction(tx -> {
@@ -97,8 +104,8 @@ class CachingCrmStorageTest {
         @DisplayName("keeps ids of different types apart, even with the same text")
         void typedKeys() {
             database.inTransaction(tx -> {
-                tx.regions().save(region("MFG"), 0);
-                tx.sectors().save(sector("MFG"), 0);
+                tx.regions().save(Regions.aRegion().coded("MFG").named("Region MFG").build(), 0);
+                tx.sectors().save(Sectors.aSector().coded("MFG").named("Sector MFG").build(), 0);
                 return null;
             });
             for (int i = 0; i < 2; i++) { // the second round comes from the cache
@@ -124,7 +131,7 @@ class CachingCrmStorageTest {
         @DisplayName("sees every store of the transaction through the cache, contacts as well as employers")
         void everyStoreIsCached() {
             Employer acme = cachedEmployer(employer("Acme"));
-            Contact pat = contact(acme.id(), "Lee");
+            Contact pat = Contacts.aContact().at(acme.id()).named("Pat", "Lee").build();
             cached.inTransaction(tx -> {
                 tx.contacts().save(pat, 0);
                 return null;
@@ -391,7 +398,7 @@ class CachingCrmStorageTest {
             Employer acme = cachedEmployer(employer("Acme Tool and Die"));
             Employer elsewhere = renamed(acme, "Acme Foundry").withRegion(new RegionCode("NE"));
             save(database, elsewhere);
-            Contact pat = contact(acme.id(), "Lee");
+            Contact pat = Contacts.aContact().at(acme.id()).named("Pat", "Lee").build();
             save(database, employer("Beta Works"));
             database.inTransaction(tx -> {
                 tx.contacts().save(pat, 0);
@@ -406,7 +413,7 @@ class CachingCrmStorageTest {
                         .extracting(ReportQueries.GroupCount::count).containsExactly(1L, 1L);
                 assertThat(tx.contacts().search(SearchTerms.parse("lee"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(pat);
                 assertThat(tx.contacts().query(ContactFilter.atEmployer(acme.id()), PageRequest.first()).items()).containsExactly(pat);
-                assertThat(tx.engagements().search(SearchTerms.parse("plant"), Reader.of(new StaffUserId(UUID.randomUUID()), BOARD), PageRequest.first())
+                assertThat(tx.engagements().search(SearchTerms.parse("plant"), Reader.of(new StaffUserId(UUID.randomUUID()), Fixtures.CREATOR), PageRequest.first())
                         .items()).isEmpty();
                 assertThat(tx.reports().servedEstablishments(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
                 return null;
@@ -466,7 +473,7 @@ class CachingCrmStorageTest {
             cache.close();
 
             assertThat(closes).containsExactly("closed");
-            assertThatThrownBy(() -> read(cache, TestRecords.employerId())).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> read(cache, Fixtures.employerId())).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
         }
     }
@@ -577,12 +584,12 @@ class CachingCrmStorageTest {
     }
 
     private static AuditEntry auditEntry() {
-        return new AuditEntry(new AuditId(UUID.randomUUID()), NOW, new StaffUserId(UUID.randomUUID()), BOARD, "CREATE", "employer", null,
+        return new AuditEntry(new AuditId(UUID.randomUUID()), Fixtures.NOW, new StaffUserId(UUID.randomUUID()), Fixtures.CREATOR, "CREATE", "employer", null,
                 List.of(), null);
     }
 
     private static DomainEvent event(Employer employer) {
-        return new DomainEvent.Created(UUID.randomUUID(), NOW, new StaffUserId(UUID.randomUUID()), BOARD, AggregateTypes.EMPLOYER,
+        return new DomainEvent.Created(UUID.randomUUID(), Fixtures.NOW, new StaffUserId(UUID.randomUUID()), Fixtures.CREATOR, AggregateTypes.EMPLOYER,
                 employer.id().asString(), employer.version());
     }
 }

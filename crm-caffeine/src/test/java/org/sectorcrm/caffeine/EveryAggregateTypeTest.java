@@ -2,8 +2,6 @@ package org.sectorcrm.caffeine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sectorcrm.caffeine.TestRecords.contact;
-import static org.sectorcrm.caffeine.TestRecords.employer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.sectorcrm.core.Id;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.memory.InMemoryCrmStorage;
+import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.ForwardingAggregateStore;
@@ -25,6 +24,10 @@ import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.spi.TransactionWork;
 import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.type.AggregateTypes;
+import org.sectorcrm.tck.fixtures.Contacts;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.Records;
 
 /**
  * The cache covers every type of {@link AggregateTypes#all()} through the one primitive {@code store(type)}, with no
@@ -44,6 +47,24 @@ class EveryAggregateTypeTest {
 
     private static <I extends Id, T extends Aggregate<I>, F> Optional<T> findAbsent(CrmStorage storage, AggregateType<I, T, F> type) {
         return find(storage, type, absentId(type));
+    }
+
+    /** Saves a typical record of {@code type} in the database, then finds it through the cache twice: once loaded, once a hit. */
+    private <I extends Id, T extends Aggregate<I>, F> void storedThenCached(CachingCrmStorage cached, AggregateType<I, T, F> type, Employer employer,
+            Partner partner) {
+        T record = Records.typical(type, employer.id(), partner.id());
+        database.inTransaction(tx -> {
+            tx.store(type).save(record, 0);
+            return null;
+        });
+        long loads = cached.stats().loadSuccessCount();
+        long hits = cached.stats().hitCount();
+
+        assertThat(find(cached, type, record.id())).as("%s, loaded", type).contains(record);
+        assertThat(find(cached, type, record.id())).as("%s, from the cache", type).contains(record);
+
+        assertThat(cached.stats().loadSuccessCount()).as("%s loaded once", type).isEqualTo(loads + 1);
+        assertThat(cached.stats().hitCount()).as("%s served from the cache", type).isEqualTo(hits + 1);
     }
 
     private static <I extends Id, T extends Aggregate<I>, F> void deleteAbsent(StorageTransaction tx, AggregateType<I, T, F> type) {
@@ -83,6 +104,26 @@ class EveryAggregateTypeTest {
     }
 
     @Test
+    @DisplayName("a stored record of every type is loaded once, then served from the cache")
+    void everyTypeIsServedFromTheCache() {
+        CachingCrmStorage cached = CachingCrmStorage.builder().delegate(database).executor(Runnable::run).build();
+        // The parents that the records of the other types reference, stored first where references are enforced.
+        Employer employer = Employers.anEmployer().build();
+        Partner partner = Partners.aPartner().build();
+        database.inTransaction(tx -> {
+            tx.employers().save(employer, 0);
+            tx.partners().save(partner, 0);
+            return null;
+        });
+
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            storedThenCached(cached, type, employer, partner);
+        }
+
+        assertThat(cached.estimatedSize()).isEqualTo(AggregateTypes.all().size());
+    }
+
+    @Test
     @DisplayName("a read-only transaction's store of every type refuses writes")
     void everyTypeRefusesWritesInARead() {
         CachingCrmStorage cached = CachingCrmStorage.builder().delegate(database).build();
@@ -99,8 +140,8 @@ class EveryAggregateTypeTest {
     @DisplayName("a type with a size of 0 of its own is not cached; the other types still are")
     void aTypeNotCached() {
         CachingCrmStorage cached = CachingCrmStorage.builder().delegate(database).maximumSize(AggregateTypes.EMPLOYER, 0).executor(Runnable::run).build();
-        Employer acme = employer("Acme");
-        Contact lee = contact(acme.id(), "Lee");
+        Employer acme = Employers.anEmployer().named("Acme").build();
+        Contact lee = Contacts.aContact().at(acme.id()).named("Pat", "Lee").build();
         cached.inTransaction(tx -> {
             tx.employers().save(acme, 0);
             tx.contacts().save(lee, 0);
@@ -121,11 +162,11 @@ class EveryAggregateTypeTest {
     void aTypeOfItsOwn() {
         CachingCrmStorage cached = CachingCrmStorage.builder().delegate(database).maximumSize(3).maximumSize(AggregateTypes.CONTACT, 1)
                 .executor(Runnable::run).build();
-        Employer acme = employer("Acme");
-        Contact lee = contact(acme.id(), "Lee");
+        Employer acme = Employers.anEmployer().named("Acme").build();
+        Contact lee = Contacts.aContact().at(acme.id()).named("Pat", "Lee").build();
         List<Employer> others = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            others.add(employer("Employer " + i));
+            others.add(Employers.anEmployer().named("Employer " + i).build());
         }
         cached.inTransaction(tx -> {
             tx.employers().save(acme, 0);
