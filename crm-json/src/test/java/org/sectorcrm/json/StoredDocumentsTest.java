@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,15 +20,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.event.DomainEvent;
 import org.sectorcrm.core.event.StoredEvent;
+import org.sectorcrm.core.partnership.Commitment;
+import org.sectorcrm.core.partnership.CommitmentKind;
+import org.sectorcrm.core.partnership.MemberRole;
 import org.sectorcrm.core.partnership.SectorPartnership;
-import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.StaffUserId;
 import org.sectorcrm.core.type.AggregateTypes;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Outcomes;
+import org.sectorcrm.tck.fixtures.Partnerships;
 
 /** The policy of docs/storage-documents.md, for documents as SPI 1 stored them (literal text, never regenerated). */
 class StoredDocumentsTest {
+    /** The ids and times written in the documents below. */
+    static final PartnerId PARTNER = new PartnerId(UUID.fromString("0190f5a2-7c3e-7abc-8def-000000000001"));
+    static final StaffUserId STAFF = new StaffUserId(UUID.fromString("0190f5a2-7c3e-7abc-8def-000000000003"));
+    static final UUID EVENT_ID = UUID.fromString("0190f5a2-7c3e-7abc-8def-000000000081");
+    static final Instant AT = Instant.parse("2025-03-01T14:05:00.123456789Z");
     /** An employer as SPI 1 wrote it: no phone. */
     static final String SPI1_EMPLOYER = "{\"id\":\"0190f5a2-7c3e-7abc-8def-000000000004\",\"stamp\":{\"version\":3,\"createdAt\":\"2025-03-01T14:05:00.123456789Z\","
             + "\"updatedAt\":\"2025-03-02T09:00:00Z\",\"createdBy\":\"0190f5a2-7c3e-7abc-8def-000000000001\"},\"legalName\":\"  Acme Tool & Die  \","
@@ -65,7 +81,7 @@ class StoredDocumentsTest {
         void anOldEngagementFilterReadsWithoutTheFollowUpCondition() {
             EngagementFilter f = CrmJson.read(SPI1_ENGAGEMENT_FILTER, EngagementFilter.class);
             assertThat(f.followUpDueBy()).isNull();
-            assertThat(f).isEqualTo(new EngagementFilter(null, Samples.PARTNER, null, Samples.D0, null, null, null, null, null));
+            assertThat(f).isEqualTo(new EngagementFilter(null, PARTNER, null, LocalDate.of(2025, 3, 1), null, null, null, null, null));
         }
 
         @Test
@@ -102,8 +118,8 @@ class StoredDocumentsTest {
             assertThat(upgraded).isEqualTo(SPI1_EVENT.replace("\"STAFF_USER\"", "\"staffUser\""));
             DomainEvent event = CrmJson.read(upgraded, DomainEvent.class);
             assertThat(event.recordType()).isSameAs(AggregateTypes.STAFF_USER);
-            assertThat(event).isEqualTo(new DomainEvent.Changed(Samples.uuid(81), Samples.T0, Samples.STAFF, Samples.PARTNER, AggregateTypes.STAFF_USER,
-                    Samples.STAFF.asString(), 3, List.of("email")));
+            assertThat(event).isEqualTo(new DomainEvent.Changed(EVENT_ID, AT, STAFF, PARTNER, AggregateTypes.STAFF_USER, STAFF.asString(), 3,
+                    List.of("email")));
         }
 
         /** SPI 1's RecordType constants, as they were; the migration derives them from the keys and must meet every one. */
@@ -133,7 +149,7 @@ class StoredDocumentsTest {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.sectorcrm.json.CrmJsonTest#samples")
-        void aCurrentDocumentIsLeftAlone(Samples.Sample<?> sample) {
+        void aCurrentDocumentIsLeftAlone(CrmJsonTest.Sample<?> sample) {
             String json = CrmJson.write(sample.value());
             assertThat(StoredDocuments.upgrade(sample.type(), json)).isSameAs(json);
         }
@@ -188,12 +204,17 @@ class StoredDocumentsTest {
 
         @Test
         void rewritesTheFieldAndKeepsEverythingElseExactly() {
-            String json = CrmJson.write(Samples.partnershipFull());
+            PartnerId convenedBy = Fixtures.partnerId();
+            EmployerId member = Fixtures.employerId();
+            String json = CrmJson.write(Partnerships.aFullPartnership().convenedBy(convenedBy).withMember(member, MemberRole.MEMBER)
+                    .withCommitment(new Commitment(member, CommitmentKind.TIME, "Hosts meetings", new BigDecimal("40"), new BigDecimal("12.5")))
+                    .withCommitment(new Commitment(member, CommitmentKind.FINANCIAL, "Wages", new BigDecimal("1.50"), null)).build());
             String renamed = renameConvener.rewrite(SectorPartnership.class, json);
-            assertThat(renamed).doesNotContain("\"convener\"").contains("\"lead\":\"" + Samples.PARTNER.asString() + "\"");
+            assertThat(renamed).doesNotContain("\"convener\"").contains("\"lead\":\"" + convenedBy.asString() + "\"");
             // Everything else is kept exactly: the text around the renamed member is unchanged, decimals keep their scale.
-            String convener = "\"convener\":\"" + Samples.PARTNER.asString() + "\",";
-            assertThat(renamed.replace(",\"lead\":\"" + Samples.PARTNER.asString() + "\"", "")).isEqualTo(json.replace(convener, ""));
+            String convener = "\"convener\":\"" + convenedBy.asString() + "\",";
+            assertThat(json).contains(convener);
+            assertThat(renamed.replace(",\"lead\":\"" + convenedBy.asString() + "\"", "")).isEqualTo(json.replace(convener, ""));
             assertThat(renamed).contains("\"value\":1.50").contains("\"fulfilled\":12.5");
             assertThat(renameConvener.rewrite(SectorPartnership.class, renamed)).as("idempotent").isSameAs(renamed);
             assertThat(renameConvener.rewrite(Employer.class, json)).as("not its type").isSameAs(json);
@@ -201,7 +222,9 @@ class StoredDocumentsTest {
 
         @Test
         void decimalsAndInstantsSurviveATreeRewrite() {
-            String json = CrmJson.write(Samples.outcomeFull());
+            // The kit's observations (0.000, -1.5, 18 digits) and an exponent after a negative baseline with trailing zeros; nanoseconds.
+            String json = CrmJson.write(Outcomes.aFullOutcome().withBaseline(LocalDate.of(2024, 1, 1), new BigDecimal("-12.500"))
+                    .observed(LocalDate.of(2026, 1, 1), new BigDecimal("1E+3")).withStamp(CrmJsonTest.STAMP).build());
             String touched = new DocumentMigration("t", "touch", List.of(Object.class), (type, doc) -> true).rewrite(Object.class, json);
             assertThat(touched).isEqualTo(json);
             assertThat(CrmJson.read(touched, org.sectorcrm.core.outcome.OutcomeMeasure.class).baseline()).isEqualTo(new BigDecimal("-12.500"));

@@ -28,7 +28,11 @@ import org.sectorcrm.core.reference.Sector;
 import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.type.AggregateTypes;
-import org.sectorcrm.json.Samples;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.Regions;
+import org.sectorcrm.tck.fixtures.Sectors;
+import org.sectorcrm.tck.fixtures.StaffUsers;
 
 /** Keeps docs/exchange-format.md true: its example is read, validated and rewritten byte for byte; its Java snippet is this class's usage(). */
 class ExchangeDocTest {
@@ -124,11 +128,11 @@ class ExchangeDocTest {
     void usage(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("export.ndjson");
         Clock clock = Clock.fixed(ExchangeTest.EXPORTED, ZoneOffset.UTC);
-        List<Region> regions = List.of(Samples.regionFull());
-        List<Sector> sectors = List.of(Samples.sectorFull());
-        List<Partner> partners = List.of(Samples.partnerFull());
-        List<StaffUser> staff = List.of(Samples.staffUserFull());
-        List<Employer> employers = List.of(Samples.employerFull(), Samples.employerMinimal());
+        List<Region> regions = List.of(Regions.aFullRegion().build());
+        List<Sector> sectors = List.of(Sectors.aFullSector().build());
+        List<Partner> partners = List.of(Partners.aFullPartner().build());
+        List<StaffUser> staff = List.of(StaffUsers.aFullStaffUser().of(partners.get(0).id()).build());
+        List<Employer> employers = List.of(Employers.aFullEmployer().build(), Employers.aMinimalEmployer().build());
         List<ExchangeRecord> imported = new ArrayList<>();
         List<FieldViolation> problems = new ArrayList<>();
         // usage:start

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,11 +38,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Limits;
+import org.sectorcrm.core.Stamp;
 import org.sectorcrm.core.appointment.AppointmentStatus;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.FieldChange;
 import org.sectorcrm.core.contact.ConsentChannel;
 import org.sectorcrm.core.contact.ContactRole;
+import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerStatus;
 import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Visibility;
@@ -61,7 +67,19 @@ import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.CrmJson;
 import org.sectorcrm.json.DomainArbitrariesAccess;
-import org.sectorcrm.json.Samples;
+import org.sectorcrm.tck.fixtures.Appointments;
+import org.sectorcrm.tck.fixtures.AuditEntries;
+import org.sectorcrm.tck.fixtures.Contacts;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Engagements;
+import org.sectorcrm.tck.fixtures.Establishments;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Needs;
+import org.sectorcrm.tck.fixtures.Outcomes;
+import org.sectorcrm.tck.fixtures.Referrals;
+import org.sectorcrm.tck.fixtures.Solutions;
+import org.sectorcrm.tck.fixtures.StaffUsers;
+import org.sectorcrm.tck.fixtures.Texts;
 
 /** The hand-written schema in docs/schema (shipped in the jar) matches what ExchangeWriter writes, and cannot drift from the Java enums and Limits. */
 class ExchangeSchemaTest {
@@ -138,8 +156,34 @@ class ExchangeSchemaTest {
         return Arrays.asList(ExchangeTest.export(records).split("\n"));
     }
 
+    /**
+     * Every type in each shape the kit builds, and values whose form a schema pattern, format or status branch must
+     * accept beyond those shapes.
+     */
     static List<Aggregate<?>> samples() {
-        return Samples.exportOrder();
+        List<Aggregate<?>> records = new ArrayList<>(ExchangeTest.everyType());
+        records.add(StaffUsers.aFullStaffUser().withEmail("jöns.o'brien+crm@例え.example.com").build());
+        records.add(Contacts.aContact().named("Zoë", Texts.MULTILINE).build());
+        records.add(Employers.aFullEmployer().withEstablishments(Establishments.anEstablishment().build(),
+                Establishments.aMinimalEstablishment().withId(null).build()).build());
+        records.add(Employers.anEmployer().withStamp(new Stamp(7, Instant.parse("2025-03-01T14:05:00.123456789Z"), Instant.parse("2025-03-02T09:00:00Z"),
+                Fixtures.CREATOR)).build());
+        records.add(Appointments.anAppointment().in(ZoneId.of("America/Chicago")).from(LocalDateTime.of(2025, 3, 9, 1, 30, 0, 123_456_789)).build());
+        records.add(Appointments.anAppointment().cancelled(" " + Texts.unicode("Storm", Limits.DESCRIPTION - 2) + " ").build());
+        records.add(Outcomes.anOutcome().observed(Fixtures.TODAY, new BigDecimal("1E+3")).observed(Fixtures.TODAY.plusDays(1), new BigDecimal("1E-7"))
+                .build());
+        return records;
+    }
+
+    /** The kit's full entry with four field changes: PII, blanks kept, no value before, and a private note's text and restriction. */
+    private static AuditEntry auditWithChanges() {
+        AuditEntry e = AuditEntries.aFullAuditEntry().build();
+        // The kit's builder has no field changes yet: the record's own constructor adds them.
+        return new AuditEntry(e.id(), e.at(), e.actor(), e.partner(), e.action(), e.recordType(), e.recordId(), e.changedFields(), e.detail(),
+                List.of(new FieldChange("email", "jane@example.com", "jane.doe@example.com", FieldChange.PII),
+                        FieldChange.of("legalName", "  Acme  ", Texts.UNICODE), FieldChange.of("fein", null, "36-1234567"),
+                        new FieldChange("notes[" + Fixtures.noteId().asString() + "]", Texts.multiline("Notiz", Limits.NOTE), null,
+                                "NOTE PRIVATE " + e.actor() + " " + e.partner())));
     }
 
     @Test
@@ -174,11 +218,13 @@ class ExchangeSchemaTest {
     @Test
     void theAuditEntryDefIsWhatCrmJsonWrites() {
         Schema audit = def("auditEntry");
-        assertThat(errors(audit, CrmJson.write(Samples.auditFull()))).isEmpty();
-        assertThat(errors(audit, CrmJson.write(Samples.auditMinimal()))).isEmpty();
-        assertThat(errors(audit, CrmJson.write(Samples.auditFull()).replace("\"field\":\"email\"", "\"field\":\" \""))).isNotEmpty();
-        assertThat(errors(audit, CrmJson.write(Samples.auditFull()).replace("\"restriction\":\"PII\"", "\"restriction\":\"PII\",\"x\":1")))
-                .isNotEmpty();
+        String full = CrmJson.write(auditWithChanges());
+        assertThat(errors(audit, full)).isEmpty();
+        assertThat(errors(audit, CrmJson.write(AuditEntries.anAuditEntry().build()))).isEmpty();
+        assertThat(errors(audit, CrmJson.write(AuditEntries.aMinimalAuditEntry().build()))).isEmpty();
+        assertThat(full).contains("\"field\":\"email\"").contains("\"restriction\":\"PII\"");
+        assertThat(errors(audit, full.replace("\"field\":\"email\"", "\"field\":\" \""))).isNotEmpty();
+        assertThat(errors(audit, full.replace("\"restriction\":\"PII\"", "\"restriction\":\"PII\",\"x\":1"))).isNotEmpty();
         assertThat(components(AuditEntry.class)).isEqualTo(properties("auditEntry"));
         assertThat(components(FieldChange.class)).isEqualTo(properties("fieldChange"));
     }
@@ -208,32 +254,33 @@ class ExchangeSchemaTest {
 
     @Test
     void refusesWhatTheReaderRefuses() {
-        String employer = CrmJson.write(Samples.employerMinimal());
+        Employer minimal = Employers.aMinimalEmployer().build();
+        String employer = CrmJson.write(minimal);
         assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":3,\"exportedAt\":\"2025-04-01T08:30:00Z\"}")).isNotEmpty();
         assertThat(errors("{\"format\":\"sectorcrm-exchange\",\"version\":2,\"exportedAt\":\"2025-04-01 08:30\"}")).isNotEmpty();
         assertThat(errors("{\"type\":\"employers\",\"data\":" + employer + "}")).isNotEmpty();
         assertThat(errors("{\"type\":\"contact\",\"data\":" + employer + "}")).isNotEmpty();
         assertThat(errors("{\"type\":\"employer\",\"data\":" + employer + ",\"extra\":1}")).isNotEmpty();
-        assertThat(errors(line(Samples.employerMinimal(), "draft", PLAIN.getNodeFactory().booleanNode(false)))).isNotEmpty();
-        assertThat(errors(line(Samples.employerMinimal(), "legalName", PLAIN.getNodeFactory().textNode("x".repeat(Limits.NAME + 1))))).isNotEmpty();
-        assertThat(errors(line(Samples.employerMinimal(), "legalName", PLAIN.getNodeFactory().textNode(" ")))).isNotEmpty();
-        assertThat(errors(line(Samples.employerMinimal(), "fein", PLAIN.getNodeFactory().textNode("07-1234567")))).isNotEmpty();
-        assertThat(errors(line(Samples.employerMinimal(), "status", PLAIN.getNodeFactory().textNode("GONE")))).isNotEmpty();
-        assertThat(errors(line(Samples.employerMinimal(), "tags", PLAIN.getNodeFactory().arrayNode().add("a").add("a")))).isNotEmpty();
-        assertThat(errors(line(Samples.solutionFull(), "cost", PLAIN.getNodeFactory().textNode("1.50")))).isNotEmpty();
-        assertThat(errors(line(Samples.referralMinimal(), "status", PLAIN.getNodeFactory().textNode("DECLINED")))).isNotEmpty();
-        assertThat(errors(line(Samples.needMinimal(), "status", PLAIN.getNodeFactory().textNode("MET")))).isNotEmpty();
-        assertThat(errors(line(Samples.engagementFull(), "channel", PLAIN.getNodeFactory().textNode("COLD_CALL")))).isNotEmpty();
-        assertThat(errors(line(Samples.engagementMinimal(), "notes", null))).as("collections are always written").isNotEmpty();
-        assertThat(errors(line(Samples.employerFull(), "phone", PLAIN.getNodeFactory().textNode("312 555 0100")))).isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "start", PLAIN.getNodeFactory().textNode("2025-03-01T10:00:00Z")))).isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "zone", PLAIN.getNodeFactory().textNode(" America/Chicago")))).isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "status", PLAIN.getNodeFactory().textNode("DONE")))).isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "produced", PLAIN.getNodeFactory().textNode(Samples.uuid(1).toString()))))
+        assertThat(errors(line(minimal, "draft", PLAIN.getNodeFactory().booleanNode(false)))).isNotEmpty();
+        assertThat(errors(line(minimal, "legalName", PLAIN.getNodeFactory().textNode("x".repeat(Limits.NAME + 1))))).isNotEmpty();
+        assertThat(errors(line(minimal, "legalName", PLAIN.getNodeFactory().textNode(" ")))).isNotEmpty();
+        assertThat(errors(line(minimal, "fein", PLAIN.getNodeFactory().textNode("07-1234567")))).isNotEmpty();
+        assertThat(errors(line(minimal, "status", PLAIN.getNodeFactory().textNode("GONE")))).isNotEmpty();
+        assertThat(errors(line(minimal, "tags", PLAIN.getNodeFactory().arrayNode().add("a").add("a")))).isNotEmpty();
+        assertThat(errors(line(Solutions.aFullSolution().build(), "cost", PLAIN.getNodeFactory().textNode("1.50")))).isNotEmpty();
+        assertThat(errors(line(Referrals.aMinimalReferral().build(), "status", PLAIN.getNodeFactory().textNode("DECLINED")))).isNotEmpty();
+        assertThat(errors(line(Needs.aMinimalNeed().build(), "status", PLAIN.getNodeFactory().textNode("MET")))).isNotEmpty();
+        assertThat(errors(line(Engagements.aFullEngagement().build(), "channel", PLAIN.getNodeFactory().textNode("COLD_CALL")))).isNotEmpty();
+        assertThat(errors(line(Engagements.aMinimalEngagement().build(), "notes", null))).as("collections are always written").isNotEmpty();
+        assertThat(errors(line(Employers.aFullEmployer().build(), "phone", PLAIN.getNodeFactory().textNode("312 555 0100")))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "start", PLAIN.getNodeFactory().textNode("2025-03-01T10:00:00Z")))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "zone", PLAIN.getNodeFactory().textNode(" America/Chicago")))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "status", PLAIN.getNodeFactory().textNode("DONE")))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "produced", PLAIN.getNodeFactory().textNode(Fixtures.nextUuid().toString()))))
                 .as("only a held appointment produced an engagement").isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "cancelReason", PLAIN.getNodeFactory().textNode("rain")))).isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "videoLink", PLAIN.getNodeFactory().textNode("ftp://x.example")))).isNotEmpty();
-        assertThat(errors(line(Samples.appointmentMinimal(), "staff", null))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "cancelReason", PLAIN.getNodeFactory().textNode("rain")))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "videoLink", PLAIN.getNodeFactory().textNode("ftp://x.example")))).isNotEmpty();
+        assertThat(errors(line(Appointments.aMinimalAppointment().build(), "staff", null))).isNotEmpty();
     }
 
     /** A record line with one data field replaced (or removed, for null). */

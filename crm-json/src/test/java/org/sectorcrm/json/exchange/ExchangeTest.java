@@ -24,12 +24,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.FieldViolation;
+import org.sectorcrm.core.Id;
 import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.json.CrmJson;
-import org.sectorcrm.json.Samples;
+import org.sectorcrm.tck.fixtures.Contacts;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Records;
 
 class ExchangeTest {
     static final Instant EXPORTED = Instant.parse("2025-04-01T08:30:00Z");
@@ -43,6 +50,32 @@ class ExchangeTest {
             "staff":"0195a1b0-2d3e-7f40-9b5c-6d7e8f901234","date":"2025-03-01","channel":"CALL","staffAssisted":true,"summary":"Intro call",\
             "notes":[],"contacts":[],"services":[],"needs":[]}}
             """;
+
+    /** A record of every type in each shape the kit builds, and a draft, type by type in {@link AggregateTypes#all()} order. */
+    static final List<Aggregate<?>> EVERY_TYPE = everyType();
+    /** The employer line that the reader tests put around the line under test. */
+    static final Employer MINIMAL_EMPLOYER = Employers.aMinimalEmployer().build();
+
+    static List<Aggregate<?>> everyType() {
+        EmployerId employer = Fixtures.employerId();
+        PartnerId partner = Fixtures.partnerId();
+        List<Aggregate<?>> records = new ArrayList<>();
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            addShapes(records, type, employer, partner);
+        }
+        return records;
+    }
+
+    private static <I extends Id, T extends Aggregate<I>, F> void addShapes(List<Aggregate<?>> records, AggregateType<I, T, F> type,
+            EmployerId employer, PartnerId partner) {
+        T minimal = Records.minimal(type, employer, partner);
+        records.add(Records.typical(type, employer, partner));
+        records.add(Records.full(type, employer, partner));
+        records.add(minimal);
+        // A draft, as an import of new records has them: no stamp, and no id where the server generates ids.
+        Aggregate<I> draft = minimal.withStamp(null);
+        records.add(type.hasGeneratedIds() ? draft.withId(null) : draft);
+    }
 
     static String export(List<? extends Aggregate<?>> records) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -75,7 +108,7 @@ class ExchangeTest {
     class FullExport {
         @Test
         void readsBackEveryRecordInFileOrder() {
-            List<Aggregate<?>> records = Samples.exportOrder();
+            List<Aggregate<?>> records = EVERY_TYPE;
             List<ExchangeRecord> back = readAll(export(records));
             assertThat(back).extracting(ExchangeRecord::data).containsExactlyElementsOf(records);
             assertThat(back).extracting(ExchangeRecord::line).startsWith(2L, 3L, 4L).endsWith((long) records.size() + 1);
@@ -84,21 +117,22 @@ class ExchangeTest {
 
         @Test
         void isOneHeaderLineThenOneLinePerRecord() {
-            String file = export(Samples.exportOrder());
+            String file = export(EVERY_TYPE);
             assertThat(file).endsWith("\n");
             String[] lines = file.split("\n", -1);
-            assertThat(lines).hasSize(Samples.exportOrder().size() + 2);
+            assertThat(lines).hasSize(EVERY_TYPE.size() + 2);
             assertThat(lines[0]).isEqualTo(HEADER);
             assertThat(lines[lines.length - 1]).isEmpty();
-            assertThat(lines[1]).startsWith("{\"type\":\"region\",\"data\":{\"id\":\"IL-EDR-4\",");
+            assertThat(lines[1]).startsWith("{\"type\":\"region\",\"data\":{\"id\":\"" + EVERY_TYPE.get(0).id().asString() + "\",");
             assertThat(Arrays.asList(lines).subList(1, lines.length - 1)).allSatisfy(l -> assertThat(l).startsWith("{\"type\":\"").endsWith("}}"));
             assertThat(file).doesNotContain("\r");
         }
 
         @Test
         void dataIsExactlyWhatCrmJsonWrites() {
-            String[] lines = export(List.of(Samples.employerFull())).split("\n");
-            assertThat(lines[1]).isEqualTo(employerLine(CrmJson.write(Samples.employerFull())));
+            Employer full = Employers.aFullEmployer().build();
+            String[] lines = export(List.of(full)).split("\n");
+            assertThat(lines[1]).isEqualTo(employerLine(CrmJson.write(full)));
         }
 
         @Test
@@ -112,15 +146,16 @@ class ExchangeTest {
 
         @Test
         void canBeWrittenToAWriter() {
+            Contact full = Contacts.aFullContact().build();
             StringWriter text = new StringWriter();
             try (ExchangeWriter out = ExchangeWriter.open(text, EXPORTED)) {
-                out.write(Samples.contactFull());
+                out.write(full);
             }
             List<ExchangeRecord> back;
             try (ExchangeReader in = ExchangeReader.open(new StringReader(text.toString()))) {
                 back = in.stream().toList();
             }
-            assertThat(back).singleElement().satisfies(r -> assertThat(r.data(org.sectorcrm.core.contact.Contact.class)).isEqualTo(Samples.contactFull()));
+            assertThat(back).singleElement().satisfies(r -> assertThat(r.data(Contact.class)).isEqualTo(full));
         }
 
         @Test
@@ -139,14 +174,14 @@ class ExchangeTest {
         void areTheDescriptorsInTheirOrder() {
             // A full export of every type: the lines come out type by type in AggregateTypes.all() order.
             List<String> keys = AggregateTypes.all().stream().map(AggregateType::key).toList();
-            List<String> lineTypes = readAll(export(Samples.exportOrder())).stream().map(r -> r.type().key()).distinct().toList();
+            List<String> lineTypes = readAll(export(EVERY_TYPE)).stream().map(r -> r.type().key()).distinct().toList();
             assertThat(lineTypes).containsExactlyElementsOf(keys);
         }
 
         @Test
         void everyTypeHasASampleThatRoundTrips() {
             for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
-                List<Aggregate<?>> ofType = Samples.exportOrder().stream().filter(r -> type.recordClass().isInstance(r)).toList();
+                List<Aggregate<?>> ofType = EVERY_TYPE.stream().filter(r -> type.recordClass().isInstance(r)).toList();
                 assertThat(ofType).as(type.key()).isNotEmpty();
                 assertThat(readAll(export(ofType))).allSatisfy(r -> assertThat(r.type()).isSameAs(type)).extracting(ExchangeRecord::data)
                         .containsExactlyElementsOf(ofType);
@@ -156,21 +191,21 @@ class ExchangeTest {
         @Test
         void aLineTypeIsTheKey() {
             for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
-                Aggregate<?> sample = Samples.exportOrder().stream().filter(r -> type.recordClass().isInstance(r)).findFirst().orElseThrow();
+                Aggregate<?> sample = EVERY_TYPE.stream().filter(r -> type.recordClass().isInstance(r)).findFirst().orElseThrow();
                 assertThat(export(List.of(sample)).split("\n")[1]).startsWith("{\"type\":\"" + type.key() + "\",\"data\":{");
             }
         }
 
         @Test
         void aRecordAsksForItsOwnClass() {
-            ExchangeRecord r = new ExchangeRecord(2, AggregateTypes.EMPLOYER, Samples.employerMinimal());
-            assertThat(r.data(AggregateTypes.EMPLOYER)).isEqualTo(Samples.employerMinimal());
+            ExchangeRecord r = new ExchangeRecord(2, AggregateTypes.EMPLOYER, MINIMAL_EMPLOYER);
+            assertThat(r.data(AggregateTypes.EMPLOYER)).isEqualTo(MINIMAL_EMPLOYER);
             assertThat(r.is(AggregateTypes.EMPLOYER)).isTrue();
             assertThat(r.is(AggregateTypes.CONTACT)).isFalse();
-            assertThatThrownBy(() -> r.data(org.sectorcrm.core.contact.Contact.class)).isInstanceOf(ClassCastException.class)
+            assertThatThrownBy(() -> r.data(Contact.class)).isInstanceOf(ClassCastException.class)
                     .hasMessageContaining("line 2 is a employer");
             assertThatThrownBy(() -> r.data(AggregateTypes.CONTACT)).isInstanceOf(ClassCastException.class);
-            assertThatThrownBy(() -> new ExchangeRecord(2, AggregateTypes.CONTACT, Samples.employerMinimal()))
+            assertThatThrownBy(() -> new ExchangeRecord(2, AggregateTypes.CONTACT, MINIMAL_EMPLOYER))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -181,7 +216,7 @@ class ExchangeTest {
         @Test
         void streamsWithoutReadingAhead() {
             // 200,000 lines (~70 MB) produced lazily: reading three records may only pull the first buffers.
-            String line = employerLine(CrmJson.write(Samples.employerMinimal().withLegalName("x".repeat(300)))) + "\n";
+            String line = employerLine(CrmJson.write(MINIMAL_EMPLOYER.withLegalName("x".repeat(300)))) + "\n";
             CountingLines source = new CountingLines(HEADER + "\n", line, 200_000);
             try (ExchangeReader in = ExchangeReader.open(source)) {
                 for (int i = 0; i < 3; i++) {
@@ -212,25 +247,26 @@ class ExchangeTest {
 
         @Test
         void acceptsDataBeforeType() {
-            String file = HEADER + "\n{\"data\":" + CrmJson.write(Samples.employerFull()) + ",\"type\":\"employer\"}\n";
-            assertThat(readAll(file)).extracting(ExchangeRecord::data).containsExactly(Samples.employerFull());
+            Employer full = Employers.aFullEmployer().build();
+            String file = HEADER + "\n{\"data\":" + CrmJson.write(full) + ",\"type\":\"employer\"}\n";
+            assertThat(readAll(file)).extracting(ExchangeRecord::data).containsExactly(full);
         }
 
         @Test
         void skipsBlankLinesButCountsThem() {
-            String file = HEADER + "\n\n   \n" + employerLine(CrmJson.write(Samples.employerMinimal())) + "\n\n";
+            String file = HEADER + "\n\n   \n" + employerLine(CrmJson.write(MINIMAL_EMPLOYER)) + "\n\n";
             assertThat(readAll(file)).extracting(ExchangeRecord::line).containsExactly(4L);
         }
 
         @Test
         void acceptsCrLfAndAByteOrderMark() {
-            String file = "\uFEFF" + HEADER + "\r\n" + employerLine(CrmJson.write(Samples.employerMinimal())) + "\r\n";
-            assertThat(readAll(file)).extracting(ExchangeRecord::data).containsExactly(Samples.employerMinimal());
+            String file = "\uFEFF" + HEADER + "\r\n" + employerLine(CrmJson.write(MINIMAL_EMPLOYER)) + "\r\n";
+            assertThat(readAll(file)).extracting(ExchangeRecord::data).containsExactly(MINIMAL_EMPLOYER);
         }
 
         @Test
         void goesOnAfterABadLine() {
-            String good = employerLine(CrmJson.write(Samples.employerMinimal()));
+            String good = employerLine(CrmJson.write(MINIMAL_EMPLOYER));
             String file = HEADER + "\n" + good + "\n{\"type\":\"employer\",\"data\":{\"legalName\":\"\"}}\nnot json\n" + good + "\n";
             List<String> errors = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
@@ -254,7 +290,7 @@ class ExchangeTest {
             bytes.writeBytes("{\"type\":\"employer\",\"data\":{\"legalName\":\"".getBytes(StandardCharsets.UTF_8));
             bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28});
             bytes.writeBytes("\",\"status\":\"PROSPECT\"}}\n".getBytes(StandardCharsets.UTF_8));
-            bytes.writeBytes((employerLine(CrmJson.write(Samples.employerMinimal())) + "\n").getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes((employerLine(CrmJson.write(MINIMAL_EMPLOYER)) + "\n").getBytes(StandardCharsets.UTF_8));
             try (ExchangeReader in = ExchangeReader.open(new ByteArrayInputStream(bytes.toByteArray()))) {
                 ValidationException e = catchThrowableOfType(ValidationException.class, in::next);
                 assertThat(e.violations()).extracting(FieldViolation::path, FieldViolation::message)
@@ -325,7 +361,7 @@ class ExchangeTest {
                 "\"employer\"|$|must be a JSON object but found a string",
         })
         void aBadRecordLine(String line, String field, String message) {
-            FieldViolation v = failure(HEADER + "\n" + employerLine(CrmJson.write(Samples.employerMinimal())) + "\n" + line + "\n");
+            FieldViolation v = failure(HEADER + "\n" + employerLine(CrmJson.write(MINIMAL_EMPLOYER)) + "\n" + line + "\n");
             assertThat(v.record()).isEqualTo("line 3");
             assertThat(v.field()).isEqualTo(field);
             assertThat(v.message()).contains(message);
