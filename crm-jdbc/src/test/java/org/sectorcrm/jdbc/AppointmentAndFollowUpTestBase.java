@@ -19,13 +19,21 @@ import org.sectorcrm.core.appointment.Appointment;
 import org.sectorcrm.core.appointment.AppointmentFilter;
 import org.sectorcrm.core.appointment.AppointmentStatus;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.StaffUser;
-import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.reference.StaffUserId;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateTypes;
+import org.sectorcrm.tck.fixtures.Appointments;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Engagements;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.StaffUsers;
 
 /**
  * The columns SPI 2 added, on one engine: an appointment's filter in SQL (the time window exact to the
@@ -34,7 +42,6 @@ import org.sectorcrm.core.type.AggregateTypes;
  */
 abstract class AppointmentAndFollowUpTestBase {
     private JdbcCrmStorage storage;
-    private final Samples samples = new Samples(11);
 
     abstract TestDatabase db();
 
@@ -48,21 +55,27 @@ abstract class AppointmentAndFollowUpTestBase {
         storage.close();
     }
 
+    /** A scheduled hour at a place and behind a video link, with a contact and a staff member attending. */
+    private static Appointments.Builder anHour(EmployerId employer, PartnerId partner, StaffUserId organizer, LocalDateTime start, ZoneId zone) {
+        return Appointments.anAppointment().with(employer).organisedBy(partner, organizer).in(zone).from(start).lasting(60)
+                .at("1 Industrial Way, Rockford", "https://meet.example/acme").attendedBy(Set.of(Fixtures.contactId()), Set.of(Fixtures.staffUserId()));
+    }
+
     @Test
     void appointmentFiltersSelectWhatMatchesAcceptsToTheNanosecond() {
-        Partner p1 = samples.partner();
-        Partner p2 = samples.partner();
-        StaffUser u1 = samples.staff(p1.id());
-        StaffUser u2 = samples.staff(p2.id());
-        Employer e1 = samples.employer();
-        Employer e2 = samples.employer();
+        Partner p1 = Partners.aPartner().build();
+        Partner p2 = Partners.aPartner().build();
+        StaffUser u1 = StaffUsers.aStaffUser().of(p1.id()).build();
+        StaffUser u2 = StaffUsers.aStaffUser().of(p2.id()).build();
+        Employer e1 = Employers.anEmployer().build();
+        Employer e2 = Employers.anEmployer().build();
         ZoneId chicago = ZoneId.of("America/Chicago");
-        ReferralId referral = new ReferralId(samples.uuid());
+        var referral = Fixtures.referralId();
         // Starts 500 ns after 10:00: below the microsecond that PostgreSQL and MariaDB keep.
-        Appointment a1 = samples.appointment(e1.id(), p1.id(), u1.id(), LocalDateTime.of(2026, 3, 10, 10, 0, 0, 500), chicago)
-                .attendedBy(Set.of(), Set.of(u2.id())).about(referral, null, null);
-        Appointment a2 = samples.appointment(e1.id(), p2.id(), u2.id(), LocalDateTime.of(2026, 3, 10, 11, 0), chicago).cancel("Snow");
-        Appointment a3 = samples.appointment(e2.id(), p1.id(), u1.id(), LocalDateTime.of(2026, 3, 8, 1, 30), ZoneId.of("Asia/Kolkata"));
+        Appointment a1 = anHour(e1.id(), p1.id(), u1.id(), LocalDateTime.of(2026, 3, 10, 10, 0, 0, 500), chicago)
+                .attendedBy(Set.of(), Set.of(u2.id())).about(referral, null, null).build();
+        Appointment a2 = anHour(e1.id(), p2.id(), u2.id(), LocalDateTime.of(2026, 3, 10, 11, 0), chicago).build().cancel("Snow");
+        Appointment a3 = anHour(e2.id(), p1.id(), u1.id(), LocalDateTime.of(2026, 3, 8, 1, 30), ZoneId.of("Asia/Kolkata")).build();
         List<Appointment> all = List.of(a1, a2, a3);
         storage.inTransaction(tx -> {
             tx.partners().save(p1, 0);
@@ -78,7 +91,7 @@ abstract class AppointmentAndFollowUpTestBase {
         Instant end = a1.endsAt();
         List<AppointmentFilter> filters = List.of(AppointmentFilter.ALL, new AppointmentFilter(e1.id(), null, null, null, null, null, null),
                 new AppointmentFilter(null, referral, null, null, null, null, null), new AppointmentFilter(null, null, p2.id(), null, null, null, null),
-                AppointmentFilter.calendarOf(u1.id()), AppointmentFilter.calendarOf(u2.id()), AppointmentFilter.calendarOf(new org.sectorcrm.core.reference.StaffUserId(samples.uuid())),
+                AppointmentFilter.calendarOf(u1.id()), AppointmentFilter.calendarOf(u2.id()), AppointmentFilter.calendarOf(Fixtures.staffUserId()),
                 new AppointmentFilter(null, null, null, null, AppointmentStatus.CANCELLED, null, null),
                 window(end, null), window(end.minusNanos(1), null), window(end.minusNanos(1000), null), window(end.plusNanos(1), null),
                 window(null, start), window(null, start.plusNanos(1)), window(null, start.minusNanos(500)), window(null, start.plusNanos(499)),
@@ -93,7 +106,7 @@ abstract class AppointmentAndFollowUpTestBase {
 
         // A reschedule rewrites the columns and the staff rows.
         Appointment moved = a1.reschedule(LocalDateTime.of(2026, 4, 1, 9, 0), LocalDateTime.of(2026, 4, 1, 9, 30), chicago).attendedBy(Set.of(), Set.of())
-                .withStamp(a1.stamp().next(Samples.NOW));
+                .withStamp(a1.stamp().next(Fixtures.NOW));
         storage.inTransaction(tx -> {
             tx.store(AggregateTypes.APPOINTMENT).save(moved, 1);
             return null;
@@ -117,17 +130,18 @@ abstract class AppointmentAndFollowUpTestBase {
 
     @Test
     void followUpsDueAreThoseDueOnOrBeforeTheDay() {
-        Partner p = samples.partner();
-        Partner other = samples.partner();
-        StaffUser u = samples.staff(p.id());
-        Employer e = samples.employer();
+        Partner p = Partners.aPartner().build();
+        Partner other = Partners.aPartner().build();
+        StaffUser u = StaffUsers.aStaffUser().of(p.id()).build();
+        Employer e = Employers.anEmployer().build();
         List<Engagement> engagements = new ArrayList<>();
         for (int day = 0; day < 4; day++) {
             // Dated Jan 15; follow-ups due Feb 1 to Feb 3, and one without a follow-up.
-            Engagement g = samples.engagement(e.id(), p.id(), u.id());
-            engagements.add(day == 3 ? g.withFollowUpDue(null) : g.withFollowUpDue(LocalDate.of(2026, 2, 1 + day)));
+            engagements.add(Engagements.anEngagement().forEmployer(e.id()).by(u.id(), p.id()).on(LocalDate.of(2026, 1, 15))
+                    .followUpDue(day == 3 ? null : LocalDate.of(2026, 2, 1 + day)).build());
         }
-        engagements.add(samples.engagement(e.id(), other.id(), u.id()).withFollowUpDue(LocalDate.of(2026, 2, 1)));
+        engagements.add(Engagements.anEngagement().forEmployer(e.id()).by(u.id(), other.id()).on(LocalDate.of(2026, 1, 15))
+                .followUpDue(LocalDate.of(2026, 2, 1)).build());
         storage.inTransaction(tx -> {
             tx.partners().save(p, 0);
             tx.partners().save(other, 0);
@@ -145,7 +159,7 @@ abstract class AppointmentAndFollowUpTestBase {
             }
         }
         // Moving the follow-up moves the engagement out of the list.
-        Engagement done = engagements.get(0).withFollowUpDue(null).withStamp(engagements.get(0).stamp().next(Samples.NOW));
+        Engagement done = engagements.get(0).withFollowUpDue(null).withStamp(engagements.get(0).stamp().next(Fixtures.NOW));
         storage.inTransaction(tx -> {
             tx.engagements().save(done, 1);
             return null;

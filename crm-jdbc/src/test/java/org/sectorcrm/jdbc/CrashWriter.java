@@ -1,16 +1,31 @@
 package org.sectorcrm.jdbc;
 
 import java.time.LocalDate;
-import java.util.List;
 
+import org.sectorcrm.core.IdGenerator;
+import org.sectorcrm.core.audit.AuditId;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.engagement.Engagement;
-import org.sectorcrm.core.engagement.Note;
+import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
-import org.sectorcrm.core.type.AggregateTypes;
+import org.sectorcrm.core.event.DomainEvent;
+import org.sectorcrm.core.reference.EseCategory;
 import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.reference.StaffUserId;
+import org.sectorcrm.core.type.AggregateTypes;
+import org.sectorcrm.tck.fixtures.AuditEntries;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Engagements;
+import org.sectorcrm.tck.fixtures.Establishments;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Notes;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.StaffUsers;
 
 /**
  * The child process of {@code KillDuringWritesTest}: writes transactions of several aggregates as fast as it
@@ -28,11 +43,13 @@ public final class CrashWriter {
         if (args.length > 2) {
             b.user(args[2]).password(args[3]).schema(args[4]);
         }
-        Samples samples = new Samples(Long.parseLong(args[1]));
+        // Every id from this round's own sequence: the kit's shared generator starts over in each process, and each
+        // round of the test writes into the same database.
+        IdGenerator ids = Fixtures.ids(Long.parseLong(args[1]));
         try (JdbcCrmStorage storage = b.build()) {
-            Partner partner = samples.partner();
-            StaffUser staff = new StaffUser(new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.stamp(), partner.id(), "Writer " + args[1],
-                    org.sectorcrm.core.reference.EmailAddress.parse("writer" + args[1] + "@crash.example"), org.sectorcrm.core.reference.Role.STAFF, true);
+            Partner partner = Partners.aPartner().withId(new PartnerId(ids.next())).build();
+            StaffUser staff = StaffUsers.aStaffUser().withId(new StaffUserId(ids.next())).of(partner.id()).named("Writer " + args[1])
+                    .withEmail("writer" + args[1] + "@crash.example").build();
             storage.inTransaction(tx -> {
                 tx.partners().save(partner, 0);
                 tx.staffUsers().save(staff, 0);
@@ -41,15 +58,23 @@ public final class CrashWriter {
             System.out.println("ready");
             System.out.flush();
             for (long n = 1; ; n++) {
-                Employer e = samples.employer().withFein(null);
-                Engagement g = samples.engagement(e.id(), partner.id(), staff.id(), LocalDate.of(2026, 1, 1).plusDays(n % 300))
-                        .withNotes(List.of(new Note(new NoteId(samples.uuid()), staff.id(), partner.id(), Visibility.SHARED, "note " + n + " ".repeat(200)
-                                + "words for the index", Samples.NOW)));
+                // Two tags, two sites with ZIPs, two services, a note: the child rows the test counts.
+                Employer e = Employers.anEmployer().withId(new EmployerId(ids.next())).withoutFein().withTags("automotive", "since 1999")
+                        .withEstablishments(Establishments.anEstablishment().withId(new EstablishmentId(ids.next())).atZip("61101-1234").build(),
+                                Establishments.anEstablishment().withId(new EstablishmentId(ids.next())).notPrimary().atZip("61008").build())
+                        .build();
+                Engagement g = Engagements.anEngagement().withId(new EngagementId(ids.next())).forEmployer(e.id()).by(staff.id(), partner.id())
+                        .on(LocalDate.of(2026, 1, 1).plusDays(n % 300))
+                        .withServices(EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE, EseCategory.TRAINING_SERVICES)
+                        .withNotes(Notes.aNote().withId(new NoteId(ids.next())).by(staff.id(), partner.id()).visibleTo(Visibility.SHARED)
+                                .saying("note " + n + " ".repeat(200) + "words for the index").build())
+                        .build();
                 storage.inTransaction(tx -> {
                     tx.employers().save(e, 0);
                     tx.engagements().save(g, 0);
-                    tx.audit().append(samples.audit(staff.id(), partner.id(), "CREATE", "employer", e.id().asString(), Samples.NOW));
-                    tx.events().append(samples.created(AggregateTypes.EMPLOYER, e.id().asString()));
+                    tx.audit().append(AuditEntries.anAuditEntry().withId(new AuditId(ids.next())).by(staff.id(), partner.id())
+                            .did("CREATE", "employer", e.id().asString()).build());
+                    tx.events().append(new DomainEvent.Created(ids.next(), Fixtures.NOW, staff.id(), partner.id(), AggregateTypes.EMPLOYER, e.id().asString(), 1));
                     return null;
                 });
                 System.out.println("committed " + n);

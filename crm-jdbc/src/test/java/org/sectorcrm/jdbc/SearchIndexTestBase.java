@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +20,9 @@ import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.Note;
-import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.need.BusinessNeed;
 import org.sectorcrm.core.reference.Partner;
-import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
@@ -36,6 +30,14 @@ import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.type.AggregateTypes;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Engagements;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Needs;
+import org.sectorcrm.tck.fixtures.Notes;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.Records;
+import org.sectorcrm.tck.fixtures.StaffUsers;
 
 /**
  * The search index on one engine: every type found by every word of its searchable text and gone once deleted,
@@ -46,7 +48,6 @@ import org.sectorcrm.core.type.AggregateTypes;
 abstract class SearchIndexTestBase {
     private String url;
     private JdbcCrmStorage storage;
-    private final Samples samples = new Samples(13);
 
     abstract TestDatabase db();
 
@@ -82,26 +83,26 @@ abstract class SearchIndexTestBase {
         return out;
     }
 
-    /** One record of every type, each referencing what it needs. */
-    private List<Aggregate<?>> oneOfEach(Partner partner, StaffUser staff, Employer employer) {
-        Engagement engagement = samples.engagement(employer.id(), partner.id(), staff.id());
-        var solution = samples.solution(employer.id(), partner.id());
-        List<Aggregate<?>> records = List.of(samples.region("IL-EDR-3"), samples.sector("HEALTH", "62"), partner, staff, employer,
-                samples.contact(employer.id()), samples.partnership(partner.id(), employer.id()), samples.need(employer.id()), engagement, solution,
-                samples.referral(employer.id(), partner.id(), staff.id(), new PartnerId(samples.uuid()), LocalDate.of(2026, 2, 1)),
-                samples.appointment(employer.id(), partner.id(), staff.id(), LocalDateTime.of(2026, 3, 10, 10, 0), ZoneId.of("America/Chicago")),
-                samples.outcome(employer.id()), samples.feedback(employer.id(), engagement.id()));
-        assertThat(records.stream().map(r -> AggregateTypes.of(r).key()).toList()).as("test self-check: a record of every type")
-                .containsExactlyInAnyOrderElementsOf(AggregateTypes.all().stream().map(AggregateType::key).toList());
+    /** The kit's typical and full record of every type, referencing {@code employer} and {@code partner}. */
+    private static List<Aggregate<?>> everyType(Employer employer, Partner partner) {
+        List<Aggregate<?>> records = new ArrayList<>();
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            records.add(Records.typical(type, employer.id(), partner.id()));
+            records.add(Records.full(type, employer.id(), partner.id()));
+        }
         return records;
     }
 
     @Test
     void everyTypeIsFoundByEveryWordOfItsSearchableTextAndGoneOnceDeleted() {
-        Partner partner = samples.partner();
-        StaffUser staff = samples.staff(partner.id());
-        List<Aggregate<?>> records = oneOfEach(partner, staff, samples.employer());
-        write(tx -> records.forEach(r -> save(tx, r)));
+        Partner partner = Partners.aPartner().build();
+        Employer employer = Employers.anEmployer().build();
+        List<Aggregate<?>> records = everyType(employer, partner);
+        write(tx -> {
+            tx.partners().save(partner, 0);
+            tx.employers().save(employer, 0);
+            records.forEach(r -> save(tx, r));
+        });
         storage.read((StorageTransaction tx) -> {
             records.forEach(r -> expectFound(tx, r, true));
             return null;
@@ -154,8 +155,8 @@ abstract class SearchIndexTestBase {
     void wordsAreCutExactlyAsSearchTermsTokensCutsThemWithNoStopwordsAndNoEngineLimits() {
         String text = "Zoë’s\u00a0Bakery—Main\u2013Street\u2011Works\u202fthe about com www and into 123 2026 ab "
                 + "x".repeat(90) + " Ærøskøbing 東京精密 O'Neil";
-        Employer e = samples.employer().withLegalName(text).withTradeNames(List.of()).withTags(Set.of());
-        Employer decoy = samples.employer().withLegalName("Decoy Enterprises").withTradeNames(List.of()).withTags(Set.of());
+        Employer e = Employers.anEmployer().named(text).withTradeNames().withTags().build();
+        Employer decoy = Employers.anEmployer().named("Decoy Enterprises").withTradeNames().withTags().build();
         write(tx -> List.of(e, decoy).forEach(x -> tx.employers().save(x, 0)));
         List<String> tokens = SearchTerms.tokens(text).stream().filter(w -> w.length() >= SearchTerms.MIN_WORD).toList();
         assertThat(tokens).as("test self-check: the separators split").contains("zoë", "bakery", "main", "street", "works", "the", "neil");
@@ -173,19 +174,19 @@ abstract class SearchIndexTestBase {
 
     @Test
     void aTextFarLongerThanAPageIsFoundByItsLastWordAndOnlyByTheReadersOfItsNote() {
-        Partner pa = samples.partner();
-        Partner pb = samples.partner();
-        StaffUser author = samples.staff(pa.id());
-        StaffUser colleague = samples.staff(pa.id());
-        StaffUser outsider = samples.staff(pb.id());
-        Employer employer = samples.employer();
+        Partner pa = Partners.aPartner().build();
+        Partner pb = Partners.aPartner().build();
+        StaffUser author = StaffUsers.aStaffUser().of(pa.id()).build();
+        StaffUser colleague = StaffUsers.aStaffUser().of(pa.id()).build();
+        StaffUser outsider = StaffUsers.aStaffUser().of(pb.id()).build();
+        Employer employer = Employers.anEmployer().build();
         StringBuilder filler = new StringBuilder();
         for (int i = 0; filler.length() < 19_000; i++) {
             filler.append("filler").append(i).append(' ');
         }
-        Engagement g = samples.engagement(employer.id(), pa.id(), author.id()).withSummary("Plant tour").withNotes(List.of(
+        Engagement g = Engagements.anEngagement().forEmployer(employer.id()).by(author.id(), pa.id()).withSummary("Plant tour").withNotes(
                 note(author, pa, Visibility.SHARED, filler + "sharedtailword"), note(author, pa, Visibility.PARTNER, filler + "partnertailword"),
-                note(author, pa, Visibility.PRIVATE, filler + "privatetailword")));
+                note(author, pa, Visibility.PRIVATE, filler + "privatetailword")).build();
         write(tx -> {
             List.of(pa, pb).forEach(p -> tx.partners().save(p, 0));
             List.of(author, colleague, outsider).forEach(u -> tx.staffUsers().save(u, 0));
@@ -215,16 +216,21 @@ abstract class SearchIndexTestBase {
         });
     }
 
-    private Note note(StaffUser author, Partner partner, Visibility v, String text) {
-        return new Note(new NoteId(samples.uuid()), author.id(), partner.id(), v, text, Samples.NOW);
+    private static Note note(StaffUser author, Partner partner, Visibility v, String text) {
+        return Notes.aNote().by(author.id(), partner.id()).visibleTo(v).saying(text).build();
+    }
+
+    /** A need that the search "cnc operators" finds. */
+    private static BusinessNeed cncNeed(Employer employer) {
+        return Needs.aNeed().of(employer.id()).describedAs("Twelve CNC operators by summer").build();
     }
 
     @Test
     void manyHitsPageInIdOrderAndAnUpdateOrARolledBackWriteIsIndexedAsItEnds() {
-        Employer employer = samples.employer();
+        Employer employer = Employers.anEmployer().build();
         List<BusinessNeed> needs = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
-            needs.add(samples.need(employer.id()));
+            needs.add(cncNeed(employer));
         }
         write(tx -> {
             tx.employers().save(employer, 0);
@@ -233,7 +239,7 @@ abstract class SearchIndexTestBase {
         List<BusinessNeed> sorted = needs.stream().sorted(Comparator.comparing(n -> n.id().asString())).toList();
         assertThat(storage.read((StorageTransaction tx) -> search(tx.needs(), "cnc operators", Reader.EVERYONE))).containsExactlyElementsOf(sorted);
         BusinessNeed first = sorted.get(0);
-        BusinessNeed renamed = new BusinessNeed(first.id(), first.stamp().next(Samples.NOW), first.employer(), first.partnership(), first.category(),
+        BusinessNeed renamed = new BusinessNeed(first.id(), first.stamp().next(Fixtures.NOW), first.employer(), first.partnership(), first.category(),
                 "Welders wanted", first.urgency(), first.status(), first.raisedOn(), first.closedOn());
         write(tx -> {
             tx.needs().save(renamed, 1);
@@ -252,12 +258,13 @@ abstract class SearchIndexTestBase {
 
     @Test
     void theIndexIsFilledFromTheDocumentsWhenAMigrationAsksForItResumingFromItsCursor() throws SQLException {
-        Employer employer = samples.employer();
+        // "präzision" finds the employer once the index is filled again.
+        Employer employer = Employers.anEmployer().withTradeNames("Rock-River Präzision").build();
         List<BusinessNeed> needs = new ArrayList<>();
         for (int i = 0; i < 1_100; i++) {
-            needs.add(samples.need(employer.id()));
+            needs.add(cncNeed(employer));
         }
-        Partner partner = samples.partner();
+        Partner partner = Partners.aPartner().build();
         write(tx -> {
             tx.partners().save(partner, 0);
             tx.employers().save(employer, 0);

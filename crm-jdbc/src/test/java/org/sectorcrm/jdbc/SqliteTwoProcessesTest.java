@@ -27,8 +27,7 @@ class SqliteTwoProcessesTest {
     @Test
     void writersOfTwoStoresOnOneFileTakeTurnsWithoutBusyErrors() throws Exception {
         String url = DB.url();
-        Samples samples = new Samples(3);
-        Employer start = samples.employer().withEmployees(0);
+        Employer start = StoreTestBase.anEmployer().withEmployees(0).build();
         try (JdbcCrmStorage server = DB.builderFor(url).build(); JdbcCrmStorage job = DB.builderFor(url).build()) {
             server.inTransaction(tx -> {
                 tx.employers().save(start, 0);

@@ -69,6 +69,27 @@ import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
+import org.sectorcrm.core.type.AggregateType;
+import org.sectorcrm.tck.fixtures.AuditEntries;
+import org.sectorcrm.tck.fixtures.Contacts;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Engagements;
+import org.sectorcrm.tck.fixtures.Establishments;
+import org.sectorcrm.tck.fixtures.Events;
+import org.sectorcrm.tck.fixtures.Feedbacks;
+import org.sectorcrm.tck.fixtures.Feins;
+import org.sectorcrm.tck.fixtures.Fixtures;
+import org.sectorcrm.tck.fixtures.Needs;
+import org.sectorcrm.tck.fixtures.Notes;
+import org.sectorcrm.tck.fixtures.Outcomes;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.Partnerships;
+import org.sectorcrm.tck.fixtures.Records;
+import org.sectorcrm.tck.fixtures.Referrals;
+import org.sectorcrm.tck.fixtures.Regions;
+import org.sectorcrm.tck.fixtures.Sectors;
+import org.sectorcrm.tck.fixtures.Solutions;
+import org.sectorcrm.tck.fixtures.StaffUsers;
 
 /**
  * The SQL layer on one engine: round trips through columns, child rows and documents, optimistic
@@ -77,7 +98,6 @@ import org.sectorcrm.core.spi.StorageTransaction;
  */
 abstract class StoreTestBase {
     protected JdbcCrmStorage storage;
-    protected final Samples samples = new Samples(42);
 
     abstract TestDatabase db();
 
@@ -108,20 +128,35 @@ abstract class StoreTestBase {
         return storage.read(work::apply);
     }
 
+    /**
+     * The employer these tests query: the kit's typical one, led by the fixtures' creator, tagged "automotive", with a
+     * primary site at ZIP 61101-1234 and another at 61008 (the tag and ZIP filters and the child-row rewrites use them).
+     */
+    static Employers.Builder anEmployer() {
+        return Employers.anEmployer().ledBy(Fixtures.CREATOR).withTags("automotive", "since 1999")
+                .withEstablishments(Establishments.anEstablishment().atZip("61101-1234").build(), Establishments.anEstablishment().notPrimary().atZip("61008").build());
+    }
+
+    /** A staff-assisted meeting on 15 January 2026 delivering two services (recruitment and training), as the filters and reports here need. */
+    static Engagements.Builder aVisit(EmployerId employer, PartnerId partner, StaffUser staff) {
+        return Engagements.anEngagement().forEmployer(employer).by(staff.id(), partner).on(LocalDate.of(2026, 1, 15))
+                .withServices(EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE, EseCategory.TRAINING_SERVICES);
+    }
+
     Employer insertEmployer() {
-        Employer e = samples.employer();
+        Employer e = anEmployer().build();
         write(tx -> tx.employers().save(e, 0));
         return e;
     }
 
     Partner insertPartner() {
-        Partner p = samples.partner();
+        Partner p = Partners.aPartner().build();
         write(tx -> tx.partners().save(p, 0));
         return p;
     }
 
     static Employer next(Employer e) {
-        return e.withEmployees(e.employees() == null ? 1 : e.employees() + 1).withStamp(e.stamp().next(Samples.NOW.plusSeconds(1)));
+        return e.withEmployees(e.employees() == null ? 1 : e.employees() + 1).withStamp(e.stamp().next(Fixtures.NOW.plusSeconds(1)));
     }
 
     static <I extends Id, T extends Aggregate<I>, F> List<T> all(AggregateStore<I, T, F> store, F filter, int pageSize) {
@@ -141,56 +176,39 @@ abstract class StoreTestBase {
 
     @Test
     void everyAggregateRoundTripsThroughColumnsChildRowsAndDocument() {
-        Region region = samples.region("IL-EDR-1");
-        Sector sector = samples.sector("MFG", "31", "32", "33", "336110");
-        Partner partner = samples.partner();
-        StaffUser staff = samples.staff(partner.id());
-        Employer employer = samples.employer();
-        Employer other = samples.employer();
-        Contact contact = samples.contact(employer.id());
-        Engagement engagement = samples.engagement(employer.id(), partner.id(), staff.id());
-        BusinessNeed need = samples.need(employer.id());
-        Solution solution = samples.solution(employer.id(), partner.id());
-        SectorPartnership partnership = samples.partnership(partner.id(), employer.id(), other.id());
-        Referral referral = samples.referral(employer.id(), partner.id(), staff.id(), new PartnerId(samples.uuid()), LocalDate.of(2026, 1, 20));
-        OutcomeMeasure outcome = samples.outcome(employer.id());
-        Feedback feedback = samples.feedback(employer.id(), engagement.id());
+        Employer parent = anEmployer().build();
+        Partner parentPartner = Partners.aPartner().build();
         write(tx -> {
-            tx.regions().save(region, 0);
-            tx.sectors().save(sector, 0);
-            tx.partners().save(partner, 0);
-            tx.staffUsers().save(staff, 0);
+            tx.employers().save(parent, 0);
+            tx.partners().save(parentPartner, 0);
+        });
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            roundTrip(type, parent.id(), parentPartner.id());
+        }
+    }
+
+    @Test
+    void anUpdateRewritesColumnsAndChildRows() {
+        // The old tags, zips, notes and services must be gone.
+        Partner partner = insertPartner();
+        StaffUser staff = StaffUsers.aStaffUser().of(partner.id()).build();
+        write(tx -> tx.staffUsers().save(staff, 0));
+        Employer employer = anEmployer().build();
+        Employer other = anEmployer().build();
+        // A note without an id is stored as it is.
+        Engagement engagement = aVisit(employer.id(), partner.id(), staff).withNotes(
+                Notes.aNote().by(staff.id(), partner.id()).visibleTo(org.sectorcrm.core.engagement.Visibility.SHARED).saying("Shared note text").build(),
+                Notes.aNote().withId(null).by(staff.id(), partner.id()).visibleTo(org.sectorcrm.core.engagement.Visibility.PRIVATE).saying("Private thoughts")
+                        .build()).build();
+        write(tx -> {
             tx.employers().save(employer, 0);
             tx.employers().save(other, 0);
-            tx.contacts().save(contact, 0);
             tx.engagements().save(engagement, 0);
-            tx.needs().save(need, 0);
-            tx.solutions().save(solution, 0);
-            tx.partnerships().save(partnership, 0);
-            tx.referrals().save(referral, 0);
-            tx.outcomes().save(outcome, 0);
-            tx.feedback().save(feedback, 0);
         });
-        read(tx -> {
-            assertThat(tx.regions().find(region.id())).contains(region);
-            assertThat(tx.sectors().find(sector.id())).contains(sector);
-            assertThat(tx.partners().find(partner.id())).contains(partner);
-            assertThat(tx.staffUsers().find(staff.id())).contains(staff);
-            assertThat(tx.employers().find(employer.id())).contains(employer);
-            assertThat(tx.contacts().find(contact.id())).contains(contact);
-            assertThat(tx.engagements().find(engagement.id())).contains(engagement);
-            assertThat(tx.needs().find(need.id())).contains(need);
-            assertThat(tx.solutions().find(solution.id())).contains(solution);
-            assertThat(tx.partnerships().find(partnership.id())).contains(partnership);
-            assertThat(tx.referrals().find(referral.id())).contains(referral);
-            assertThat(tx.outcomes().find(outcome.id())).contains(outcome);
-            assertThat(tx.feedback().find(feedback.id())).contains(feedback);
-            return null;
-        });
-        // An update rewrites columns and child rows: the old tags, zips, notes and services must be gone.
+        assertThat(read((StorageTransaction tx) -> tx.engagements().find(engagement.id()))).contains(engagement);
         Employer renamed = employer.withTags(Set.of("bakery")).withEstablishments(List.of()).withLegalName("Renamed Bakery")
-                .withStamp(employer.stamp().next(Samples.NOW.plusSeconds(5)));
-        Engagement trimmed = engagement.withNotes(List.of()).withServices(Set.of()).withStamp(engagement.stamp().next(Samples.NOW.plusSeconds(5)));
+                .withStamp(employer.stamp().next(Fixtures.NOW.plusSeconds(5)));
+        Engagement trimmed = engagement.withNotes(List.of()).withServices(Set.of()).withStamp(engagement.stamp().next(Fixtures.NOW.plusSeconds(5)));
         write(tx -> {
             tx.employers().save(renamed, 1);
             tx.engagements().save(trimmed, 1);
@@ -208,14 +226,27 @@ abstract class StoreTestBase {
         });
     }
 
+    /** The kit's typical, full and minimal records of {@code type}, saved and read back equal. */
+    private <I extends Id, T extends Aggregate<I>, F> void roundTrip(AggregateType<I, T, F> type, EmployerId employer, PartnerId partner) {
+        List<T> records = List.of(Records.typical(type, employer, partner), Records.full(type, employer, partner), Records.minimal(type, employer, partner));
+        write(tx -> records.forEach(r -> tx.store(type).save(r, 0)));
+        read(tx -> {
+            for (T r : records) {
+                assertThat(tx.store(type).find(r.id())).as("%s %s", type, r.id()).contains(r);
+            }
+            return null;
+        });
+    }
+
     @Test
     void decimalsKeepTheirScaleAndInstantsTheirNanoseconds() {
         Employer employer = insertEmployer();
-        OutcomeMeasure outcome = samples.outcome(employer.id()).withObservations(List.of(
+        OutcomeMeasure outcome = Outcomes.anOutcome().at(employer.id()).withBaseline(LocalDate.of(2025, 1, 1), new BigDecimal("31.500")).build()
+                .withObservations(List.of(
                 new org.sectorcrm.core.outcome.Observation(LocalDate.of(2025, 2, 1), new BigDecimal("1E+3")),
                 new org.sectorcrm.core.outcome.Observation(LocalDate.of(2025, 3, 1), new BigDecimal("12.3400"))));
-        Contact contact = samples.contact(employer.id()).withStamp(new org.sectorcrm.core.Stamp(1, Instant.parse("1999-12-31T23:59:59.999999999Z"),
-                Instant.parse("2000-02-29T00:00:00.000000001Z"), samples.creator));
+        Contact contact = Contacts.aContact().at(employer.id()).withStamp(new org.sectorcrm.core.Stamp(1, Instant.parse("1999-12-31T23:59:59.999999999Z"),
+                Instant.parse("2000-02-29T00:00:00.000000001Z"), Fixtures.CREATOR)).build();
         write(tx -> {
             tx.outcomes().save(outcome, 0);
             tx.contacts().save(contact, 0);
@@ -242,14 +273,14 @@ abstract class StoreTestBase {
     void anInsertOfAnExistingIdIsAConflictCarryingItsVersion() {
         Employer v1 = insertEmployer();
         write(tx -> tx.employers().save(next(v1), 1));
-        ConflictException e = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().save(v1.withFein(samples.nextFein()), 0)));
+        ConflictException e = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().save(v1.withFein(Feins.next()), 0)));
         assertThat(e.currentVersion()).hasValue(2);
         assertThat(e.getMessage()).contains("already exists");
     }
 
     @Test
     void savingOverAMissingRecordOrDeletingOneIsNotFound() {
-        Employer never = samples.employer();
+        Employer never = anEmployer().build();
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> write(tx -> tx.employers().save(next(never), 1)))
                 .satisfies(e -> assertThat(e.recordId()).isEqualTo(never.id().asString()));
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> write(tx -> tx.employers().delete(never.id(), 1)));
@@ -263,22 +294,21 @@ abstract class StoreTestBase {
     @Test
     void takenUniqueKeysAreConflictsNamingTheKeyAndTheHolder() {
         Employer first = insertEmployer();
-        Employer copy = samples.employer().withFein(first.fein());
+        Employer copy = anEmployer().withFein(first.fein()).build();
         ConflictException fein = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().save(copy, 0)));
         assertThat(fein.getMessage()).contains("FEIN", first.fein().value(), first.id().asString());
         Partner partner = insertPartner();
-        StaffUser ada = samples.staff(partner.id());
+        StaffUser ada = StaffUsers.aStaffUser().of(partner.id()).build();
         write(tx -> tx.staffUsers().save(ada, 0));
-        StaffUser twin = new StaffUser(new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.stamp(), partner.id(), "Twin", ada.email(),
-                ada.role(), true);
+        StaffUser twin = StaffUsers.aStaffUser().of(partner.id()).named("Twin").withEmail(ada.email().value()).withRole(ada.role()).build();
         assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.staffUsers().save(twin, 0))).getMessage()).contains("e-mail", ada.email().value());
-        Engagement a = samples.engagement(first.id(), partner.id(), ada.id()).withExternalId("LEGACY-42");
-        Engagement b = samples.engagement(first.id(), partner.id(), ada.id()).withExternalId("LEGACY-42");
+        Engagement a = aVisit(first.id(), partner.id(), ada).withExternalId("LEGACY-42").build();
+        Engagement b = aVisit(first.id(), partner.id(), ada).withExternalId("LEGACY-42").build();
         write(tx -> tx.engagements().save(a, 0));
         assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.engagements().save(b, 0))).getMessage()).contains("external id", "LEGACY-42");
         // Equality is exact: case and trailing blanks make another key (MariaDB's default collations would not agree).
         write(tx -> tx.engagements().save(b.withExternalId("legacy-42"), 0));
-        Engagement c = samples.engagement(first.id(), partner.id(), ada.id()).withExternalId("LEGACY-42 ");
+        Engagement c = aVisit(first.id(), partner.id(), ada).withExternalId("LEGACY-42 ").build();
         write(tx -> tx.engagements().save(c, 0));
         assertThat(read((StorageTransaction tx) -> tx.engagements().count(EngagementFilter.byExternalId("LEGACY-42")))).isEqualTo(1);
     }
@@ -286,11 +316,11 @@ abstract class StoreTestBase {
     @Test
     void aConflictCaughtByTheWorkLeavesTheTransactionUsableAndUnchanged() {
         Employer first = insertEmployer();
-        Employer clash = samples.employer().withFein(first.fein());
-        Employer fine = samples.employer();
+        Employer clash = anEmployer().withFein(first.fein()).build();
+        Employer fine = anEmployer().build();
         write(tx -> {
             assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> tx.employers().save(clash, 0));
-            assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> tx.contacts().save(samples.contact(new EmployerId(samples.uuid())), 0));
+            assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> tx.contacts().save(Contacts.aContact().at(Fixtures.employerId()).build(), 0));
             tx.employers().save(fine, 0);
         });
         assertThat(read((StorageTransaction tx) -> tx.employers().find(fine.id()))).contains(fine);
@@ -299,51 +329,51 @@ abstract class StoreTestBase {
 
     @Test
     void missingReferencesAreNotFoundAndReferencedRecordsCannotBeDeleted() {
-        EmployerId ghost = new EmployerId(samples.uuid());
-        NotFoundException missing = catchThrowableOfType(() -> write(tx -> tx.contacts().save(samples.contact(ghost), 0)), NotFoundException.class);
-        assertThat(missing.recordType()).isEqualTo("employer");
-        assertThat(missing.recordId()).isEqualTo(ghost.asString());
-        PartnerId nobody = new PartnerId(samples.uuid());
-        NotFoundException noPartner = catchThrowableOfType(() -> write(tx -> tx.staffUsers().save(samples.staff(nobody), 0)), NotFoundException.class);
-        assertThat(noPartner.recordType()).isEqualTo("partner");
-
         Employer employer = insertEmployer();
         Partner partner = insertPartner();
-        StaffUser staff = samples.staff(partner.id());
-        List<Runnable> referencing = List.of(
-                () -> write(tx -> tx.contacts().save(samples.contact(employer.id()), 0)),
-                () -> write(tx -> tx.engagements().save(samples.engagement(employer.id(), partner.id(), staff.id()), 0)),
-                () -> write(tx -> tx.needs().save(samples.need(employer.id()), 0)),
-                () -> write(tx -> tx.solutions().save(samples.solution(employer.id(), partner.id()), 0)),
-                () -> write(tx -> tx.referrals().save(samples.referral(employer.id(), partner.id(), staff.id(), new PartnerId(samples.uuid()), null), 0)),
-                () -> write(tx -> tx.outcomes().save(samples.outcome(employer.id()), 0)),
-                () -> write(tx -> tx.feedback().save(new Feedback(new org.sectorcrm.core.feedback.FeedbackId(samples.uuid()), samples.stamp(), employer.id(),
-                        null, new org.sectorcrm.core.solution.SolutionId(samples.uuid()), 3, null), 0)));
-        write(tx -> tx.staffUsers().save(staff, 0));
-        ConflictException partnerInUse = catchConflict(() -> write((StorageTransaction tx) -> tx.partners().delete(partner.id(), 1)));
-        assertThat(partnerInUse.getMessage()).contains("still referenced by staff users");
-        // Each kind of reference on its own keeps the employer from being deleted.
-        for (int i = 0; i < referencing.size(); i++) {
-            referencing.get(i).run();
-            ConflictException inUse = catchConflict(() -> write((StorageTransaction tx) -> tx.employers().delete(employer.id(), 1)));
-            assertThat(inUse.getMessage()).as("reference #%d", i).contains("still referenced");
-            assertThat(inUse.currentVersion()).hasValue(1);
-            clearReferences(employer.id());
+        List<String> checked = new ArrayList<>();
+        for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
+            for (AggregateType.Reference<?> reference : type.references()) {
+                checkReference(type, reference.field(), employer, partner);
+                checked.add(type.key() + "." + reference.field());
+            }
         }
+        assertThat(checked).as("test self-check: references to employers and partners were checked").contains("contact.employer", "staffUser.partner");
+        // The messages name what still refers to the record.
+        write(tx -> tx.staffUsers().save(StaffUsers.aStaffUser().of(partner.id()).build(), 0));
+        assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.partners().delete(partner.id(), 1))).getMessage())
+                .contains("still referenced by staff users");
         write(tx -> tx.employers().delete(employer.id(), 1));
         assertThat(read((StorageTransaction tx) -> tx.employers().find(employer.id()))).isEmpty();
     }
 
-    private void clearReferences(EmployerId employer) {
-        write(tx -> {
-            all(tx.contacts(), ContactFilter.atEmployer(employer), 100).forEach(x -> tx.contacts().delete(x.id(), x.version()));
-            all(tx.engagements(), EngagementFilter.forEmployer(employer), 100).forEach(x -> tx.engagements().delete(x.id(), x.version()));
-            all(tx.needs(), new NeedFilter(employer, null, null, null), 100).forEach(x -> tx.needs().delete(x.id(), x.version()));
-            all(tx.solutions(), new SolutionFilter(employer, null, null, null, null), 100).forEach(x -> tx.solutions().delete(x.id(), x.version()));
-            all(tx.referrals(), new ReferralFilter(null, null, employer, null, null), 100).forEach(x -> tx.referrals().delete(x.id(), x.version()));
-            all(tx.outcomes(), new OutcomeFilter(employer, null, null), 100).forEach(x -> tx.outcomes().delete(x.id(), x.version()));
-            all(tx.feedback(), new FeedbackFilter(employer, null, null), 100).forEach(x -> tx.feedback().delete(x.id(), x.version()));
-        });
+    /**
+     * A typical record of {@code type} whose {@code field} refers to a record that does not exist is refused as not found,
+     * naming that record; one that refers to a stored record keeps it from being deleted until the record itself is.
+     */
+    private <I extends Id, T extends Aggregate<I>, F> void checkReference(AggregateType<I, T, F> type, String field, Employer employer, Partner partner) {
+        AggregateType.Reference<T> reference = type.references().stream().filter(r -> r.field().equals(field)).findFirst().orElseThrow();
+        T dangling = Records.typical(type, Fixtures.employerId(), Fixtures.partnerId());
+        Id ghost = reference.of(dangling);
+        assertThat(ghost).as("test self-check: the typical %s sets its %s", type, field).isNotNull();
+        NotFoundException missing = catchThrowableOfType(() -> write(tx -> tx.store(type).save(dangling, 0)), NotFoundException.class);
+        assertThat(missing.recordType()).as("%s.%s", type, field).isEqualTo(reference.target().key());
+        assertThat(missing.recordId()).as("%s.%s", type, field).isEqualTo(ghost.asString());
+
+        T referring = Records.typical(type, employer.id(), partner.id());
+        Id target = reference.of(referring);
+        assertThat(target).as("test self-check: %s.%s refers to the stored employer or partner", type, field).isIn(employer.id(), partner.id());
+        write(tx -> tx.store(type).save(referring, 0));
+        ConflictException inUse = catchConflict(() -> write((StorageTransaction tx) -> {
+            if (target.equals(employer.id())) {
+                tx.employers().delete(employer.id(), 1);
+            } else {
+                tx.partners().delete(partner.id(), 1);
+            }
+        }));
+        assertThat(inUse.getMessage()).as("%s.%s", type, field).contains("still referenced");
+        assertThat(inUse.currentVersion()).hasValue(1);
+        write(tx -> tx.store(type).delete(referring.id(), referring.version()));
     }
 
     static ConflictException catchConflict(Runnable r) {
@@ -361,17 +391,16 @@ abstract class StoreTestBase {
     @Test
     void whenTheWorkThrowsNothingOfItIsKeptAnywhere() {
         Employer kept = insertEmployer();
-        Employer added = samples.employer();
-        Contact contact = samples.contact(added.id());
-        AuditEntry entry = samples.audit(new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.creator, "CREATE", "employer",
-                added.id().asString(), Samples.NOW);
+        Employer added = anEmployer().build();
+        Contact contact = Contacts.aContact().at(added.id()).build();
+        AuditEntry entry = AuditEntries.anAuditEntry().did("CREATE", "employer", added.id().asString()).build();
         IllegalStateException failure = new IllegalStateException("on purpose");
         Throwable thrown = catchThrowable(() -> write(tx -> {
             tx.employers().save(added, 0);
             tx.contacts().save(contact, 0);
             tx.employers().save(next(kept), 1);
             tx.audit().append(entry);
-            tx.events().append(samples.created(AggregateTypes.EMPLOYER, added.id().asString()));
+            tx.events().append(Events.created(AggregateTypes.EMPLOYER));
             throw failure;
         }));
         assertThat(thrown).isSameAs(failure);
@@ -390,14 +419,14 @@ abstract class StoreTestBase {
     @Test
     void aConstraintViolationMidTransactionRollsBackEverythingInIt() {
         Employer holder = insertEmployer();
-        Employer first = samples.employer();
-        Contact contact = samples.contact(first.id());
-        Employer clash = samples.employer().withFein(holder.fein());
+        Employer first = anEmployer().build();
+        Contact contact = Contacts.aContact().at(first.id()).build();
+        Employer clash = anEmployer().withFein(holder.fein()).build();
         assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> write(tx -> {
             tx.employers().save(first, 0);
             tx.contacts().save(contact, 0);
             tx.employers().save(next(holder), 1);
-            tx.events().append(samples.created(AggregateTypes.EMPLOYER, first.id().asString()));
+            tx.events().append(Events.created(AggregateTypes.EMPLOYER));
             tx.employers().save(clash, 0);
         }));
         read(tx -> {
@@ -412,15 +441,15 @@ abstract class StoreTestBase {
 
     @Test
     void aNestedTransactionThatThrowsUndoesItsOwnWritesOnlyWhenTheOuterGoesOn() {
-        Employer outer = samples.employer();
-        Employer inner = samples.employer();
-        DomainEvent outerEvent = samples.created(AggregateTypes.EMPLOYER, outer.id().asString());
+        Employer outer = anEmployer().build();
+        Employer inner = anEmployer().build();
+        DomainEvent outerEvent = Events.created(AggregateTypes.EMPLOYER);
         write(tx -> {
             tx.employers().save(outer, 0);
             tx.events().append(outerEvent);
             Throwable t = catchThrowable(() -> storage.inTransaction(in -> {
                 in.employers().save(inner, 0);
-                in.events().append(samples.created(AggregateTypes.EMPLOYER, inner.id().asString()));
+                in.events().append(Events.created(AggregateTypes.EMPLOYER));
                 throw new IllegalStateException("inner fails");
             }));
             assertThat(t).hasMessage("inner fails");
@@ -434,12 +463,12 @@ abstract class StoreTestBase {
     @Test
     void nestedUnitsAreSavepointsThatUndoExactlyTheirOwnWritesAtAnyDepth() {
         Employer kept = insertEmployer();
-        Employer outerBefore = samples.employer().withLegalName("Outerbefore Works");
-        Employer outerAfter = samples.employer();
-        Employer inner = samples.employer().withLegalName("Innerunit Works");
-        Employer innermost = samples.employer();
-        DomainEvent outerEvent = samples.created(AggregateTypes.EMPLOYER, outerBefore.id().asString());
-        DomainEvent innerEvent = samples.created(AggregateTypes.EMPLOYER, inner.id().asString());
+        Employer outerBefore = anEmployer().named("Outerbefore Works").build();
+        Employer outerAfter = anEmployer().build();
+        Employer inner = anEmployer().named("Innerunit Works").build();
+        Employer innermost = anEmployer().build();
+        DomainEvent outerEvent = Events.created(AggregateTypes.EMPLOYER);
+        DomainEvent innerEvent = Events.created(AggregateTypes.EMPLOYER);
         write(tx -> {
             tx.employers().save(outerBefore, 0);
             tx.events().append(outerEvent);
@@ -448,7 +477,7 @@ abstract class StoreTestBase {
                 in.employers().save(inner, 0);
                 in.employers().save(next(kept).withTags(Set.of("renamed-tag")), 1);
                 in.employers().delete(outerBefore.id(), 1);
-                in.events().append(samples.created(AggregateTypes.EMPLOYER, "dropped"));
+                in.events().append(Events.created(AggregateTypes.EMPLOYER));
                 throw new IllegalStateException("inner fails");
             }));
             assertThat(t).hasMessage("inner fails");
@@ -485,12 +514,12 @@ abstract class StoreTestBase {
 
     @Test
     void aStorageExceptionInsideANestedUnitRollsBackTheWholeTransactionEvenWhenTheOuterCatchesIt() {
-        Employer outer = samples.employer();
-        Employer inner = samples.employer();
+        Employer outer = anEmployer().build();
+        Employer inner = anEmployer().build();
         org.sectorcrm.core.StorageException lost = new org.sectorcrm.core.StorageException("the connection was lost");
         Throwable thrown = catchThrowable(() -> write(tx -> {
             tx.employers().save(outer, 0);
-            tx.events().append(samples.created(AggregateTypes.EMPLOYER, outer.id().asString()));
+            tx.events().append(Events.created(AggregateTypes.EMPLOYER));
             Throwable caught = catchThrowable(() -> storage.inTransaction(in -> {
                 in.employers().save(inner, 0);
                 throw lost;
@@ -527,8 +556,8 @@ abstract class StoreTestBase {
             b.schema(db().schema());
         }
         try (JdbcCrmStorage flaky = b.build()) {
-            Employer outer = samples.employer();
-            Employer inner = samples.employer();
+            Employer outer = anEmployer().build();
+            Employer inner = anEmployer().build();
             Throwable thrown = catchThrowable(() -> flaky.inTransaction(tx -> {
                 tx.employers().save(outer, 0);
                 // The store's own failure, inside a nested unit the outer work catches.
@@ -570,7 +599,7 @@ abstract class StoreTestBase {
 
     @Test
     void readOnlyTransactionsRefuseWritesAndTransactionsRefuseUseAfterTheirWork() {
-        Employer e = samples.employer();
+        Employer e = anEmployer().build();
         assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> read(tx -> {
             tx.employers().save(e, 0);
             return null;
@@ -587,10 +616,10 @@ abstract class StoreTestBase {
     void pagesReturnEveryRowOnceInIdTextOrderWhateverTheCursor() {
         List<Employer> employers = new ArrayList<>();
         for (String prefix : List.of("00000000", "7fffffff", "80000000", "a0000000", "ffffffff", "0f000000", "f0000000")) {
-            employers.add(samples.employer().withId(EmployerId.of(prefix + "-0000-7000-8000-" + String.format("%012d", employers.size()))));
+            employers.add(anEmployer().withId(EmployerId.of(prefix + "-0000-7000-8000-" + String.format("%012d", employers.size()))).build());
         }
         for (int i = 0; i < 13; i++) {
-            employers.add(samples.employer());
+            employers.add(anEmployer().build());
         }
         write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
         List<String> ids = employers.stream().map(e -> e.id().asString()).sorted().toList();
@@ -612,7 +641,7 @@ abstract class StoreTestBase {
     @Test
     void codeKeyedRecordsPageInCodeTextOrderWhateverTheCursor() {
         List<String> codes = List.of("IL-EDR-2", "IL-EDR-10", "IL-EDR-1", "IL-EDR-1.5", "IL-EDR-1_0", "il-edr-1", "A", "Z9", "0-start");
-        write(tx -> codes.forEach(c -> tx.regions().save(samples.region(c), 0)));
+        write(tx -> codes.forEach(c -> tx.regions().save(Regions.aRegion().coded(c).build(), 0)));
         List<String> sorted = codes.stream().sorted().toList();
         assertThat(read((StorageTransaction tx) -> all(tx.regions(), RegionFilter.ALL, 2))).extracting(r -> r.id().asString()).containsExactlyElementsOf(sorted);
         for (String cursor : List.of("IL-EDR-1", "IL-EDR-1 ", "IL-EDR-1\t", "IL-EDR-1\u00e9", "IL", "il-edr-1", "~", "\u0000", "IL-EDR-1.")) {
@@ -633,15 +662,19 @@ abstract class StoreTestBase {
         }
     }
 
+    /** Sent on 5 January 2026 by {@code staff} of {@code from}. */
+    private static Referral referral(EmployerId employer, PartnerId from, StaffUser staff, PartnerId to, LocalDate due) {
+        return Referrals.aReferral().about(employer).from(from, staff.id()).to(to).sentOn(LocalDate.of(2026, 1, 5), due).build();
+    }
+
     @Test
     void employerFiltersSelectWhatMatchesAccepts() {
         Partner lead = insertPartner();
         List<Employer> employers = new ArrayList<>();
-        employers.add(samples.employer("IL-EDR-1", "MFG"));
-        employers.add(samples.employer("IL-EDR-2", "MFG").withStatus(EmployerStatus.PROSPECT).withTags(Set.of("Automotive", "x_y z")));
-        employers.add(samples.employer(null, null).withNaics(null).withLead(null).withFein(null).withEstablishments(List.of()));
-        employers.add(samples.employer("IL-EDR-1", "HEALTH").withLead(new org.sectorcrm.core.employer.RelationshipLead(lead.id(), null))
-                .withNaics(org.sectorcrm.core.reference.NaicsCode.of("336110")).withLegalName("The Ünique Works, Inc."));
+        employers.add(anEmployer().inRegion("IL-EDR-1").inSector("MFG").build());
+        employers.add(anEmployer().inRegion("IL-EDR-2").inSector("MFG").withStatus(EmployerStatus.PROSPECT).withTags("Automotive", "x_y z").build());
+        employers.add(anEmployer().inRegion(null).inSector(null).withNaics(null).withLead(null).withoutFein().withEstablishments().build());
+        employers.add(anEmployer().inRegion("IL-EDR-1").inSector("HEALTH").ledBy(lead.id()).withNaics("336110").named("The Ünique Works, Inc.").build());
         write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
         Employer sample = employers.get(0);
         EmployerFilter all = EmployerFilter.ALL;
@@ -649,7 +682,7 @@ abstract class StoreTestBase {
                 all.withStatus(EmployerStatus.INACTIVE), all.withRegion(new RegionCode("IL-EDR-1")), all.withSector(new SectorCode("MFG")),
                 all.withNaicsPrefix("33"), all.withNaicsPrefix("336110"), all.withNaicsPrefix(""), all.withNaicsPrefix("3%"), all.withNaicsPrefix("_3"),
                 all.withNaicsPrefix(sample.naics().value().substring(0, 3)), all.withTag("automotive"), all.withTag("Automotive"),
-                all.withTag("x_y z"), all.withTag("x_y"), all.withTag("x%y z"), all.withLeadPartner(samples.creator), all.withLeadPartner(lead.id()),
+                all.withTag("x_y z"), all.withTag("x_y"), all.withTag("x%y z"), all.withLeadPartner(Fixtures.CREATOR), all.withLeadPartner(lead.id()),
                 all.withFein(sample.fein()), all.withNameKey("unique works"), all.withNameKey(sample.nameKey()), all.withNameKey("UNIQUE WORKS"),
                 all.withZip("61101"), all.withZip("61008"), all.withZip("6110"), all.withRegion(new RegionCode("IL-EDR-1")).withSector(new SectorCode("MFG"))
                         .withZip("61101").withTag("automotive").withStatus(EmployerStatus.ACTIVE)));
@@ -657,44 +690,44 @@ abstract class StoreTestBase {
 
     @Test
     void filtersOfEveryOtherAggregateSelectWhatMatchesAccepts() {
-        Region r1 = samples.region("R1");
-        Region r2 = new Region(new RegionCode("R2"), samples.stamp(), "Two", RegionKind.LOCAL_WORKFORCE_AREA, List.of());
+        Region r1 = Regions.aRegion().coded("R1").build();
+        Region r2 = Regions.aMinimalRegion().coded("R2").named("Two").ofKind(RegionKind.LOCAL_WORKFORCE_AREA).build();
         write(tx -> List.of(r1, r2).forEach(r -> tx.regions().save(r, 0)));
         checkFilters(StorageTransaction::regions, List.of(r1, r2), (f, r) -> f.matches(r),
                 List.of(RegionFilter.ALL, new RegionFilter(RegionKind.LOCAL_WORKFORCE_AREA), new RegionFilter(RegionKind.OTHER)));
 
-        Sector s1 = samples.sector("MFG", "31", "336110");
-        Sector s2 = samples.sector("HEALTH", "62");
+        Sector s1 = Sectors.aSector().coded("MFG").withNaicsPrefixes("31", "336110").build();
+        Sector s2 = Sectors.aSector().coded("HEALTH").withNaicsPrefixes("62").build();
         write(tx -> List.of(s1, s2).forEach(s -> tx.sectors().save(s, 0)));
         checkFilters(StorageTransaction::sectors, List.of(s1, s2), (f, s) -> f.matches(s),
                 List.of(SectorFilter.ALL, new SectorFilter("31"), new SectorFilter("3"), new SectorFilter("62"), new SectorFilter("336110")));
 
-        Partner p1 = samples.partner();
-        Partner p2 = samples.partner().withRegions(Set.of(new RegionCode("IL-EDR-9"))).withActive(false);
+        Partner p1 = Partners.aPartner().ofKind(org.sectorcrm.core.reference.PartnerKind.WORKFORCE_BOARD).serving("IL-EDR-1", "IL-EDR-2").build();
+        Partner p2 = Partners.aPartner().ofKind(org.sectorcrm.core.reference.PartnerKind.WORKFORCE_BOARD).serving("IL-EDR-9").inactive().build();
         write(tx -> List.of(p1, p2).forEach(p -> tx.partners().save(p, 0)));
         checkFilters(StorageTransaction::partners, List.of(p1, p2), (f, p) -> f.matches(p), List.of(PartnerFilter.ALL,
                 new PartnerFilter(org.sectorcrm.core.reference.PartnerKind.WORKFORCE_BOARD, null, null), new PartnerFilter(null, new RegionCode("IL-EDR-9"), null),
                 new PartnerFilter(null, new RegionCode("IL-EDR-2"), true), new PartnerFilter(null, null, false)));
 
-        StaffUser u1 = samples.staff(p1.id());
-        StaffUser u2 = samples.staff(p2.id()).withActive(false);
+        StaffUser u1 = StaffUsers.aStaffUser().of(p1.id()).build();
+        StaffUser u2 = StaffUsers.aStaffUser().of(p2.id()).inactive().build();
         write(tx -> List.of(u1, u2).forEach(u -> tx.staffUsers().save(u, 0)));
         checkFilters(StorageTransaction::staffUsers, List.of(u1, u2), (f, u) -> f.matches(u), List.of(StaffUserFilter.ALL,
                 new StaffUserFilter(p1.id(), null, null), StaffUserFilter.byEmail(u2.email()), new StaffUserFilter(null, null, true)));
 
-        Employer e1 = samples.employer();
-        Employer e2 = samples.employer();
+        Employer e1 = anEmployer().build();
+        Employer e2 = anEmployer().build();
         write(tx -> List.of(e1, e2).forEach(e -> tx.employers().save(e, 0)));
-        Contact c1 = samples.contact(e1.id());
-        Contact c2 = samples.contact(e2.id()).withRoles(Set.of(ContactRole.EXECUTIVE)).withActive(false).withEmail(null);
+        Contact c1 = Contacts.aContact().at(e1.id()).withRoles(ContactRole.CHAMPION, ContactRole.HR).build();
+        Contact c2 = Contacts.aContact().at(e2.id()).withRoles(ContactRole.EXECUTIVE).inactive().withEmail((org.sectorcrm.core.reference.EmailAddress) null).build();
         write(tx -> List.of(c1, c2).forEach(c -> tx.contacts().save(c, 0)));
         checkFilters(StorageTransaction::contacts, List.of(c1, c2), (f, c) -> f.matches(c), List.of(ContactFilter.ALL, ContactFilter.atEmployer(e2.id()),
                 new ContactFilter(null, c1.email(), null, null), new ContactFilter(null, null, ContactRole.HR, null), new ContactFilter(null, null, null, false)));
 
-        Engagement g1 = samples.engagement(e1.id(), p1.id(), u1.id()).withExternalId("X-1");
-        Engagement g2 = new Engagement(new org.sectorcrm.core.engagement.EngagementId(samples.uuid()), samples.stamp(), e2.id(), null,
-                new org.sectorcrm.core.partnership.PartnershipId(samples.uuid()), p2.id(), u2.id(), LocalDate.of(2026, 2, 1), Channel.MASS_MAILING, false,
-                "Newsletter", List.of(), Set.of(), Set.of(EseCategory.EMPLOYER_INFORMATION_AND_SUPPORT), Set.of(), null, null);
+        Engagement g1 = aVisit(e1.id(), p1.id(), u1).withExternalId("X-1").build();
+        Engagement g2 = Engagements.anEngagement().forEmployer(e2.id()).inPartnership(Fixtures.partnershipId()).by(u2.id(), p2.id())
+                .on(LocalDate.of(2026, 2, 1)).via(Channel.MASS_MAILING).staffAssisted(false).withSummary("Newsletter")
+                .withServices(EseCategory.EMPLOYER_INFORMATION_AND_SUPPORT).build();
         write(tx -> List.of(g1, g2).forEach(g -> tx.engagements().save(g, 0)));
         checkFilters(StorageTransaction::engagements, List.of(g1, g2), (f, g) -> f.matches(g), List.of(EngagementFilter.ALL,
                 EngagementFilter.forEmployer(e1.id()), new EngagementFilter(null, p2.id(), null, null, null, null, null, null, null),
@@ -705,23 +738,27 @@ abstract class StoreTestBase {
                 new EngagementFilter(null, null, null, null, null, null, null, EseCategory.TRAINING_SERVICES, null), EngagementFilter.byExternalId("X-1"),
                 EngagementFilter.byExternalId("x-1")));
 
-        BusinessNeed n1 = samples.need(e1.id());
-        BusinessNeed n2 = samples.need(e2.id()).withPartnership(g2.partnership()).moveTo(org.sectorcrm.core.need.NeedStatus.MET, LocalDate.of(2026, 3, 1));
+        BusinessNeed n1 = Needs.aNeed().of(e1.id()).raisedOn(LocalDate.of(2026, 1, 10)).build();
+        BusinessNeed n2 = Needs.aNeed().of(e2.id()).inPartnership(g2.partnership()).raisedOn(LocalDate.of(2026, 1, 10)).build()
+                .moveTo(org.sectorcrm.core.need.NeedStatus.MET, LocalDate.of(2026, 3, 1));
         write(tx -> List.of(n1, n2).forEach(n -> tx.needs().save(n, 0)));
         checkFilters(StorageTransaction::needs, List.of(n1, n2), (f, n) -> f.matches(n), List.of(NeedFilter.ALL, new NeedFilter(e1.id(), null, null, null),
                 new NeedFilter(null, g2.partnership(), null, null), new NeedFilter(null, null, org.sectorcrm.core.need.NeedStatus.OPEN, null),
                 new NeedFilter(null, null, null, org.sectorcrm.core.need.NeedCategory.POLICY)));
 
-        Solution v1 = samples.solution(e1.id(), p1.id());
-        Solution v2 = samples.partnershipSolution(g2.partnership(), p2.id());
+        Solution v1 = Solutions.aSolution().forEmployer(e1.id()).ledBy(p1.id()).ofType(org.sectorcrm.core.solution.SolutionType.CUSTOMIZED_TRAINING)
+                .inStatus(org.sectorcrm.core.solution.SolutionStatus.AGREED).build();
+        Solution v2 = Solutions.aMinimalSolution().inPartnership(g2.partnership()).ofType(org.sectorcrm.core.solution.SolutionType.RECRUITMENT)
+                .ledBy(p2.id()).build();
         write(tx -> List.of(v1, v2).forEach(v -> tx.solutions().save(v, 0)));
         checkFilters(StorageTransaction::solutions, List.of(v1, v2), (f, v) -> f.matches(v), List.of(SolutionFilter.ALL,
                 new SolutionFilter(e1.id(), null, null, null, null), new SolutionFilter(null, g2.partnership(), null, null, null),
                 new SolutionFilter(null, null, org.sectorcrm.core.solution.SolutionStatus.AGREED, null, null),
                 new SolutionFilter(null, null, null, org.sectorcrm.core.solution.SolutionType.RECRUITMENT, null), new SolutionFilter(null, null, null, null, p2.id())));
 
-        SectorPartnership sp1 = samples.partnership(p1.id(), e1.id());
-        SectorPartnership sp2 = samples.partnership(p2.id(), e1.id(), e2.id()).advanceTo(org.sectorcrm.core.partnership.PartnershipStage.DORMANT);
+        SectorPartnership sp1 = Partnerships.aPartnership().convenedBy(p1.id()).withMember(e1.id(), org.sectorcrm.core.partnership.MemberRole.CHAIR).build();
+        SectorPartnership sp2 = Partnerships.aPartnership().convenedBy(p2.id()).withMember(e1.id(), org.sectorcrm.core.partnership.MemberRole.CHAIR)
+                .withMember(e2.id(), org.sectorcrm.core.partnership.MemberRole.MEMBER).build().advanceTo(org.sectorcrm.core.partnership.PartnershipStage.DORMANT);
         write(tx -> List.of(sp1, sp2).forEach(p -> tx.partnerships().save(p, 0)));
         checkFilters(StorageTransaction::partnerships, List.of(sp1, sp2), (f, p) -> f.matches(p), List.of(PartnershipFilter.ALL,
                 new PartnershipFilter(new RegionCode("IL-EDR-1"), new SectorCode("MFG"), null, null, null),
@@ -729,9 +766,9 @@ abstract class StoreTestBase {
                 new PartnershipFilter(null, null, null, p1.id(), null), new PartnershipFilter(null, null, null, null, e2.id()),
                 new PartnershipFilter(null, null, null, null, e1.id())));
 
-        Referral f1 = samples.referral(e1.id(), p1.id(), u1.id(), p2.id(), LocalDate.of(2026, 1, 20));
-        Referral f2 = samples.referral(e2.id(), p2.id(), u2.id(), p1.id(), null);
-        Referral f3 = samples.referral(e2.id(), p2.id(), u2.id(), p1.id(), LocalDate.of(2026, 1, 10)).accept();
+        Referral f1 = referral(e1.id(), p1.id(), u1, p2.id(), LocalDate.of(2026, 1, 20));
+        Referral f2 = referral(e2.id(), p2.id(), u2, p1.id(), null);
+        Referral f3 = referral(e2.id(), p2.id(), u2, p1.id(), LocalDate.of(2026, 1, 10)).accept();
         write(tx -> List.of(f1, f2, f3).forEach(f -> tx.referrals().save(f, 0)));
         checkFilters(StorageTransaction::referrals, List.of(f1, f2, f3), (f, r) -> f.matches(r), List.of(ReferralFilter.ALL,
                 new ReferralFilter(p1.id(), null, null, null, null), new ReferralFilter(null, p1.id(), null, null, null),
@@ -739,15 +776,15 @@ abstract class StoreTestBase {
                 new ReferralFilter(null, null, null, null, LocalDate.of(2026, 1, 20)), new ReferralFilter(null, null, null, null, LocalDate.of(2026, 1, 21)),
                 new ReferralFilter(null, null, null, null, LocalDate.of(2027, 1, 1))));
 
-        OutcomeMeasure o1 = samples.outcome(e1.id());
-        OutcomeMeasure o2 = new OutcomeMeasure(new org.sectorcrm.core.outcome.OutcomeId(samples.uuid()), samples.stamp(), e2.id(), v1.id(),
-                org.sectorcrm.core.outcome.Metric.RETENTION_RATE, LocalDate.of(2025, 1, 1), BigDecimal.TEN, List.of());
+        OutcomeMeasure o1 = Outcomes.anOutcome().at(e1.id()).build();
+        OutcomeMeasure o2 = Outcomes.aMinimalOutcome().at(e2.id()).forSolution(v1.id()).measuring(org.sectorcrm.core.outcome.Metric.RETENTION_RATE)
+                .withBaseline(LocalDate.of(2025, 1, 1), BigDecimal.TEN).build();
         write(tx -> List.of(o1, o2).forEach(o -> tx.outcomes().save(o, 0)));
         checkFilters(StorageTransaction::outcomes, List.of(o1, o2), (f, o) -> f.matches(o), List.of(OutcomeFilter.ALL, new OutcomeFilter(e1.id(), null, null),
                 new OutcomeFilter(null, v1.id(), null), new OutcomeFilter(null, null, "RETENTION_RATE"), new OutcomeFilter(null, null, "retention_rate")));
 
-        Feedback b1 = samples.feedback(e1.id(), g1.id());
-        Feedback b2 = new Feedback(new org.sectorcrm.core.feedback.FeedbackId(samples.uuid()), samples.stamp(), e2.id(), null, v1.id(), 1, null);
+        Feedback b1 = Feedbacks.aFeedback().from(e1.id()).about(g1.id(), null).build();
+        Feedback b2 = Feedbacks.aMinimalFeedback().from(e2.id()).about(null, v1.id()).build();
         write(tx -> List.of(b1, b2).forEach(b -> tx.feedback().save(b, 0)));
         checkFilters(StorageTransaction::feedback, List.of(b1, b2), (f, b) -> f.matches(b), List.of(FeedbackFilter.ALL,
                 new FeedbackFilter(e2.id(), null, null), new FeedbackFilter(null, g1.id(), null), new FeedbackFilter(null, null, v1.id())));
@@ -762,10 +799,10 @@ abstract class StoreTestBase {
     @Test
     void employerSearchFindsWholeWordsOfAnyCaseScriptAndLength() {
         String longWord = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
-        Employer a = samples.employer().withLegalName("Bäckerei Müller GmbH about the com www").withTradeNames(List.of("東京精密 Works", "Tool&Die Rock-River"))
-                .withTags(Set.of("Ærø 2026", "e-mail.me"));
-        Employer b = samples.employer().withLegalName("Other " + longWord + " Corp").withTradeNames(List.of()).withTags(Set.of());
-        Employer c = samples.employer().withLegalName("Decoy Enterprises").withTradeNames(List.of()).withTags(Set.of());
+        Employer a = anEmployer().named("Bäckerei Müller GmbH about the com www").withTradeNames("東京精密 Works", "Tool&Die Rock-River")
+                .withTags("Ærø 2026", "e-mail.me").build();
+        Employer b = anEmployer().named("Other " + longWord + " Corp").withTags().build();
+        Employer c = anEmployer().named("Decoy Enterprises").withTags().build();
         write(tx -> List.of(a, b, c).forEach(e -> tx.employers().save(e, 0)));
         for (String q : List.of("MÜLLER", "bäckerei", "東京精密", "ærø", "ÆRØ müller 2026", "about", "the com www", "rock river", "die", "mail",
                 "GmbH Works")) {
@@ -778,11 +815,11 @@ abstract class StoreTestBase {
 
     @Test
     void searchSeesTheTransactionsOwnWritesAndForgetsOldWords() {
-        Employer e = samples.employer().withLegalName("Oldname Foundry");
+        Employer e = anEmployer().named("Oldname Foundry").build();
         write(tx -> {
             tx.employers().save(e, 0);
             assertThat(tx.employers().search(SearchTerms.parse("oldname"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(e);
-            Employer renamed = e.withLegalName("Newname Foundry").withStamp(e.stamp().next(Samples.NOW));
+            Employer renamed = e.withLegalName("Newname Foundry").withStamp(e.stamp().next(Fixtures.NOW));
             tx.employers().save(renamed, 1);
             assertThat(tx.employers().search(SearchTerms.parse("newname"), Reader.EVERYONE, PageRequest.first()).items()).containsExactly(renamed);
             assertThat(tx.employers().search(SearchTerms.parse("oldname"), Reader.EVERYONE, PageRequest.first()).items()).isEmpty();
@@ -796,7 +833,7 @@ abstract class StoreTestBase {
     @Test
     void contactSearchCoversNamesTitleAndEmail() {
         Employer e = insertEmployer();
-        Contact c = samples.contact(e.id());
+        Contact c = Contacts.aContact().at(e.id()).named("Zoë", "Ærøskøbing").titled("Directrice Générale").withEmail("zoe@baeckerei.example").build();
         write(tx -> tx.contacts().save(c, 0));
         for (String q : List.of("zoë", "ÆRØSKØBING", "générale directrice", "baeckerei", "example", c.email().value())) {
             assertThat(read((StorageTransaction tx) -> tx.contacts().search(SearchTerms.parse(q), Reader.EVERYONE, PageRequest.first()).items())).as("search '%s'", q).containsExactly(c);
@@ -807,12 +844,12 @@ abstract class StoreTestBase {
     void engagementSearchMatchesOnlyTheSummaryAndNotesTheReaderMayRead() {
         Partner pa = insertPartner();
         Partner pb = insertPartner();
-        StaffUser author = samples.staff(pa.id());
-        StaffUser colleague = samples.staff(pa.id());
-        StaffUser outsider = samples.staff(pb.id());
+        StaffUser author = StaffUsers.aStaffUser().of(pa.id()).build();
+        StaffUser colleague = StaffUsers.aStaffUser().of(pa.id()).build();
+        StaffUser outsider = StaffUsers.aStaffUser().of(pb.id()).build();
         write(tx -> List.of(author, colleague, outsider).forEach(u -> tx.staffUsers().save(u, 0)));
         Employer employer = insertEmployer();
-        Engagement g = samples.engagement(employer.id(), pa.id(), author.id()).withSummary("Quarterly visit").withNotes(List.of(
+        Engagement g = aVisit(employer.id(), pa.id(), author).withSummary("Quarterly visit").build().withNotes(List.of(
                 note(author, pa, org.sectorcrm.core.engagement.Visibility.SHARED, "sharedqx open to all"),
                 note(author, pa, org.sectorcrm.core.engagement.Visibility.PARTNER, "partnerqx for our partner"),
                 note(author, pa, org.sectorcrm.core.engagement.Visibility.PRIVATE, "privateqx only mine"),
@@ -836,17 +873,20 @@ abstract class StoreTestBase {
     }
 
     private org.sectorcrm.core.engagement.Note note(StaffUser author, Partner partner, org.sectorcrm.core.engagement.Visibility v, String text) {
-        return new org.sectorcrm.core.engagement.Note(new org.sectorcrm.core.engagement.NoteId(samples.uuid()), author.id(), partner.id(), v, text,
-                Samples.NOW);
+        return Notes.aNote().by(author.id(), partner.id()).visibleTo(v).saying(text).build();
     }
 
     // --- reports ---
 
+    private static Employer employerIn(String region, String sector) {
+        return anEmployer().inRegion(region).inSector(sector).build();
+    }
+
     @Test
     void countByRegionAndSectorGroupsInSqlWithNullsFirst() {
-        List<Employer> employers = List.of(samples.employer("IL-EDR-1", "MFG"), samples.employer("IL-EDR-1", "MFG"), samples.employer("IL-EDR-1", null),
-                samples.employer(null, "MFG"), samples.employer(null, null), samples.employer("IL-EDR-10", "HEALTH"),
-                samples.employer("IL-EDR-2", "IT").withStatus(EmployerStatus.PROSPECT));
+        List<Employer> employers = List.of(employerIn("IL-EDR-1", "MFG"), employerIn("IL-EDR-1", "MFG"), employerIn("IL-EDR-1", null),
+                employerIn(null, "MFG"), employerIn(null, null), employerIn("IL-EDR-10", "HEALTH"),
+                employerIn("IL-EDR-2", "IT").withStatus(EmployerStatus.PROSPECT));
         write(tx -> employers.forEach(e -> tx.employers().save(e, 0)));
         RegionCode r1 = new RegionCode("IL-EDR-1");
         assertThat(read((StorageTransaction tx) -> tx.reports().countByRegionAndSector(EmployerFilter.ALL))).containsExactly(new GroupCount(null, null, 1),
@@ -859,17 +899,17 @@ abstract class StoreTestBase {
     @Test
     void servedEstablishmentsAreDistinctTriplesOfStaffAssistedEngagementsInThePeriod() {
         Partner p = insertPartner();
-        StaffUser u = samples.staff(p.id());
+        StaffUser u = StaffUsers.aStaffUser().of(p.id()).build();
         write(tx -> tx.staffUsers().save(u, 0));
         Employer e = insertEmployer();
         var site = e.establishments().get(0).id();
-        Engagement inside = samples.engagement(e.id(), p.id(), u.id()).withEstablishment(site);
-        Engagement again = samples.engagement(e.id(), p.id(), u.id()).withEstablishment(site).withServices(Set.of(EseCategory.TRAINING_SERVICES));
-        Engagement noSite = samples.engagement(e.id(), p.id(), u.id()).withServices(Set.of(EseCategory.RAPID_RESPONSE_DOWNSIZING));
-        Engagement notAssisted = samples.engagement(e.id(), p.id(), u.id()).withStaffAssisted(false).withServices(Set.of(EseCategory.PLANNING_LAYOFF_RESPONSE));
-        Engagement outside = new Engagement(new org.sectorcrm.core.engagement.EngagementId(samples.uuid()), samples.stamp(), e.id(), site, null, p.id(),
-                u.id(), LocalDate.of(2026, 2, 1), Channel.CALL, true, "Later", List.of(), Set.of(), Set.of(EseCategory.INCUMBENT_WORKER_TRAINING), Set.of(),
-                null, null);
+        // Recruitment and training at the site, then training there again: the triples are distinct.
+        Engagement inside = aVisit(e.id(), p.id(), u).atEstablishment(site).build();
+        Engagement again = aVisit(e.id(), p.id(), u).atEstablishment(site).withServices(EseCategory.TRAINING_SERVICES).build();
+        Engagement noSite = aVisit(e.id(), p.id(), u).withServices(EseCategory.RAPID_RESPONSE_DOWNSIZING).build();
+        Engagement notAssisted = aVisit(e.id(), p.id(), u).staffAssisted(false).withServices(EseCategory.PLANNING_LAYOFF_RESPONSE).build();
+        Engagement outside = aVisit(e.id(), p.id(), u).atEstablishment(site).on(LocalDate.of(2026, 2, 1)).via(Channel.CALL).withSummary("Later")
+                .withServices(EseCategory.INCUMBENT_WORKER_TRAINING).build();
         write(tx -> List.of(inside, again, noSite, notAssisted, outside).forEach(g -> tx.engagements().save(g, 0)));
         var result = read(tx -> tx.reports().servedEstablishments(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 31)));
         assertThat(result).containsExactlyInAnyOrder(
@@ -882,12 +922,12 @@ abstract class StoreTestBase {
 
     @Test
     void auditQueriesAreExactToTheNanosecondAndPageInIdOrder() {
-        var ada = new org.sectorcrm.core.reference.StaffUserId(samples.uuid());
+        var ada = Fixtures.staffUserId();
         Instant t = Instant.parse("2026-03-02T14:15:16.123456789Z");
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            entries.add(samples.audit(ada, samples.creator, i % 2 == 0 ? "UPDATE" : "EXPORT_PII", i < 3 ? "employer" : "contact", "r" + (i % 3),
-                    t.plusNanos(i)));
+            entries.add(AuditEntries.anAuditEntry().by(ada, Fixtures.CREATOR).did(i % 2 == 0 ? "UPDATE" : "EXPORT_PII", i < 3 ? "employer" : "contact",
+                    "r" + (i % 3)).at(t.plusNanos(i)).build());
         }
         write(tx -> entries.forEach(tx.audit()::append));
         List<AuditFilter> filters = List.of(AuditFilter.ALL, new AuditFilter(null, null, null, null, t.plusNanos(3), null),
@@ -914,18 +954,17 @@ abstract class StoreTestBase {
 
     @Test
     void theOutboxKeepsCommittedEventsInCommitOrder() {
-        DomainEvent a = samples.created(AggregateTypes.EMPLOYER, "e1");
-        DomainEvent b = samples.statusChanged(AggregateTypes.REFERRAL, "r1");
-        DomainEvent c = samples.changed(AggregateTypes.CONTACT, "c1");
-        DomainEvent d = new DomainEvent.Deleted(samples.uuid(), Samples.NOW, new org.sectorcrm.core.reference.StaffUserId(samples.uuid()), samples.creator,
-                AggregateTypes.NEED, "n1", 4);
+        DomainEvent a = Events.created(AggregateTypes.EMPLOYER);
+        DomainEvent b = Events.statusChanged(AggregateTypes.REFERRAL, "SENT", "ACCEPTED");
+        DomainEvent c = Events.changed(AggregateTypes.CONTACT, "legalName");
+        DomainEvent d = Events.deleted(AggregateTypes.NEED);
         write(tx -> {
             tx.events().append(a);
             tx.events().append(b);
             assertThat(tx.events().after(0, 10)).as("events become readable when they commit").isEmpty();
         });
         catchThrowable(() -> write(tx -> {
-            tx.events().append(samples.created(AggregateTypes.EMPLOYER, "dropped"));
+            tx.events().append(Events.created(AggregateTypes.EMPLOYER));
             throw new IllegalStateException("rolled back");
         }));
         write(tx -> {
@@ -944,7 +983,7 @@ abstract class StoreTestBase {
 
     @Test
     void concurrentUpdatesOfOneEmployerEachApplyOrConflictAndNoneIsLost() throws Exception {
-        Employer start = samples.employer().withEmployees(0);
+        Employer start = anEmployer().withEmployees(0).build();
         write(tx -> tx.employers().save(start, 0));
         int threads = 8;
         int attemptsEach = 15;
@@ -1002,7 +1041,7 @@ abstract class StoreTestBase {
                 committed.add(pool.submit(() -> {
                     List<java.util.UUID> ids = new ArrayList<>();
                     for (int i = 0; i < eventsEach; i++) {
-                        DomainEvent e = samples.created(AggregateTypes.EMPLOYER, "w" + i);
+                        DomainEvent e = Events.created(AggregateTypes.EMPLOYER);
                         // Some work before the append, so that transactions overlap.
                         write(tx -> {
                             tx.employers().count(EmployerFilter.ALL);
@@ -1054,7 +1093,7 @@ abstract class StoreTestBase {
             b.schema(db().schema());
         }
         try (JdbcCrmStorage joined = b.build()) {
-            Employer e = samples.employer().withLegalName("Quillfeather Brassworks");
+            Employer e = anEmployer().named("Quillfeather Brassworks").build();
             bound.begin();
             try {
                 joined.inTransaction(tx -> {
@@ -1082,9 +1121,9 @@ abstract class StoreTestBase {
         try (JdbcCrmStorage joined = b.build(); JdbcCrmStorage observer = url != null ? db().builderFor(url).build() : null) {
             // Another node's view of the same database.
             JdbcCrmStorage others = observer != null ? observer : storage;
-            Employer committed = samples.employer();
-            Employer rolledBack = samples.employer();
-            Employer failed = samples.employer();
+            Employer committed = anEmployer().build();
+            Employer rolledBack = anEmployer().build();
+            Employer failed = anEmployer().build();
             // The host commits: what the store wrote becomes visible then, not before.
             bound.begin();
             joined.inTransaction(tx -> {
@@ -1106,7 +1145,7 @@ abstract class StoreTestBase {
             bound.begin();
             joined.inTransaction(tx -> {
                 tx.employers().save(rolledBack, 0);
-                tx.events().append(samples.created(AggregateTypes.EMPLOYER, rolledBack.id().asString()));
+                tx.events().append(Events.created(AggregateTypes.EMPLOYER));
                 return null;
             });
             bound.rollback();

@@ -32,7 +32,6 @@ import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.Note;
-import org.sectorcrm.core.engagement.NoteId;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.event.DomainEvent;
 import org.sectorcrm.core.event.StoredEvent;
@@ -45,7 +44,6 @@ import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
-import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.jdbc.internal.ColumnType;
 import org.sectorcrm.jdbc.internal.MigrationRunner;
@@ -54,6 +52,17 @@ import org.sectorcrm.jdbc.internal.SqlDialect;
 import org.sectorcrm.jdbc.internal.Table;
 import org.sectorcrm.jdbc.internal.Tables;
 import org.sectorcrm.json.CrmJson;
+import org.sectorcrm.tck.fixtures.AuditEntries;
+import org.sectorcrm.tck.fixtures.Contacts;
+import org.sectorcrm.tck.fixtures.Employers;
+import org.sectorcrm.tck.fixtures.Engagements;
+import org.sectorcrm.tck.fixtures.Establishments;
+import org.sectorcrm.tck.fixtures.Events;
+import org.sectorcrm.tck.fixtures.Needs;
+import org.sectorcrm.tck.fixtures.Notes;
+import org.sectorcrm.tck.fixtures.Partners;
+import org.sectorcrm.tck.fixtures.Regions;
+import org.sectorcrm.tck.fixtures.StaffUsers;
 
 /**
  * A database filled at V001 (rows in V001's layout, as the store of that version wrote them) goes through every
@@ -64,7 +73,16 @@ import org.sectorcrm.json.CrmJson;
 abstract class UpgradeTestBase {
     abstract TestDatabase db();
 
-    private final Samples samples = new Samples(7);
+    /**
+     * The kit's full employer as the V001 store kept it: without a phone (SPI 1 had none), with a second site for
+     * engagements to name, and a trade name to search it by.
+     */
+    private static Employer v001Employer() {
+        return Employers.aFullEmployer().withPhone(null).withTradeNames("Rock-River Präzision", "東京精密")
+                .withEstablishments(Establishments.aFullEstablishment().build(), Establishments.anEstablishment().notPrimary().build(),
+                        Establishments.aMinimalEstablishment().build())
+                .build();
+    }
 
     /** What the migrations after V001 drop on purpose: the full-text columns, and the note rows that only served search. */
     private static final Set<String> DROPPED = Set.of("crm_employer.search_terms", "crm_contact.search_terms", "crm_engagement.search_terms", "crm_note");
@@ -78,28 +96,31 @@ abstract class UpgradeTestBase {
         MigrationRunner runner = new MigrationRunner(ds, sql);
         assertThat(runner.migrate(1)).extracting(MigrationScript::version).containsExactly(1);
 
-        Partner partner = samples.partner();
-        StaffUser staff = samples.staff(partner.id());
-        StaffUser colleague = samples.staff(partner.id());
-        Region region = samples.region("IL-EDR-7");
+        Partner partner = Partners.aPartner().build();
+        StaffUser staff = StaffUsers.aStaffUser().of(partner.id()).build();
+        StaffUser colleague = StaffUsers.aStaffUser().of(partner.id()).build();
+        Region region = Regions.aRegion().coded("IL-EDR-7").named("Northern Stateline").build();
         List<Employer> employers = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Engagement> engagements = new ArrayList<>();
         List<BusinessNeed> needs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Employer e = samples.employer();
+            Employer e = v001Employer();
             employers.add(e);
-            contacts.add(samples.contact(e.id()));
-            needs.add(samples.need(e.id()));
+            contacts.add(Contacts.aContact().at(e.id()).named("Zoë", "Ærøskøbing").build());
+            needs.add(Needs.aNeed().of(e.id()).describedAs("Twelve CNC operators by summer").build());
             for (int k = 0; k < 3; k++) {
-                Engagement g = samples.engagement(e.id(), partner.id(), staff.id()).withEstablishment(k == 0 ? null : e.establishments().get(k - 1).id())
-                        .withStaffAssisted(k != 2).withFollowUpDue(k == 0 ? null : LocalDate.of(2026, 2, k)).withExternalId("V1-" + i + "-" + k)
-                        .withNotes(List.of(new Note(new NoteId(samples.uuid()), staff.id(), partner.id(), Visibility.PRIVATE, "Privatewordzq " + i, Samples.NOW)));
-                engagements.add(k == 1 ? g.withServices(Set.of(EseCategory.values()[i])) : g);
+                Note note = Notes.aNote().by(staff.id(), partner.id()).visibleTo(Visibility.PRIVATE).saying("Privatewordzq " + i).build();
+                Engagements.Builder g = Engagements.anEngagement().forEmployer(e.id()).by(staff.id(), partner.id()).on(LocalDate.of(2026, 1, 15))
+                        .withSummary("Quarterly visit about hiring").withServices(EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE, EseCategory.TRAINING_SERVICES)
+                        .atEstablishment(k == 0 ? null : e.establishments().get(k - 1).id()).staffAssisted(k != 2)
+                        .followUpDue(k == 0 ? null : LocalDate.of(2026, 2, k)).withExternalId("V1-" + i + "-" + k).withNotes(note);
+                engagements.add((k == 1 ? g.withServices(EseCategory.values()[i]) : g).build());
             }
         }
-        List<AuditEntry> audit = List.of(samples.audit(staff.id(), partner.id(), "CREATE", "employer", employers.get(0).id().asString(), Samples.NOW));
-        List<DomainEvent> events = List.of(samples.created(AggregateTypes.EMPLOYER, employers.get(0).id().asString()));
+        List<AuditEntry> audit = List.of(AuditEntries.anAuditEntry().by(staff.id(), partner.id()).did("CREATE", "employer", employers.get(0).id().asString())
+                .build());
+        List<DomainEvent> events = List.of(Events.created(AggregateTypes.EMPLOYER));
         try (Connection c = db().connect(target)) {
             V001 v1 = new V001(c, sql, SchemaCatalog.read(c, d, target));
             v1.write(region);
