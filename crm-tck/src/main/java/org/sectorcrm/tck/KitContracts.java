@@ -26,7 +26,6 @@ import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Limits;
 import org.sectorcrm.core.NotFoundException;
-import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.Stamp;
 import org.sectorcrm.core.employer.Employer;
@@ -42,7 +41,6 @@ import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
-import org.sectorcrm.core.type.AggregateType;
 import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.tck.fixtures.Employers;
 import org.sectorcrm.tck.fixtures.Engagements;
@@ -701,14 +699,5 @@ abstract class KitContracts {
     final <I extends Id, T extends Aggregate<I>, F> List<T> search(Kind<I, T, F> k, String query, Reader reader) {
         SearchTerms terms = SearchTerms.parse(query);
         return Paging.all(k.name() + " search '" + query + "'", 2, p -> storage.read(tx -> k.store().apply(tx).search(terms, reader, p)), Aggregate::id);
-    }
-
-    /** The type of a kind, for messages. */
-    static String typeOf(AggregateType<?, ?, ?> type) {
-        return type.key();
-    }
-
-    static <T> Page<T> pageOf(List<T> items) {
-        return new Page<>(items, null);
     }
 }

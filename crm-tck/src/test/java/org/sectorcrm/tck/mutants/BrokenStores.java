@@ -515,7 +515,7 @@ final class BrokenStores {
                 public Page<T> search(SearchTerms terms, Reader reader, PageRequest page) {
                     List<T> hits = all(store).stream().filter(t -> page.after() == null || t.id().asString().compareTo(page.after()) > 0)
                             .filter(t -> terms.matches(indexed.getOrDefault(t.id().asString(), broken.searchableText(t, reader)))).toList();
-                    return Page.of(new ArrayList<>(hits.subList(0, Math.min(hits.size(), page.limit() + 1))), page.limit(), Aggregate::id);
+                    return firstPage(hits, page);
                 }
             };
         }
@@ -545,7 +545,7 @@ final class BrokenStores {
                     deleted.values().stream().filter(t -> terms.matches(broken.searchableText(t, reader))).forEach(hits::add);
                     hits.sort(java.util.Comparator.comparing(t -> t.id().asString()));
                     List<T> after = hits.stream().filter(t -> page.after() == null || t.id().asString().compareTo(page.after()) > 0).toList();
-                    return Page.of(new ArrayList<>(after.subList(0, Math.min(after.size(), page.limit() + 1))), page.limit(), Aggregate::id);
+                    return firstPage(after, page);
                 }
             };
         }
@@ -566,7 +566,7 @@ final class BrokenStores {
                 public Page<Engagement> search(SearchTerms terms, Reader reader, PageRequest page) {
                     List<Engagement> hits = all(store).stream().filter(e -> page.after() == null || e.id().asString().compareTo(page.after()) > 0)
                             .filter(e -> terms.matches(e.summary() + "\n" + String.join("\n", e.notes().stream().map(n -> n.text()).toList()))).toList();
-                    return Page.of(new ArrayList<>(hits.subList(0, Math.min(hits.size(), page.limit() + 1))), page.limit(), Engagement::id);
+                    return firstPage(hits, page);
                 }
             };
         }
@@ -900,6 +900,11 @@ final class BrokenStores {
                 }
             };
         }
+    }
+
+    /** The page of {@code rows} (already past the cursor, in id order) that a store would return: at most limit, and whether more follow. */
+    static <T extends Aggregate<?>> Page<T> firstPage(List<T> rows, PageRequest page) {
+        return Page.of(new ArrayList<>(rows.subList(0, Math.min(rows.size(), page.limit() + 1))), page.limit(), Aggregate::id);
     }
 
     /** Every record of a store, page by page. */
