@@ -10,9 +10,10 @@ import org.sectorcrm.core.reference.PartnerKind;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.examples.accounts.Accounts;
-import org.sectorcrm.examples.accounts.Passwords;
+import org.sectorcrm.examples.accounts.PasswordPolicy;
 import org.sectorcrm.examples.demo.DemoData;
 import org.sectorcrm.examples.server.ApiServer;
+import org.sectorcrm.examples.server.SecurityHeaders;
 
 /** The standalone program's parts wired together: store, application API, accounts and (when started) the HTTP server. */
 public final class CrmApplication implements AutoCloseable {
@@ -67,7 +68,7 @@ public final class CrmApplication implements AutoCloseable {
             throw new IllegalStateException("this database is empty and needs its first admin: pass --admin-password or set "
                     + ADMIN_PASSWORD_ENV + " (there is no default password)");
         }
-        String problem = Passwords.problemWith(password);
+        String problem = PasswordPolicy.problemWith(password);
         if (problem != null) {
             throw ValidationException.of("credentials", "password", "the admin password " + problem);
         }
@@ -91,7 +92,12 @@ public final class CrmApplication implements AutoCloseable {
 
     /** @param uidDomain the host name in calendar event UIDs ({@code <id>@<uidDomain>}) */
     public ApiServer start(String host, int port, String uidDomain) {
-        server = new ApiServer(crm, accounts, uidDomain).start(host, port);
+        return start(host, port, uidDomain, false);
+    }
+
+    /** @param behindHttpsProxy whether a TLS-terminating proxy's {@code X-Forwarded-Proto} is trusted ({@link SecurityHeaders}) */
+    public ApiServer start(String host, int port, String uidDomain, boolean behindHttpsProxy) {
+        server = new ApiServer(crm, accounts, uidDomain, new SecurityHeaders(behindHttpsProxy)).start(host, port);
         return server;
     }
 

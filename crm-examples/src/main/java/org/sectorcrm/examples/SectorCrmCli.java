@@ -72,6 +72,9 @@ public final class SectorCrmCli implements Runnable {
                 description = "host name in the UIDs of calendar events (<id>@DOMAIN), e.g. the server's public host name; keep it once"
                         + " calendars subscribe, or they see every event anew (default: ${DEFAULT-VALUE})")
         String calendarDomain;
+        @Option(names = "--behind-https-proxy", description = "a reverse proxy terminates TLS and sets X-Forwarded-Proto: the session cookie"
+                + " is marked Secure when it says https (only set this when every request comes through that proxy)")
+        boolean behindHttpsProxy;
 
         @Override
         public Integer call() throws Exception {
@@ -103,7 +106,7 @@ public final class SectorCrmCli implements Runnable {
                 System.out.println("The database already has data: --demo only fills an empty one.");
             }
             System.out.println("Data are kept " + opened.description());
-            ApiServer server = app.start(host, port, calendarDomain);
+            ApiServer server = app.start(host, port, calendarDomain, behindHttpsProxy);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");
             CountDownLatch stopped = new CountDownLatch(1);

@@ -128,7 +128,7 @@ public final class Accounts implements AutoCloseable {
      * Nothing is keyed on e-mail (logins find the user by e-mail in the CRM store, where a change takes effect at once).
      */
     public void setPassword(StaffUserId user, String email, char[] password) {
-        String problem = Passwords.problemWith(password);
+        String problem = PasswordPolicy.problemWith(password);
         if (problem != null) {
             throw org.sectorcrm.core.ValidationException.of("credentials", "password", problem);
         }
@@ -220,7 +220,7 @@ public final class Accounts implements AutoCloseable {
      * {@code keepSession} (the session of the request, may be null) stays open. Returns false on a wrong current password.
      */
     public boolean changeOwnPassword(StaffUserId user, char[] current, char[] password, String keepSession) {
-        String problem = Passwords.problemWith(password);
+        String problem = PasswordPolicy.problemWith(password);
         if (problem != null) {
             throw org.sectorcrm.core.ValidationException.of("credentials", "password", problem);
         }

@@ -12,8 +12,6 @@ import javax.crypto.spec.PBEKeySpec;
 public final class Passwords {
     /** OWASP's recommended iteration count for PBKDF2-HMAC-SHA256. */
     public static final int ITERATIONS = 600_000;
-    /** Passwords shorter than this are refused: the hash cannot make a short password strong. */
-    public static final int MIN_LENGTH = 12;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,22 +47,6 @@ public final class Passwords {
         } finally {
             spec.clearPassword();
         }
-    }
-
-    /** Null when acceptable, else what is wrong. */
-    public static String problemWith(char[] password) {
-        if (password == null || password.length < MIN_LENGTH) {
-            return "must be at least " + MIN_LENGTH + " characters";
-        }
-        if (password.length > 1000) {
-            return "must be at most 1000 characters";
-        }
-        char first = password[0];
-        boolean allSame = true;
-        for (char c : password) {
-            allSame &= c == first;
-        }
-        return allSame ? "must not be one repeated character" : null;
     }
 
     static void wipe(char[] password) {

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.sectorcrm.examples.CrmApplication;
 import org.sectorcrm.examples.StorageFactory;
-import org.sectorcrm.examples.accounts.Passwords;
+import org.sectorcrm.examples.accounts.PasswordPolicy;
 import org.sectorcrm.examples.exchange.ExchangeRestore;
 
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ public final class RestoreCommand extends Job {
             throw new UsageException("give the password the admin will log in with: --admin-password or env " + CrmApplication.ADMIN_PASSWORD_ENV
                     + " (passwords are not part of an export)");
         }
-        String problem = Passwords.problemWith(password.toCharArray());
+        String problem = PasswordPolicy.problemWith(password.toCharArray());
         if (problem != null) {
             throw new UsageException("the admin password " + problem);
         }

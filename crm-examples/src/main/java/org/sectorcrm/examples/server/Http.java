@@ -16,15 +16,18 @@ import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.ValidationException;
 
-/** Reading requests and writing answers, the same way for every route. */
-final class Http {
+/**
+ * Reading requests and writing answers, the same way for every route (public for route groups in other packages:
+ * {@link RouteGroup}).
+ */
+public final class Http {
     static final String SESSION_ATTR = "crm.session";
 
     private Http() {
     }
 
     /** The session the request runs as (set by the authentication in front of every route that is not open). */
-    static CrmSession session(Context ctx) {
+    public static CrmSession session(Context ctx) {
         CrmSession s = ctx.attribute(SESSION_ATTR);
         if (s == null) {
             throw new IllegalStateException("route registered as open but reads the session");
@@ -32,7 +35,7 @@ final class Http {
         return s;
     }
 
-    static PageRequest page(Context ctx) {
+    public static PageRequest page(Context ctx) {
         String limit = ctx.queryParam("limit");
         int n = PageRequest.DEFAULT_LIMIT;
         if (limit != null) {
@@ -47,7 +50,7 @@ final class Http {
     }
 
     /** The filter record from the query parameters except {@code skip} ones: {@code ?status=ACTIVE&region=...}. */
-    static <F> F filter(Context ctx, Class<F> type, F all, String... skip) {
+    public static <F> F filter(Context ctx, Class<F> type, F all, String... skip) {
         java.util.Set<String> ignored = new java.util.HashSet<>(java.util.List.of(skip));
         ignored.add("after");
         ignored.add("limit");
@@ -64,7 +67,7 @@ final class Http {
     }
 
     /** The body as a JSON object, read as strictly as every other input (duplicate keys, trailing content refused). */
-    static ObjectNode objectBody(Context ctx) {
+    public static ObjectNode objectBody(Context ctx) {
         requireJson(ctx);
         JsonNode node = ApiJson.read(ctx.body(), JsonNode.class, "body");
         if (!node.isObject()) {
@@ -73,7 +76,7 @@ final class Http {
         return (ObjectNode) node;
     }
 
-    static <B> B body(Context ctx, Class<B> type) {
+    public static <B> B body(Context ctx, Class<B> type) {
         return convert(objectBody(ctx), type, recordName(type));
     }
 
@@ -99,7 +102,7 @@ final class Http {
         return Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
-    static long ifMatch(Context ctx) {
+    public static long ifMatch(Context ctx) {
         String h = ctx.header("If-Match");
         if (h == null || h.isBlank()) {
             throw new ApiException(428, "Precondition Required", "send If-Match with the ETag (version) you read, so no one's change is overwritten");
@@ -120,17 +123,17 @@ final class Http {
         }
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
     @FunctionalInterface
-    interface Work<R> {
+    public interface Work<R> {
         R run() throws Exception;
     }
 
     /** A stale version behind If-Match answers 412 Precondition Failed (RFC 9110), not the generic 409. */
-    static <R> R preconditioned(Work<R> work) throws Exception {
+    public static <R> R preconditioned(Work<R> work) throws Exception {
         try {
             return work.run();
         } catch (ConflictException e) {
@@ -141,13 +144,13 @@ final class Http {
         }
     }
 
-    static void send(Context ctx, int status, Object body) throws JsonProcessingException {
+    public static void send(Context ctx, int status, Object body) throws JsonProcessingException {
         ctx.status(status);
         ctx.contentType(Route.JSON);
         ctx.result(ApiJson.mapper().writeValueAsBytes(body));
     }
 
-    static <X> void sendPage(Context ctx, Page<X> page) throws JsonProcessingException {
+    public static <X> void sendPage(Context ctx, Page<X> page) throws JsonProcessingException {
         send(ctx, 200, new Bodies.PageOf(page.items(), page.nextCursor()));
     }
 }

@@ -34,7 +34,7 @@ import org.sectorcrm.examples.calendar.AppointmentCalendar;
  * is stored, and a user's feeds end with their password change, their disabling or their removal, like their other
  * credentials. A feed runs as its user, with that user's rights: a VIEWER's feed names contacts without their e-mail.
  */
-final class SchedulingRoutes {
+final class SchedulingRoutes implements RouteGroup {
     /** How far back a feed reaches: calendars keep what they have already seen, and old meetings rarely change. */
     static final Duration FEED_HISTORY = Duration.ofDays(90);
     private static final String CALENDAR = AppointmentCalendar.MEDIA_TYPE;
@@ -49,7 +49,8 @@ final class SchedulingRoutes {
         this.calendar = new AppointmentCalendar(uidDomain);
     }
 
-    List<Route> all() {
+    @Override
+    public List<Route> routes() {
         var type = AggregateTypes.APPOINTMENT;
         List<Route> routes = new ArrayList<>();
         routes.add(RecordRoutes.action(type, "hold", "holdAppointment", "The meeting took place (optionally naming the engagement it produced)",
@@ -126,7 +127,6 @@ final class SchedulingRoutes {
     private static void sendCalendar(Context ctx, String ics) {
         ctx.status(200);
         ctx.contentType(CALENDAR + "; charset=utf-8");
-        ctx.header("Cache-Control", "private, no-cache");
         ctx.result(ics.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,0 +1,79 @@
+package org.sectorcrm.examples.server;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+
+import org.sectorcrm.core.AccessDeniedException;
+import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.NotFoundException;
+import org.sectorcrm.core.ValidationException;
+
+/**
+ * Every failure as RFC 9457 problem details ({@code application/problem+json}): crm-core's exceptions map onto
+ * their statuses here, in one place, so every route (and every error Javalin raises itself) answers alike.
+ */
+public final class Problems {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    /** The problem an exception thrown by a route stands for; anything unexpected is logged and answers a bare 500. */
+    public static void of(Exception e, Context ctx) {
+        if (e instanceof ValidationException v) {
+            write(ctx, 400, "Bad Request", v.getMessage(), v.violations().stream().map(f -> new Bodies.FieldError(f.path(), f.message())).toList());
+        } else if (e instanceof ApiException a) {
+            write(ctx, a.status(), a.title(), a.getMessage(), List.of());
+        } else if (e instanceof NotFoundException) {
+            write(ctx, 404, "Not Found", e.getMessage(), List.of());
+        } else if (e instanceof ConflictException) {
+            write(ctx, 409, "Conflict", e.getMessage(), List.of());
+        } else if (e instanceof AccessDeniedException) {
+            write(ctx, 403, "Forbidden", e.getMessage(), List.of());
+        } else if (e instanceof HttpResponseException h) {
+            write(ctx, h.getStatus(), "HTTP " + h.getStatus(), h.getMessage(), List.of());
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path(), e);
+            write(ctx, 500, "Internal Server Error", "the server failed; the log has the details", List.of());
+        }
+    }
+
+    /** Whether the answer is already a problem of ours (a route's own 404 must not be replaced by "no endpoint"). */
+    public static boolean written(Context ctx) {
+        String ct = ctx.res().getContentType();
+        return ct != null && ct.startsWith(MEDIA_TYPE);
+    }
+
+    /** Writes the problem; a 401 also says how to authenticate ({@code WWW-Authenticate}, RFC 9110 section 11.6.1). */
+    public static void write(Context ctx, int status, String title, String detail, List<Bodies.FieldError> errors) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "about:blank");
+        p.put("title", title);
+        p.put("status", status);
+        if (detail != null) {
+            p.put("detail", detail);
+        }
+        p.put("instance", URI.create(ctx.path()).toString());
+        if (!errors.isEmpty()) {
+            p.put("errors", errors);
+        }
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
+        }
+        ctx.status(status);
+        ctx.contentType(MEDIA_TYPE);
+        try {
+            ctx.result(ApiJson.mapper().writeValueAsBytes(p));
+        } catch (JsonProcessingException e) {
+            ctx.result("{\"status\":" + status + "}");
+        }
+    }
+}
