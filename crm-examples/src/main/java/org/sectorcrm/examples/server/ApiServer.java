@@ -98,6 +98,7 @@ public final class ApiServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
+            HttpProblems.install(config); // Jetty's and Javalin's own error answers as problem+json too
             for (Route r : registration) {
                 config.routes.addHttpHandler(r.method(), r.path(), wrap(r));
             }
