@@ -111,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
                     headers.noStore(ctx);
                 }
             });
+            HttpProblems.install(config); // Jetty's and Javalin's own error answers as problem+json too
             for (Route r : registration) {
                 config.routes.addHttpHandler(r.method(), r.path(), wrap(r));
             }
