@@ -239,7 +239,7 @@ abstract class MigrationTestBase {
     @Test
     void aFailingScriptNamesItsStatementAndTransactionalEnginesKeepNothingOfTheRun() throws SQLException {
         runner().migrate(1);
-        int next = shipped().size() + 1;
+        int next = shipped().get(shipped().size() - 1).version() + 1; // versions may have gaps while branches land
         String text = "CREATE TABLE crm_probe (id INTEGER PRIMARY KEY);\nCREATE TABLE crm_probe (id INTEGER PRIMARY KEY);\n";
         List<MigrationScript> scripts = new ArrayList<>(shipped());
         scripts.add(new MigrationScript(next, "broken", String.format("V%03d__broken.sql", next), text, MigrationScript.sha256(text)));
