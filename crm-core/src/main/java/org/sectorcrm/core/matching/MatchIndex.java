@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.sectorcrm.core.matching.internal.Blocks;
+import org.sectorcrm.core.matching.internal.Context;
 import org.sectorcrm.core.matching.internal.Profile;
 import org.sectorcrm.core.matching.internal.Scorer;
 
@@ -13,8 +14,10 @@ public final class MatchIndex {
     private final MatchConfig config;
     private final Profile[] profiles;
     private final Blocks blocks;
+    private final Context context;
 
-    MatchIndex(MatchConfig config, Profile[] profiles, Blocks blocks) {
+    MatchIndex(MatchConfig config, Profile[] profiles, Blocks blocks, Context context) {
+        this.context = context;
         this.config = config;
         this.profiles = profiles;
         this.blocks = blocks;
@@ -29,7 +32,7 @@ public final class MatchIndex {
         Profile p = Profile.of(probe);
         List<Candidate> found = new ArrayList<>();
         blocks.candidates(p, j -> {
-            MatchResult r = Scorer.compare(p, profiles[j], config);
+            MatchResult r = Scorer.compare(p, profiles[j], config, context);
             if (r.isMatch()) {
                 found.add(new Candidate(profiles[j].record(), r));
             }

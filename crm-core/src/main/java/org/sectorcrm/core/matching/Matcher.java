@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.sectorcrm.core.matching.internal.Blocks;
+import org.sectorcrm.core.matching.internal.Context;
 import org.sectorcrm.core.matching.internal.Profile;
 import org.sectorcrm.core.matching.internal.Scorer;
 
@@ -42,7 +43,7 @@ public final class Matcher {
 
     /** The verdict on two records; symmetric: {@code compare(a, b)} equals {@code compare(b, a)}. */
     public MatchResult compare(MatchRecord a, MatchRecord b) {
-        return Scorer.compare(Profile.of(a), Profile.of(b), config);
+        return Scorer.compare(Profile.of(a), Profile.of(b), config, Context.NONE);
     }
 
     /**
@@ -52,11 +53,12 @@ public final class Matcher {
     public MatchRun run(List<MatchRecord> records) {
         Profile[] profiles = profiles(records);
         Blocks blocks = new Blocks(profiles, config.maxBlockSize(), false);
+        Context context = Context.of(profiles);
         ThreadLocal<int[]> stamps = ThreadLocal.withInitial(() -> new int[profiles.length]);
         List<MatchPair> pairs = IntStream.range(0, profiles.length).parallel().mapToObj(i -> {
             List<MatchPair> found = new ArrayList<>();
             blocks.laterCandidates(profiles[i], i, stamps.get(), j -> {
-                MatchResult r = Scorer.compare(profiles[i], profiles[j], config);
+                MatchResult r = Scorer.compare(profiles[i], profiles[j], config, context);
                 if (r.isMatch() || r.score() >= config.reportFloor()) {
                     found.add(new MatchPair(i, j, r));
                 }
@@ -69,7 +71,7 @@ public final class Matcher {
     /** An index of stored records to find the likely duplicates of new ones in. */
     public MatchIndex index(List<MatchRecord> records) {
         Profile[] profiles = profiles(records);
-        return new MatchIndex(config, profiles, new Blocks(profiles, config.maxBlockSize(), true));
+        return new MatchIndex(config, profiles, new Blocks(profiles, config.maxBlockSize(), true), Context.of(profiles));
     }
 
     private static Profile[] profiles(List<MatchRecord> records) {

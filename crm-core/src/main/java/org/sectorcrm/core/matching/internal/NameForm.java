@@ -27,10 +27,10 @@ public final class NameForm {
 
     /**
      * Similarity of two names in [0, 1]: the best of edit similarity in written and in sorted word order (swapped words),
-     * a one-to-one fuzzy word overlap weighted by word length, initials ("ADM" = "Archer Daniels Midland") and one name
+     * a one-to-one fuzzy word overlap weighted by word length and rarity, initials ("ADM" = "Archer Daniels Midland") and one name
      * containing all words of the other ("Acme" in "Acme Tool Die", worth {@value #CONTAINED}).
      */
-    public static double similarity(NameForm a, NameForm b) {
+    public static double similarity(NameForm a, NameForm b, Context context) {
         if (a.joined.equals(b.joined)) {
             return 1.0;
         }
@@ -42,7 +42,7 @@ public final class NameForm {
         }
         double best = Math.max(Similarity.ratio(a.joined, b.joined), Similarity.ratio(a.sorted, b.sorted));
         if (best < 0.98) {
-            best = Math.max(best, overlap(a, b));
+            best = Math.max(best, Math.max(overlap(a, b, context), overlap(b, a, context)));
         }
         if (initials(a, b) || initials(b, a)) {
             best = Math.max(best, 0.9);
@@ -53,7 +53,7 @@ public final class NameForm {
     static final double CONTAINED = 0.82;
 
     /** Greedy one-to-one pairing of words at least 0.75 alike, weighted by length; all words of the shorter name found gives {@value #CONTAINED}. */
-    private static double overlap(NameForm a, NameForm b) {
+    private static double overlap(NameForm a, NameForm b, Context context) {
         boolean[] used = new boolean[b.words.size()];
         double matched = 0;
         int matchedWords = 0;
@@ -71,11 +71,18 @@ public final class NameForm {
             }
             if (bestJ >= 0) {
                 used[bestJ] = true;
-                matched += bestSim * (wa.length() + b.words.get(bestJ).length());
+                matched += bestSim * (context.weight(wa) + context.weight(b.words.get(bestJ)));
                 matchedWords++;
             }
         }
-        double score = matched / (a.letters + b.letters);
+        double total = 0;
+        for (String w : a.words) {
+            total += context.weight(w);
+        }
+        for (String w : b.words) {
+            total += context.weight(w);
+        }
+        double score = total == 0 ? 0 : matched / total;
         int shorter = Math.min(a.words.size(), b.words.size());
         NameForm small = a.words.size() <= b.words.size() ? a : b;
         if (matchedWords == shorter && small.letters >= 4 && a.words.size() != b.words.size()) {

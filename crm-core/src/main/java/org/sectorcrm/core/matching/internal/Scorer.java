@@ -2,7 +2,6 @@ package org.sectorcrm.core.matching.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.sectorcrm.core.matching.MatchConfig;
 import org.sectorcrm.core.matching.MatchLevel;
@@ -44,8 +43,8 @@ public final class Scorer {
     private Scorer() {
     }
 
-    public static MatchResult compare(Profile a, Profile b, MatchConfig config) {
-        MatchResult r = rules(a, b, config);
+    public static MatchResult compare(Profile a, Profile b, MatchConfig config, Context context) {
+        MatchResult r = rules(a, b, config, context);
         if (!r.isMatch() && a.names.length > 0 && (a == b || a.sameEvidence(b))) {
             // Nothing tells them apart: a record is itself, and so is a copy with another key.
             return new MatchResult(MatchLevel.ESTABLISHMENT, 1.0, List.of("same data in every field"));
@@ -53,10 +52,12 @@ public final class Scorer {
         return r;
     }
 
-    private static MatchResult rules(Profile a, Profile b, MatchConfig config) {
-        double name = name(a, b);
+    private static MatchResult rules(Profile a, Profile b, MatchConfig config, Context context) {
+        double name = name(a, b, context, false);
+        // Franchisees share the brand, not the company: a match on brand names alone needs the place or an identifier.
+        boolean brandOnly = name >= config.nameFloor() && name(a, b, context, true) < config.nameFloor();
         List<String> why = new ArrayList<>();
-        why.add("name " + String.format(Locale.ROOT, "%.2f", name));
+        why.add((brandOnly ? "brand name " : "name ") + two(name));
         boolean feinSame = a.fein != null && a.fein.equals(b.fein);
         boolean feinTypo = a.fein != null && b.fein != null && Similarity.oneTypoApart(a.fein, b.fein);
         boolean feinDiffers = a.fein != null && b.fein != null && !feinSame && !feinTypo;
@@ -78,7 +79,9 @@ public final class Scorer {
         } else if (phoneDiffers) {
             score += CONFLICT;
         }
-        if (a.domain != null && a.domain.equals(b.domain)) {
+        if (a.domain != null && a.domain.equals(b.domain) && context.isBrandDomain(a.domain)) {
+            why.add("same brand website");
+        } else if (a.domain != null && a.domain.equals(b.domain)) {
             score += WEBSITE;
             corroborated = true;
             why.add("same website");
@@ -94,7 +97,10 @@ public final class Scorer {
         }
         Place place = Place.of(a.site, b.site, config);
         score += place.weight();
-        corroborated |= place.corroborates();
+        corroborated |= place.corroborates() && (!brandOnly || place.sameSite());
+        if (brandOnly && !corroborated) {
+            score = Math.min(score, NAME * name);
+        }
         if (place.reason() != null) {
             why.add(place.reason());
         }
@@ -140,12 +146,23 @@ public final class Scorer {
         return Math.max(0, Math.min(1, v));
     }
 
-    /** The best similarity between any name of one and any name of the other. */
-    static double name(Profile a, Profile b) {
+    private static String two(double v) {
+        long hundredths = Math.round(v * 100);
+        return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
+    }
+
+    /** The best similarity between any name of one and any name of the other (without brands: between names that are no brand). */
+    static double name(Profile a, Profile b, Context context, boolean withoutBrands) {
         double best = 0;
         for (NameForm x : a.names) {
+            if (withoutBrands && context.isBrandName(x)) {
+                continue;
+            }
             for (NameForm y : b.names) {
-                best = Math.max(best, NameForm.similarity(x, y));
+                if (withoutBrands && context.isBrandName(y)) {
+                    continue;
+                }
+                best = Math.max(best, NameForm.similarity(x, y, context));
                 if (best == 1.0) {
                     return best;
                 }
