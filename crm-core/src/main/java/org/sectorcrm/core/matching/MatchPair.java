@@ -1,0 +1,13 @@
+package org.sectorcrm.core.matching;
+
+/** A scored candidate pair of a {@link MatchRun}: positions in the record list ({@code first < second}) and the verdict. */
+public record MatchPair(int first, int second, MatchResult result) {
+    public MatchPair {
+        if (first < 0 || second <= first) {
+            throw new IllegalArgumentException("need 0 <= first < second but were " + first + ", " + second);
+        }
+        if (result == null) {
+            throw new IllegalArgumentException("result is required");
+        }
+    }
+}

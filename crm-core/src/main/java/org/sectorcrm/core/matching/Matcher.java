@@ -1,0 +1,80 @@
+package org.sectorcrm.core.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.sectorcrm.core.matching.internal.Blocks;
+import org.sectorcrm.core.matching.internal.Context;
+import org.sectorcrm.core.matching.internal.Profile;
+import org.sectorcrm.core.matching.internal.Scorer;
+
+/**
+ * Compares employer records. Thread-safe and stateless beyond its {@link MatchConfig}.
+ *
+ * <pre>{@code
+ * Matcher matcher = Matcher.withDefaults();
+ * MatchResult r = matcher.compare(a, b);          // level, score, reasons
+ * MatchRun run = matcher.run(records);            // blocked pairs and clusters of a whole file
+ * MatchIndex stored = matcher.index(existing);    // candidates of a new record among stored ones
+ * }</pre>
+ */
+public final class Matcher {
+    private final MatchConfig config;
+
+    private Matcher(MatchConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config is required");
+        }
+        this.config = config;
+    }
+
+    public static Matcher withDefaults() {
+        return new Matcher(MatchConfig.defaults());
+    }
+
+    public static Matcher of(MatchConfig config) {
+        return new Matcher(config);
+    }
+
+    public MatchConfig config() {
+        return config;
+    }
+
+    /** The verdict on two records; symmetric: {@code compare(a, b)} equals {@code compare(b, a)}. */
+    public MatchResult compare(MatchRecord a, MatchRecord b) {
+        return Scorer.compare(Profile.of(a), Profile.of(b), config, Context.NONE);
+    }
+
+    /**
+     * Every candidate pair of the list that blocking finds, scored (in parallel), and the clusters they make. Pairs that
+     * do not match and score below {@link MatchConfig#reportFloor()} are left out.
+     */
+    public MatchRun run(List<MatchRecord> records) {
+        Profile[] profiles = profiles(records);
+        Blocks blocks = new Blocks(profiles, config.maxBlockSize(), false);
+        Context context = Context.of(profiles);
+        ThreadLocal<int[]> stamps = ThreadLocal.withInitial(() -> new int[profiles.length]);
+        List<MatchPair> pairs = IntStream.range(0, profiles.length).parallel().mapToObj(i -> {
+            List<MatchPair> found = new ArrayList<>();
+            blocks.laterCandidates(profiles[i], i, stamps.get(), j -> {
+                MatchResult r = Scorer.compare(profiles[i], profiles[j], config, context);
+                if (r.isMatch() || r.score() >= config.reportFloor()) {
+                    found.add(new MatchPair(i, j, r));
+                }
+            });
+            return found;
+        }).flatMap(List::stream).toList();
+        return new MatchRun(records, profiles, pairs);
+    }
+
+    /** An index of stored records to find the likely duplicates of new ones in. */
+    public MatchIndex index(List<MatchRecord> records) {
+        Profile[] profiles = profiles(records);
+        return new MatchIndex(config, profiles, new Blocks(profiles, config.maxBlockSize(), true), Context.of(profiles));
+    }
+
+    private static Profile[] profiles(List<MatchRecord> records) {
+        return records.parallelStream().map(Profile::of).toArray(Profile[]::new);
+    }
+}

@@ -1,0 +1,52 @@
+package org.sectorcrm.core.matching.internal;
+
+import org.sectorcrm.core.matching.MatchConfig;
+
+/** How two records' places compare: the address part of a verdict. */
+record Place(boolean sameSite, boolean sameTown, boolean otherTown, boolean conflict, boolean streetUnknown, double weight,
+        boolean corroborates, String reason) {
+
+    static Place of(Site a, Site b, MatchConfig config) {
+        boolean sameZip = a.zip5 != null && a.zip5.equals(b.zip5);
+        boolean sameTown = sameZip || a.sameTown(b);
+        boolean otherTown = !sameTown && (a.city != null && b.city != null || a.zip5 != null && b.zip5 != null);
+        boolean streetUnknown = !a.hasStreet() || !b.hasStreet();
+        double street = a.street != null && b.street != null
+                ? Math.max(Similarity.ratio(a.street, b.street), Similarity.ratio(a.streetCore, b.streetCore)) : -1;
+        boolean sameNumber = a.number != null && a.number.equals(b.number);
+        String town = sameZip ? "same ZIP" : "same town";
+        if (sameTown && sameNumber && (street < 0 || street >= config.streetSimilarity())) {
+            return new Place(true, true, false, false, false, Scorer.SAME_SITE, true, "same street number + " + town);
+        }
+        if (sameZip && a.number != null && b.number != null && !sameNumber && street >= 0.9 && Similarity.distance(a.number, b.number) == 1) {
+            return new Place(true, true, false, false, false, Scorer.NUMBER_TYPO, true, "street number one digit apart + same street + same ZIP");
+        }
+        if (sameTown && a.poBox != null && a.poBox.equals(b.poBox)) {
+            return new Place(true, true, false, false, false, Scorer.PO_BOX, true, "same PO box + " + town);
+        }
+        boolean conflict = a.number != null && b.number != null || a.poBox != null && b.poBox != null;
+        if (sameZip) {
+            return new Place(false, true, false, conflict, streetUnknown, Scorer.SAME_ZIP, true, conflict ? "same ZIP, other street address" : "same ZIP");
+        }
+        if (sameTown) {
+            return new Place(false, true, false, conflict, streetUnknown, Scorer.SAME_TOWN, true, conflict ? "same town, other street address" : "same town");
+        }
+        if (otherTown) {
+            return new Place(false, false, true, true, streetUnknown, Scorer.OTHER_TOWN, false, "other town");
+        }
+        return new Place(false, false, false, false, streetUnknown, 0, false, null);
+    }
+
+    /** Whether two places cannot be one establishment's (kept out of one establishment cluster even through third records). */
+    static boolean apart(Site a, Site b) {
+        if (a.number != null && b.number != null) {
+            if (!a.number.equals(b.number) && !(Similarity.distance(a.number, b.number) == 1 && a.zip5 != null && a.zip5.equals(b.zip5))) {
+                return true;
+            }
+        } else if (a.poBox != null && b.poBox != null && !a.poBox.equals(b.poBox)) {
+            return true;
+        }
+        boolean sameZip = a.zip5 != null && a.zip5.equals(b.zip5);
+        return !sameZip && !a.sameTown(b) && (a.city != null && b.city != null || a.zip5 != null && b.zip5 != null);
+    }
+}
