@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.sectorcrm.core.Actor;
-import org.sectorcrm.core.reference.Role;
 
 /** The main navigation: only pages that exist and that the user's role may open (never a dead link). */
 final class Navigation {
@@ -15,13 +14,6 @@ final class Navigation {
         List<NavItem> items = new ArrayList<>();
         add(items, "/", "My work", current);
         add(items, "/employers", "Employers", current);
-        add(items, "/referrals", "Referrals", current);
-        add(items, "/appointments", "Appointments", current);
-        add(items, "/dashboard", "Dashboard", current);
-        add(items, "/exchange", "Import & export", current);
-        if (actor.isAtLeast(Role.ADMIN)) {
-            add(items, "/admin", "Administration", current);
-        }
         return items;
     }
 

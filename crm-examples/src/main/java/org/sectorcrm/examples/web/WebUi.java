@@ -55,9 +55,11 @@ public final class WebUi {
         routes.post("/logout", open(ctx -> {
             // a sign-out needs the CSRF token too: otherwise any site could sign the user out
             Optional<String> sid = sessionId(ctx);
-            if (sid.isPresent() && Csrf.same(Csrf.forSession(sid.get()), ctx.formParam(Csrf.FIELD))) {
-                accounts.endSession(sid.get());
+            if (sid.isPresent() && !Csrf.same(Csrf.forSession(sid.get()), ctx.formParam(Csrf.FIELD))) {
+                error(ctx, null, 403, "Refused", "This sign-out did not come from a SectorCRM page. You are still signed in.", List.of());
+                return;
             }
+            sid.ifPresent(accounts::endSession);
             ctx.res().addHeader("Set-Cookie", ApiServer.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
             ctx.redirect("/login?signedOut", io.javalin.http.HttpStatus.SEE_OTHER);
         }));
@@ -85,6 +87,8 @@ public final class WebUi {
     private List<WebRoute> pages() {
         List<WebRoute> all = new ArrayList<>();
         all.addAll(new org.sectorcrm.examples.web.home.MyWorkPage().routes());
+        all.add(WebRoute.get("/employers", new org.sectorcrm.examples.web.employers.EmployerListPage()::show));
+        all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         return all;
     }
 
