@@ -82,7 +82,7 @@ public final class MyWorkPage {
         List<Appointment> mine = new ArrayList<>(s.appointments().list(filter, PageRequest.first(ROWS)).items());
         mine.sort(java.util.Comparator.comparing(a -> a.start().atZone(a.zone()).toInstant()));
         for (Appointment a : mine) {
-            appointments.add(new Row("/appointments/" + a.id().asString(), a.title(), r.names().employer(a.employer()),
+            appointments.add(new Row("/employers/" + a.employer().asString(), a.title(), r.names().employer(a.employer()),
                     a.start().toString().replace('T', ' ') + " (" + a.zone() + ")", false));
         }
         p.put("appointments", appointments);
@@ -130,7 +130,7 @@ public final class MyWorkPage {
     }
 
     private static Row referralRow(WebRequest r, Referral ref, String party, LocalDate today) {
-        return new Row("/referrals/" + ref.id().asString(), r.names().employer(ref.employer()),
+        return new Row("/employers/" + ref.employer().asString(), r.names().employer(ref.employer()),
                 party + ": " + ref.requestedService() + " (" + org.sectorcrm.examples.web.Option.words(ref.status().name()) + ")",
                 ref.responseDue() == null ? "sent " + ref.sentOn() : "answer due " + ref.responseDue(), ref.isOverdue(today));
     }
