@@ -4,10 +4,10 @@ package org.sectorcrm.core.matching;
 public record MatchPair(int first, int second, MatchResult result) {
     public MatchPair {
         if (first < 0 || second <= first) {
-            throw new IllegalArgumentException("need 0 <= first < second but were " + first + ", " + second);
+            throw org.sectorcrm.core.ValidationException.of("match pair", "second", "need 0 <= first < second but were " + first + ", " + second);
         }
         if (result == null) {
-            throw new IllegalArgumentException("result is required");
+            throw org.sectorcrm.core.ValidationException.of("match pair", "result", "is required");
         }
     }
 }

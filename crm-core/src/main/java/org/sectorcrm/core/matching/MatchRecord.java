@@ -16,7 +16,7 @@ public record MatchRecord(String key, List<String> names, String fein, String na
         String zip, String phone, String website, String uiAccount) {
     public MatchRecord {
         if (key == null) {
-            throw new IllegalArgumentException("a match record needs a key");
+            throw org.sectorcrm.core.ValidationException.of("match record", "key", "is required");
         }
         names = names == null ? List.of() : names.stream().filter(n -> n != null && !n.isBlank()).toList();
     }

@@ -9,10 +9,10 @@ import java.util.List;
 public record MatchResult(MatchLevel level, double score, List<String> reasons) {
     public MatchResult {
         if (level == null) {
-            throw new IllegalArgumentException("level is required");
+            throw org.sectorcrm.core.ValidationException.of("match result", "level", "is required");
         }
         if (!(score >= 0 && score <= 1)) {
-            throw new IllegalArgumentException("score must be in [0, 1] but was " + score);
+            throw org.sectorcrm.core.ValidationException.of("match result", "score", "must be in [0, 1] but was " + score);
         }
         reasons = List.copyOf(reasons);
     }
