@@ -68,6 +68,19 @@ public final class Crm {
         return sessionFor(user);
     }
 
+    /**
+     * As {@code userId}, with at most the role {@code atMost}: a credential limited to less than its user may do (an
+     * API token issued for reading only) acts with the lower of the two roles.
+     */
+    public CrmSession as(StaffUserId userId, Role atMost) {
+        if (atMost == null) {
+            throw ValidationException.of("actor", "role", "is required");
+        }
+        CrmSession full = as(userId);
+        Actor a = full.actor();
+        return a.role().atLeast(atMost) && a.role() != atMost ? new CrmSession(this, new Actor(a.user(), a.partner(), atMost, a.name())) : full;
+    }
+
     /** For command-line jobs ({@code --as ada@board.example}): the staff user with this e-mail. */
     public CrmSession as(String email) {
         EmailAddress address = EmailAddress.parse(email);

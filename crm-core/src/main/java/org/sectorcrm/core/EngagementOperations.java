@@ -108,11 +108,19 @@ public final class EngagementOperations extends RecordOperations<EngagementId, E
         return result;
     }
 
-    /** Only the engagement's own partner deletes it: a delete would take notes with it that others cannot see. */
+    /**
+     * Only the engagement's own partner deletes it, and only someone who can see every note on it: a colleague's delete
+     * would otherwise destroy another author's PRIVATE notes it never saw (an update keeps them; a delete cannot).
+     */
     @Override
-    void checkDelete(Engagement stored) {
+    void checkDelete(Changes changes, Engagement stored) {
         if (!stored.partner().equals(actor.partner())) {
             throw new AccessDeniedException(actor.name() + " may only delete engagements of their own partner " + actor.partner());
+        }
+        long unseen = stored.notes().stream().filter(n -> !n.readableBy(actor.user(), actor.partner())).count();
+        if (unseen > 0) {
+            throw new AccessDeniedException("engagement " + stored.id() + " has " + unseen + " note(s) by others that " + actor.name()
+                    + " cannot read; their authors remove them first (or one of them deletes the engagement)");
         }
     }
 

@@ -18,6 +18,10 @@ public final class PartnershipOperations extends RecordOperations<PartnershipId,
 
     @Override
     SectorPartnership prepare(Changes changes, SectorPartnership p, SectorPartnership stored) {
+        // The convener runs the partnership: another partner cannot hand it over, or take it, by an update.
+        if (stored != null && !p.convener().equals(stored.convener()) && !actor.partner().equals(stored.convener())) {
+            throw new AccessDeniedException("only the convener " + stored.convener() + " may change the convener of partnership " + stored.id());
+        }
         org.sectorcrm.core.internal.Check c = org.sectorcrm.core.internal.Check.of(key());
         c.that(changes.tx.regions().find(p.region()).isPresent(), "region", "region " + p.region() + " does not exist");
         c.that(changes.tx.sectors().find(p.sector()).isPresent(), "sector", "sector " + p.sector() + " does not exist");

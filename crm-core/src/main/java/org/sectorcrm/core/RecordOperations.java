@@ -160,15 +160,15 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
         actor.require(writeRole(), "delete a " + key());
         crm.write(actor, changes -> {
             T stored = loadForWrite(changes, id, expectedVersion);
-            checkDelete(stored);
+            checkDelete(changes, stored);
             store(changes.tx).delete(id, expectedVersion);
             changes.deleted(type, id, expectedVersion);
             return null;
         });
     }
 
-    /** Extra rules before a delete; the default allows it. */
-    void checkDelete(T stored) {
+    /** Extra rules before a delete (inside its transaction); the default allows it. */
+    void checkDelete(Changes changes, T stored) {
     }
 
     /** Loads the record a write starts from, checking the version the caller read first (so no work is wasted on a stale copy). */

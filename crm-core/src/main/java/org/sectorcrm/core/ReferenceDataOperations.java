@@ -98,16 +98,20 @@ public final class ReferenceDataOperations {
             return Role.MANAGER;
         }
 
+        /**
+         * A staff user's partner never changes: their PRIVATE and PARTNER notes, their sessions and tokens all belong
+         * to the partner they were made for, and moving oneself (or a friend) to another partner and back would read
+         * that partner's notes. Someone who changes employer gets a new staff user at the new partner.
+         */
         @Override
         StaffUser prepare(Changes changes, StaffUser u, StaffUser stored) {
-            if (!actor.isAtLeast(Role.ADMIN)) {
-                // A MANAGER runs their own partner's team, but cannot create admins or move people between partners.
-                if (!u.partner().equals(actor.partner()) || stored != null && !stored.partner().equals(actor.partner())) {
-                    throw new AccessDeniedException(actor.name() + " (MANAGER) manages only the staff of their own partner");
-                }
-                if (u.role() == Role.ADMIN || stored != null && stored.role() == Role.ADMIN) {
-                    throw new AccessDeniedException(actor.name() + " (MANAGER) may not grant or change the ADMIN role");
-                }
+            if (stored != null && !u.partner().equals(stored.partner())) {
+                throw ValidationException.of("staffUser", "partner", "a staff user's partner never changes; add a new staff user at partner "
+                        + u.partner() + " (and disable this one)");
+            }
+            requireManages(u);
+            if (stored != null) {
+                requireManages(stored);
             }
             if (changes.tx.partners().find(u.partner()).isEmpty()) {
                 throw ValidationException.of("staffUser", "partner", "partner " + u.partner() + " does not exist");
@@ -115,7 +119,54 @@ public final class ReferenceDataOperations {
             if (stored != null && stored.id().equals(actor.user()) && (!u.active() || u.role() != stored.role())) {
                 throw ValidationException.of("staffUser", "role", "you cannot disable yourself or change your own role");
             }
+            if (stored != null && isActiveAdmin(stored) && !isActiveAdmin(u)) {
+                requireAnotherActiveAdmin(changes, stored);
+            }
             return u;
+        }
+
+        /** Deleting follows the rules of editing (and of disabling): a MANAGER only their own partner's non-admins, never oneself or the last ADMIN. */
+        @Override
+        void checkDelete(Changes changes, StaffUser stored) {
+            requireManages(stored);
+            if (stored.id().equals(actor.user())) {
+                throw ValidationException.of("staffUser", "id", "you cannot delete yourself");
+            }
+            if (isActiveAdmin(stored)) {
+                requireAnotherActiveAdmin(changes, stored);
+            }
+        }
+
+        /** A MANAGER runs their own partner's team, but cannot touch admins or anyone of another partner. */
+        private void requireManages(StaffUser u) {
+            if (actor.isAtLeast(Role.ADMIN)) {
+                return;
+            }
+            if (!u.partner().equals(actor.partner())) {
+                throw new AccessDeniedException(actor.name() + " (MANAGER) manages only the staff of their own partner");
+            }
+            if (u.role() == Role.ADMIN) {
+                throw new AccessDeniedException(actor.name() + " (MANAGER) may not grant or change the ADMIN role");
+            }
+        }
+
+        private static boolean isActiveAdmin(StaffUser u) {
+            return u.active() && u.role() == Role.ADMIN;
+        }
+
+        /** Somebody must remain who can manage partners and admins: the last active ADMIN is neither demoted, disabled nor deleted. */
+        private static void requireAnotherActiveAdmin(Changes changes, StaffUser leaving) {
+            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<StaffUser> active = changes.tx.staffUsers().query(new StaffUserFilter(null, null, true), page);
+                if (active.items().stream().anyMatch(u -> u.role() == Role.ADMIN && !u.id().equals(leaving.id()))) {
+                    return;
+                }
+                if (!active.hasNext()) {
+                    throw new ConflictException("staffUser", leaving.id(), null, leaving.name() + " is the last active ADMIN; make another ADMIN first");
+                }
+                page = PageRequest.after(active.nextCursor(), PageRequest.MAX_LIMIT);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import org.sectorcrm.core.referral.FollowUp;
 import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralFilter;
 import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.referral.ReferralStatus;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
@@ -30,6 +31,15 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
         if (stored == null && !r.fromPartner().equals(actor.partner())) {
             throw new AccessDeniedException(actor.name() + " sends referrals from their own partner " + actor.partner() + ", not from " + r.fromPartner());
         }
+        // A referral starts SENT: only the receiver accepts, starts or completes it, so a sender cannot record an answer
+        // the other partner never gave (status changes by update are refused already).
+        if (stored == null && r.status() != ReferralStatus.SENT) {
+            throw ValidationException.of(key(), "status", "a new referral is SENT; the receiving partner moves it on (accept, start, complete)");
+        }
+        var sender = changes.tx.staffUsers().find(r.fromStaff());
+        if (sender.isEmpty() || !sender.get().partner().equals(r.fromPartner())) {
+            throw ValidationException.of(key(), "fromStaff", "must be a staff user of the sending partner " + r.fromPartner());
+        }
         if (stored != null) {
             requireParty(stored);
             if (!stored.fromPartner().equals(r.fromPartner()) || !stored.toPartner().equals(r.toPartner())) {
@@ -48,7 +58,7 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
 
     /** Only the sending partner deletes a referral (usually it should be cancelled instead, which keeps the record). */
     @Override
-    void checkDelete(Referral stored) {
+    void checkDelete(Changes changes, Referral stored) {
         if (!stored.fromPartner().equals(actor.partner())) {
             throw new AccessDeniedException("only the sending partner's staff may delete referral " + stored.id());
         }

@@ -18,6 +18,10 @@ public final class SolutionOperations extends RecordOperations<SolutionId, Solut
 
     @Override
     Solution prepare(Changes changes, Solution s, Solution stored) {
+        // The lead partner answers for the solution: another partner cannot hand it over, or take it, by an update.
+        if (stored != null && !s.leadPartner().equals(stored.leadPartner()) && !actor.partner().equals(stored.leadPartner())) {
+            throw new AccessDeniedException("only the lead partner " + stored.leadPartner() + " may change the lead partner of solution " + stored.id());
+        }
         FeedbackOperations.requireEmployer(changes, key(), s.employer());
         org.sectorcrm.core.internal.Check c = org.sectorcrm.core.internal.Check.of(key());
         c.that(changes.tx.partners().find(s.leadPartner()).isPresent(), "leadPartner", "partner " + s.leadPartner() + " does not exist");

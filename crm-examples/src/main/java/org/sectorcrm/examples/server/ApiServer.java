@@ -153,7 +153,7 @@ public final class ApiServer implements AutoCloseable {
         RecordRoutes records = new RecordRoutes(crm, credentialsEndWithTheirUser());
         register(records::all);
         register(new LifecycleRoutes());
-        register(new SchedulingRoutes(crm, accounts, uidDomain));
+        register(new SchedulingRoutes(crm, accounts, auth, uidDomain));
         register(() -> List.of(records.searchEverything()));
         register(new AuditRoutes(crm.clock()));
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 
-import org.sectorcrm.core.AccessDeniedException;
 import org.sectorcrm.core.Crm;
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.Page;
@@ -41,10 +40,12 @@ final class SchedulingRoutes implements RouteGroup {
 
     private final Crm crm;
     private final Accounts accounts;
+    private final Authentication auth;
     private final AppointmentCalendar calendar;
 
-    SchedulingRoutes(Crm crm, Accounts accounts, String uidDomain) {
+    SchedulingRoutes(Crm crm, Accounts accounts, Authentication auth, String uidDomain) {
         this.crm = crm;
+        this.auth = auth;
         this.accounts = accounts;
         this.calendar = new AppointmentCalendar(uidDomain);
     }
@@ -78,7 +79,7 @@ final class SchedulingRoutes implements RouteGroup {
                 "Make a calendar feed of your appointments (organiser or attendee) for a calendar program to subscribe to; the URL is shown once")
                 .body(Bodies.NewFeed.class).returns(Bodies.IssuedFeed.class).status(201).handle(ctx -> {
                     Bodies.NewFeed body = Http.body(ctx, Bodies.NewFeed.class);
-                    Accounts.IssuedFeed issued = accounts.issueFeed(Http.session(ctx).actor().user(), body.name());
+                    Accounts.IssuedFeed issued = accounts.issueFeed(Authentication.holder(ctx), body.name());
                     String url = ctx.scheme() + "://" + ctx.host() + ApiServer.BASE + "/calendar/" + issued.token() + ".ics";
                     Http.send(ctx, 201, new Bodies.IssuedFeed(issued.feed().id(), issued.feed().name(), url,
                             "subscribe to this URL now: its token is not shown again; revoke it with DELETE " + ApiServer.BASE + "/calendar-feeds/"
@@ -103,13 +104,15 @@ final class SchedulingRoutes implements RouteGroup {
     private void feed(Context ctx) {
         // An unknown, revoked or disabled user's token: the URL no longer exists (a 401 would make programs ask for a password).
         ApiException gone = new ApiException(404, "Not Found", "no calendar feed at this URL (it may have been revoked)");
-        StaffUserId user = accounts.feedUser(ctx.pathParam("feedToken")).orElseThrow(() -> gone);
+        String token = ctx.pathParam("feedToken");
+        Accounts.Holder holder = accounts.feedUser(token).orElseThrow(() -> gone);
         CrmSession s;
         try {
-            s = crm.as(user);
-        } catch (AccessDeniedException e) {
+            s = auth.open(ctx, holder, Accounts.Credential.CALENDAR_FEED, token, null);
+        } catch (ApiException e) {
             throw gone;
         }
+        StaffUserId user = holder.user();
         AppointmentFilter filter = new AppointmentFilter(null, null, null, user, null, crm.clock().instant().minus(FEED_HISTORY), null);
         List<Appointment> appointments = new ArrayList<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);

@@ -15,7 +15,8 @@ import io.javalin.http.Context;
  * spoke https. The cookie gets {@code Secure} when the request came over TLS to this server, or when
  * {@code trustForwardedProto} is on (the {@code serve --behind-https-proxy} option) and the proxy says
  * {@code X-Forwarded-Proto: https}. The header is not trusted by default: a client talking to the server directly could
- * send it, and it proves nothing unless a proxy one controls sets it.
+ * send it, and it proves nothing unless a proxy one controls sets it. The same setting makes the login throttle use
+ * the address the proxy appended to {@code X-Forwarded-For} ({@link #clientAddress}).
  */
 public final class SecurityHeaders {
     /**
@@ -63,6 +64,22 @@ public final class SecurityHeaders {
         String proto = ctx.header("X-Forwarded-Proto");
         // a chain of proxies appends: the first value is what the browser used
         return proto != null && proto.split(",", 2)[0].strip().toLowerCase(Locale.ROOT).equals("https");
+    }
+
+    /**
+     * The client's address for throttling: the peer, or behind the trusted proxy the address it appended last to
+     * {@code X-Forwarded-For} (entries before it are whatever the client sent, and prove nothing).
+     */
+    public String clientAddress(Context ctx) {
+        String forwarded = trustForwardedProto ? ctx.header("X-Forwarded-For") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            String last = hops[hops.length - 1].strip();
+            if (!last.isEmpty() && last.length() <= 64) {
+                return last;
+            }
+        }
+        return ctx.ip();
     }
 
     /**
