@@ -90,7 +90,7 @@ public final class SectorCrmCli implements Runnable {
                 char[] password = adminPassword(adminPassword);
                 if (password == null) {
                     System.err.println("This database is empty and needs its first admin. Start with --admin-password <password>"
-                            + " or set " + CrmApplication.ADMIN_PASSWORD_ENV + " (at least 12 characters); there is no default password.");
+                            + " or set " + CrmApplication.ADMIN_PASSWORD_ENV + " (at least 15 characters); there is no default password.");
                     app.close();
                     return 2;
                 }

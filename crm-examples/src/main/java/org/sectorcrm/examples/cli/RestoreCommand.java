@@ -28,7 +28,7 @@ public final class RestoreCommand extends Job {
     Path file;
 
     @Option(names = "--admin-password", paramLabel = "PASSWORD",
-            description = "the new password of the --as admin (or env " + CrmApplication.ADMIN_PASSWORD_ENV + "; at least 12 characters)")
+            description = "the new password of the --as admin (or env " + CrmApplication.ADMIN_PASSWORD_ENV + "; at least 15 characters)")
     String adminPassword;
 
     /** A restore makes a new database: the file may not exist yet. */
