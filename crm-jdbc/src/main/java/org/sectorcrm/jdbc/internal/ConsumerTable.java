@@ -7,7 +7,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /**
- * The statements of {@code crm_consumer} (V009), one per step of {@code org.sectorcrm.jdbc.outbox.OutboxDispatcher}.
+ * The statements of {@code crm_consumer} (V007), one per step of {@code org.sectorcrm.jdbc.outbox.OutboxDispatcher}.
  * Each runs in the store's own transaction ({@link JdbcTransaction}), so it takes SQLite's writer lock and is
  * classified like every other write. Every step that changes a row names the lease owner in its WHERE clause: a node
  * whose lease ran out cannot move the cursor or record a failure over the node that holds the lease now.

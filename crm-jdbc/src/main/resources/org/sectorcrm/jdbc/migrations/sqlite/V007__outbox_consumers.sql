@@ -1,4 +1,4 @@
--- SectorCRM schema, version 9, SQLite: the outbox consumers' cursors and leases.
+-- SectorCRM schema, version 7, SQLite: the outbox consumers' cursors and leases.
 --
 -- One row per consumer (an e-mail notifier, a webhook endpoint): the last outbox sequence it handled,
 -- the node that holds its lease and until when, and the back-off after a failure. Times are epoch
