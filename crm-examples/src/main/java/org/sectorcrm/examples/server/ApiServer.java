@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
-import io.javalin.http.HandlerType;
 
 import org.sectorcrm.core.Crm;
 import org.sectorcrm.core.Id;
@@ -61,17 +60,6 @@ public final class ApiServer implements AutoCloseable {
         declareRoutes();
     }
 
-    private static final String INDEX = """
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>SectorCRM</title></head>
-            <body>
-            <h1>SectorCRM</h1>
-            <p>This server answers the SectorCRM REST API under <a href="/api/v1/openapi.json"><code>/api/v1</code></a>
-            (the link is its OpenAPI 3.1 document). Log in with <code>POST /api/v1/session</code>, then issue an API token
-            with <code>POST /api/v1/tokens</code>; <code>docs/server.md</code> shows the whole flow with curl.</p>
-            </body></html>
-            """;
-
     /** Every endpoint, in declaration order (the order of the OpenAPI document). */
     public List<Route> routes() {
         return List.copyOf(routes);
@@ -115,14 +103,12 @@ public final class ApiServer implements AutoCloseable {
             for (Route r : registration) {
                 config.routes.addHttpHandler(r.method(), r.path(), wrap(r));
             }
-            // The URL the server prints must answer: until the web pages exist, a page that says where the API is.
-            config.routes.addHttpHandler(HandlerType.GET, "/", ctx -> {
-                headers.html(ctx);
-                ctx.html(INDEX);
-            });
+            new org.sectorcrm.examples.web.WebUi(crm, accounts).register(config.routes); // the web UI: its pages, sign-in, assets
             config.routes.exception(Exception.class, Problems::of);
             config.routes.error(404, ctx -> {
-                if (!Problems.written(ctx)) { // a 404 of our own already has its problem
+                String ct = ctx.res().getContentType();
+                // a 404 of our own already has its problem; a web page's 404 is its own HTML page
+                if (!Problems.written(ctx) && !(ct != null && ct.startsWith("text/html"))) {
                     Problems.write(ctx, 404, "Not Found", "no endpoint " + ctx.method() + " " + ctx.path(), List.of());
                 }
             });

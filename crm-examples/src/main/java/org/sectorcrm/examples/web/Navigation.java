@@ -1,0 +1,23 @@
+package org.sectorcrm.examples.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sectorcrm.core.Actor;
+
+/** The main navigation: only pages that exist and that the user's role may open (never a dead link). */
+final class Navigation {
+    private Navigation() {
+    }
+
+    static List<NavItem> items(Actor actor, String current) {
+        List<NavItem> items = new ArrayList<>();
+        add(items, "/", "My work", current);
+        add(items, "/employers", "Employers", current);
+        return items;
+    }
+
+    private static void add(List<NavItem> items, String href, String label, String current) {
+        items.add(new NavItem(href, label, href.equals(current)));
+    }
+}

@@ -1,0 +1,173 @@
+package org.sectorcrm.examples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+import org.opentest4j.TestAbortedException;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by its own chromedriver (Selenium never downloads one here), with a fresh profile
+ * per browser. Without Chromium the calling tests are skipped with a loud message, or fail under
+ * {@code -Dcrm.requireAll=true} (as the database tests do, see crm-test-support). Every step can be kept as a screenshot
+ * under {@code target/browser-screenshots/<test>/}, and {@link #checkAccessibility} runs axe-core inside the page.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of(System.getProperty("crm.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("crm.chromedriver", "/usr/bin/chromedriver"));
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final Path shots;
+    private final String base;
+    private int step;
+
+    private Browser(ChromeDriver driver, Path profile, Path shots, String base) {
+        this.driver = driver;
+        this.profile = profile;
+        this.shots = shots;
+        this.base = base;
+    }
+
+    /** Why there is no browser here, or null. Under crm.requireAll=true an absent browser is a failure, not a skip. */
+    static String unavailableReason() {
+        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString() : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
+        if (missing == null) {
+            return null;
+        }
+        if (Boolean.getBoolean("crm.requireAll")) {
+            throw new IllegalStateException("crm.requireAll=true and " + missing + " is not installed: apt-get install -y chromium chromium-driver");
+        }
+        return "!!! " + missing + " is not installed: the browser tests are SKIPPED (apt-get install -y chromium chromium-driver);"
+                + " -Dcrm.requireAll=true makes this a failure.";
+    }
+
+    /** A new headless browser against {@code base} (http://127.0.0.1:port), or the test is skipped (or failed, see above). */
+    static Browser start(String base, String testName) {
+        String reason = unavailableReason();
+        if (reason != null) {
+            System.err.println(reason);
+            throw new TestAbortedException(reason);
+        }
+        try {
+            Path profile = Files.createTempDirectory("sectorcrm-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run", "--user-data-dir=" + profile,
+                    "--window-size=1280,900");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+            Path shots = Path.of("target", "browser-screenshots", testName);
+            Files.createDirectories(shots);
+            return new Browser(driver, profile, shots, base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    String source() {
+        return driver.getPageSource();
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    /** Fills a field found by its label's {@code for} id. */
+    void type(String id, String value) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    void signIn(String email, String password) {
+        open("/login");
+        type("email", email);
+        type("password", password);
+        find("form[action='/login'] button[type=submit]").click();
+    }
+
+    void signOut() {
+        find("form[action='/logout'] button").click();
+    }
+
+    void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Keeps a screenshot of this step: target/browser-screenshots/<test>/<nn>-<name>.png. */
+    void shot(String name) {
+        File f = driver.getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(f.toPath(), shots.resolve(String.format("%02d-%s.png", ++step, name)), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core inside the page (WCAG 2.0/2.1 A and AA rules): no serious or critical violation. */
+    void checkAccessibility(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<Rule> bad = results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(bad).as("axe-core serious/critical violations on %s (%s): %s", page, path(),
+                bad.stream().map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("; "))).isEmpty();
+        assertThat(results.getPasses()).as("axe-core ran its rules on %s", page).isNotEmpty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp profile left behind is harmless
+            }
+        }
+    }
+}
