@@ -110,7 +110,12 @@ class ApiHttpTest {
 
     @Test
     void thePrintedUrlAnswersWithAPageThatLeadsToTheApi() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/"))).build(), HttpResponse.BodyHandlers.ofString());
+        // signed out, the printed URL sends the browser to the sign-in page, which also points integrators at the API
+        HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isIn(302, 303);
+        String to = home.headers().firstValue("Location").orElseThrow();
+        assertThat(to).startsWith("/login");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "") + to)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/html"));
         assertThat(r.body()).contains("href=\"/api/v1/openapi.json\"");

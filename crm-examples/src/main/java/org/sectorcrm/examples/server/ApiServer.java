@@ -103,7 +103,7 @@ public final class ApiServer implements AutoCloseable {
             for (Route r : registration) {
                 config.routes.addHttpHandler(r.method(), r.path(), wrap(r));
             }
-            new org.sectorcrm.examples.web.WebUi(crm, accounts).register(config.routes); // the web UI: its pages, sign-in, assets
+            new org.sectorcrm.examples.web.WebUi(crm, accounts, headers).register(config.routes); // the web UI: its pages, sign-in, assets
             config.routes.exception(Exception.class, Problems::of);
             config.routes.error(404, ctx -> {
                 String ct = ctx.res().getContentType();

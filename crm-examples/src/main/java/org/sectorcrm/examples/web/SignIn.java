@@ -27,7 +27,10 @@ final class SignIn {
     private final Accounts accounts;
     private final Templates templates;
 
-    SignIn(Crm crm, Accounts accounts, Templates templates) {
+    private final java.util.function.Function<io.javalin.http.Context, String> clientAddress;
+
+    SignIn(Crm crm, Accounts accounts, Templates templates, java.util.function.Function<io.javalin.http.Context, String> clientAddress) {
+        this.clientAddress = clientAddress;
         this.crm = crm;
         this.accounts = accounts;
         this.templates = templates;
@@ -56,7 +59,7 @@ final class SignIn {
         }
         Optional<StaffUserId> user;
         try {
-            user = accounts.login(email, userByEmail(email), password.toCharArray());
+            user = accounts.login(email, userByEmail(email), password.toCharArray(), clientAddress.apply(ctx)); // the API's throttle
         } catch (Accounts.ThrottledException e) {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             show(ctx, 429, email, "Too many failed sign-ins for this account: " + e.getMessage() + ".", null);
@@ -74,7 +77,10 @@ final class SignIn {
             show(ctx, 401, email, "Wrong e-mail or password.", null);
             return;
         }
-        String sid = accounts.startSession(user.get());
+        // the session is bound to this staff user record (id and creation), as the API's are: a re-created id opens nothing
+        StaffUserId id = user.get();
+        org.sectorcrm.core.reference.StaffUser record = crm.storage().read(tx -> tx.staffUsers().find(id)).orElseThrow();
+        String sid = accounts.startSession(new Accounts.Holder(record.id(), record.stamp().createdAt()));
         ctx.res().addHeader("Set-Cookie", ApiServer.SESSION_COOKIE + "=" + sid + "; Path=/; Max-Age=" + Accounts.SESSION_LIFETIME.toSeconds()
                 + "; HttpOnly; SameSite=Strict");
         ctx.res().addHeader("Set-Cookie", Csrf.LOGIN_COOKIE + "=; Path=/login; Max-Age=0; HttpOnly; SameSite=Strict");

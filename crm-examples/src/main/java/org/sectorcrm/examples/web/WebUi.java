@@ -22,7 +22,7 @@ import org.sectorcrm.examples.accounts.Accounts;
 import org.sectorcrm.examples.server.ApiServer;
 
 /**
- * The web UI's routes on the API server's Javalin: {@code new WebUi(crm, accounts).register(config.routes)}. Each page
+ * The web UI's routes on the API server's Javalin: {@code new WebUi(crm, accounts, headers).register(config.routes)}. Each page
  * is wrapped here once: the security headers, the login session (the API's own sessions: same cookie, same lifetime,
  * same database table), the CSRF check of every POST, and HTML error pages. Pages register themselves in
  * {@link #pages()}.
@@ -41,15 +41,18 @@ public final class WebUi {
     private final Accounts accounts;
     private final Templates templates = new Templates();
 
-    public WebUi(Crm crm, Accounts accounts) {
+    private final org.sectorcrm.examples.server.SecurityHeaders headers;
+
+    public WebUi(Crm crm, Accounts accounts, org.sectorcrm.examples.server.SecurityHeaders headers) {
         this.crm = crm;
         this.accounts = accounts;
+        this.headers = headers;
     }
 
     /** The routes of every page, the sign-in and the static assets. */
     public void register(RoutesConfig routes) {
         routes.get("/static/{file}", this::asset);
-        SignIn signIn = new SignIn(crm, accounts, templates);
+        SignIn signIn = new SignIn(crm, accounts, templates, headers::clientAddress);
         routes.get("/login", open(signIn::form));
         routes.post("/login", open(signIn::submit));
         routes.post("/logout", open(ctx -> {
@@ -130,7 +133,9 @@ public final class WebUi {
     private Handler signedIn(PageHandler page) {
         return open(ctx -> {
             Optional<String> sid = sessionId(ctx);
-            Optional<StaffUserId> user = sid.flatMap(accounts::session);
+            // as the API's Authentication: the session opens only the staff user record it was issued to
+            Optional<StaffUserId> user = sid.flatMap(accounts::session).flatMap(holder -> crm.storage()
+                    .read(tx -> tx.staffUsers().find(holder.user())).filter(holder::opens).map(u -> u.id()));
             CrmSession session = null;
             if (user.isPresent()) {
                 try {

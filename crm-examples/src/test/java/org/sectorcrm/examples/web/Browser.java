@@ -127,10 +127,25 @@ final class Browser implements AutoCloseable {
         type("email", email);
         type("password", password);
         find("form[action='/login'] button[type=submit]").click();
+        waitUntilPathIsNot("/login");
     }
 
     void signOut() {
         find("form[action='/logout'] button").click();
+        waitUntilPathStarts("/login");
+    }
+
+    /** A form's submit returns before the next page has loaded: wait for it (bounded), never sleep. */
+    void waitUntilPathStarts(String prefix) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().startsWith(prefix));
+    }
+
+    void waitFor(String css) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !all(css).isEmpty());
+    }
+
+    void waitUntilPathIsNot(String prefix) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().startsWith(prefix));
     }
 
     void size(int width, int height) {

@@ -45,6 +45,7 @@ class SignInBrowserTest {
         browser.type("email", WebFixture.STAFF_A);
         browser.type("password", "not the password at all");
         browser.find("form[action='/login'] button").click();
+        browser.waitFor("[role=alert]");
         assertThat(browser.text("[role=alert]")).contains("Wrong e-mail or password");
         browser.shot("wrong-password");
         browser.checkAccessibility("sign in refused");
@@ -52,6 +53,7 @@ class SignInBrowserTest {
         browser.type("email", WebFixture.STAFF_A);
         browser.type("password", WebFixture.PASSWORD);
         browser.find("form[action='/login'] button").click();
+        browser.waitUntilPathIsNot("/login");
         assertThat(browser.path()).isEqualTo("/employers?q=gear"); // back where the user was going
         browser.open("/");
         assertThat(browser.text("#whoami")).contains("Ann Board").contains("STAFF").contains("Regional Workforce Board");
