@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record BatchReport(long created, long updated, long unchanged, List<Rejection> rejections) {
     public BatchReport {
+        if (rejections == null) {
+            throw ValidationException.of("batch report", "rejections", "is required (empty when none)");
+        }
         rejections = List.copyOf(rejections);
     }
 

@@ -53,7 +53,9 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
     /** One save of a {@link #saveAll} batch: the aggregate and the version it is saved over (0 inserts). @since 2 */
     record Save<A>(A aggregate, long expectedVersion) {
         public Save {
-            java.util.Objects.requireNonNull(aggregate, "aggregate");
+            if (aggregate == null) {
+                throw org.sectorcrm.core.ValidationException.of("save", "aggregate", "is required");
+            }
         }
     }
 
