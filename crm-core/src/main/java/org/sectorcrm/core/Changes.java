@@ -19,14 +19,38 @@ final class Changes {
     final Instant now;
     private final List<DomainEvent> published;
     private final boolean eventLog;
+    /** In a batch: the audit entries and events held back for one {@code appendAll} each ({@link #flush}); null otherwise. */
+    private final List<AuditEntry> heldEntries;
+    private final List<DomainEvent> heldEvents;
 
     Changes(Crm crm, Actor actor, StorageTransaction tx, List<DomainEvent> published) {
+        this(crm, actor, tx, published, false);
+    }
+
+    Changes(Crm crm, Actor actor, StorageTransaction tx, List<DomainEvent> published, boolean batched) {
         this.crm = crm;
         this.actor = actor;
         this.tx = tx;
         this.now = crm.clock().instant();
         this.published = published;
         this.eventLog = crm.storage().capabilities().contains(Capability.EVENT_LOG);
+        this.heldEntries = batched ? new java.util.ArrayList<>() : null;
+        this.heldEvents = batched ? new java.util.ArrayList<>() : null;
+    }
+
+    /** Appends what a batch held back, in the order it was recorded. */
+    void flush() {
+        if (heldEntries == null) {
+            return;
+        }
+        if (!heldEntries.isEmpty()) {
+            tx.audit().appendAll(List.copyOf(heldEntries));
+            heldEntries.clear();
+        }
+        if (!heldEvents.isEmpty()) {
+            tx.events().appendAll(List.copyOf(heldEvents));
+            heldEvents.clear();
+        }
     }
 
     java.util.UUID newId() {
@@ -61,10 +85,18 @@ final class Changes {
     }
 
     private void record(DomainEvent event, String action, List<String> fields, String detail, List<FieldChange> values) {
-        tx.audit().append(new AuditEntry(new AuditId(newId()), now, actor.user(), actor.partner(), action, event.recordType().key(),
-                event.recordId(), fields, detail, values));
-        if (eventLog) {
-            tx.events().append(event);
+        AuditEntry entry = new AuditEntry(new AuditId(newId()), now, actor.user(), actor.partner(), action, event.recordType().key(),
+                event.recordId(), fields, detail, values);
+        if (heldEntries != null) {
+            heldEntries.add(entry);
+            if (eventLog) {
+                heldEvents.add(event);
+            }
+        } else {
+            tx.audit().append(entry);
+            if (eventLog) {
+                tx.events().append(event);
+            }
         }
         published.add(event);
     }

@@ -170,6 +170,12 @@ public final class Crm {
             Changes changes = new Changes(this, actor, tx, published);
             return work.apply(changes);
         });
+        publish(published);
+        return result;
+    }
+
+    /** Hands committed events to the listeners; a failing listener never undoes the commit. */
+    void publish(List<DomainEvent> published) {
         for (DomainEvent event : published) {
             for (DomainEventListener listener : listeners) {
                 try {
@@ -179,7 +185,6 @@ public final class Crm {
                 }
             }
         }
-        return result;
     }
 
     public static final class Builder {

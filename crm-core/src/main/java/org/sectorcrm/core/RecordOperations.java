@@ -107,11 +107,9 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
         }
         actor.require(writeRole(), "create a " + key());
         T saved = crm.write(actor, changes -> {
-            I id = draft.id() != null ? draft.id() : newId(changes.newId());
-            T prepared = prepare(changes, draft, null);
-            T complete = assign(prepared, id, Stamp.first(changes.now, actor.partner()));
+            T complete = prepareCreate(changes, draft);
             store(changes.tx).save(complete, 0);
-            changes.created(type, id, complete.version());
+            changes.created(type, complete.id(), complete.version());
             return complete;
         });
         return view(saved);
@@ -136,14 +134,62 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
         actor.require(writeRole(), "change a " + key());
         T saved = crm.write(actor, changes -> {
             T stored = loadForWrite(changes, id, expectedVersion);
-            T prepared = prepare(changes, assign(changed, id, stored.stamp()), stored);
-            Object before = statusOf(stored);
-            if (before != null && !before.equals(statusOf(prepared))) {
-                throw ValidationException.of(key(), "status", "changes only through the lifecycle operations, not by update");
-            }
-            return saveChanged(changes, stored, prepared, false);
+            return saveChanged(changes, stored, prepareUpdate(changes, stored, changed), false);
         });
         return view(saved);
+    }
+
+    /** The checked, completed next state of {@code stored} an update asks for; the status only moves through lifecycle operations. */
+    T prepareUpdate(Changes changes, T stored, T changed) {
+        T prepared = prepare(changes, assign(changed, stored.id(), stored.stamp()), stored);
+        Object before = statusOf(stored);
+        if (before != null && !before.equals(statusOf(prepared))) {
+            throw ValidationException.of(key(), "status", "changes only through the lifecycle operations, not by update");
+        }
+        return prepared;
+    }
+
+    /** The checked, complete first version of a new record (a draft gets an id; a given id is kept). */
+    T prepareCreate(Changes changes, T draft) {
+        I id = draft.id() != null ? draft.id() : newId(changes.newId());
+        T prepared = prepare(changes, draft, null);
+        return assign(prepared, id, Stamp.first(changes.now, actor.partner()));
+    }
+
+    /**
+     * A batch of creates and updates written in few transactions: see {@link RecordBatch}. {@code work} adds the
+     * writes; what is still pending when it returns is written then. Needs the write role, like each write.
+     *
+     * @since 2
+     */
+    public <K> void batch(BatchOptions options, RecordBatch.Listener<K, V> listener, java.util.function.Consumer<RecordBatch<K, I, T, F, V>> work) {
+        require(key(), "options", options);
+        require(key(), "listener", listener);
+        require(key(), "work", work);
+        actor.require(writeRole(), "import " + key() + " records");
+        RecordBatch.run(this, options, listener, work);
+    }
+
+    /**
+     * Creates every record of {@code records} through the bulk path ({@link #batch}): each is validated and gets its
+     * audit entry and event as {@link #create} would give it. Rows are read from the stream as they are written, so a
+     * stream of any length runs in constant memory. Returns what happened, every rejected record named by its position.
+     *
+     * @since 2
+     */
+    public BatchReport importAll(java.util.stream.Stream<T> records, BatchOptions options) {
+        require(key(), "records", records);
+        BatchReport.Collector<V> report = new BatchReport.Collector<>();
+        long[] index = {0};
+        batch(options, report, b -> records.forEachOrdered(r -> {
+            long i = index[0]++;
+            if (r == null) {
+                report.rejected(i, ValidationException.of(key(), "record", "is required"));
+            } else {
+                b.create(i, r);
+            }
+        }));
+        return report.report();
     }
 
     /** {@link #update(Id, long, Aggregate)} with the id and version {@code changed} carries (it was read from the store). */
@@ -194,13 +240,18 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
 
     /** Saves {@code next} over {@code stored} when anything differs; records a status or change event. */
     T saveChanged(Changes changes, T stored, T next, boolean lifecycle) {
+        return saveChanged(changes, stored, next, lifecycle, (t, v) -> store(changes.tx).save(t, v));
+    }
+
+    /** {@link #saveChanged(Changes, Aggregate, Aggregate, boolean)} handing the save to {@code writer} (a batch collects it). */
+    T saveChanged(Changes changes, T stored, T next, boolean lifecycle, java.util.function.ObjLongConsumer<T> writer) {
         T candidate = assign(next, stored.id(), stored.stamp());
         List<String> fields = type.changedFields(stored, candidate);
         if (fields.isEmpty()) {
             return stored;
         }
         T complete = assign(next, stored.id(), stored.stamp().next(changes.now));
-        store(changes.tx).save(complete, stored.version());
+        writer.accept(complete, stored.version());
         Object before = statusOf(stored);
         Object after = statusOf(complete);
         List<org.sectorcrm.core.audit.FieldChange> values = type.changes(stored, complete);

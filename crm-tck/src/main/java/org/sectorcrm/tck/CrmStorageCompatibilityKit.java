@@ -71,6 +71,7 @@ import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.tck.fixtures.AuditEntries;
+import org.sectorcrm.tck.internal.BatchChecks;
 import org.sectorcrm.tck.fixtures.Contacts;
 import org.sectorcrm.tck.fixtures.Employers;
 import org.sectorcrm.tck.fixtures.Engagements;
@@ -282,6 +283,39 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
         Stream<DynamicTest> deletedIdCanBeInsertedAgain() {
             Parents parents = Writes.parents(storage);
             return perKind(k -> reinsertAfterDelete(k, parents));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    @Nested
+    @DisplayName("saveAll, the bulk write: the outcome of one save after another, all or nothing with its transaction")
+    class BatchSaves {
+        @TestFactory
+        @DisplayName("a batch of inserts and then one of updates: every record is found equal to what the batch saved")
+        Stream<DynamicTest> insertsAndUpdates() {
+            Parents parents = Writes.parents(storage);
+            return perKind(k -> BatchChecks.insertsAndUpdatesRoundTrip(storage, k, parents));
+        }
+
+        @TestFactory
+        @DisplayName("a stale save in the middle of a batch throws ConflictException with the current version; the failed transaction keeps none of the batch")
+        Stream<DynamicTest> staleSave() {
+            Parents parents = Writes.parents(storage);
+            return perKind(k -> BatchChecks.staleSaveFailsTheBatch(storage, k, parents));
+        }
+
+        @TestFactory
+        @DisplayName("inserting an id that exists throws ConflictException with the stored version; nothing of the batch is kept")
+        Stream<DynamicTest> duplicateInsert() {
+            Parents parents = Writes.parents(storage);
+            return perKind(k -> BatchChecks.duplicateInsertFailsTheBatch(storage, k, parents));
+        }
+
+        @TestFactory
+        @DisplayName("the same id twice in one batch throws IllegalArgumentException and stores nothing")
+        Stream<DynamicTest> sameIdTwice() {
+            Parents parents = Writes.parents(storage);
+            return perKind(k -> BatchChecks.sameIdTwiceIsRefused(storage, k, parents));
         }
     }
 

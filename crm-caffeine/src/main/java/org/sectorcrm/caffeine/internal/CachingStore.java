@@ -47,6 +47,17 @@ final class CachingStore<I extends Id, T extends Aggregate<I>, F> extends Forwar
         super.save(aggregate, expectedVersion);
     }
 
+    /** Every id of the batch is recorded for invalidation, then the batch goes to the delegate whole (its bulk path). */
+    @Override
+    public void saveAll(java.util.List<Save<T>> saves) {
+        Objects.requireNonNull(saves, "saves");
+        for (Save<T> save : saves) {
+            Objects.requireNonNull(save, "save");
+            tx.writing(type, save.aggregate().id());
+        }
+        super.delegate().saveAll(saves);
+    }
+
     @Override
     public void delete(I id, long expectedVersion) {
         Objects.requireNonNull(id, "id");

@@ -126,6 +126,12 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
             }
 
             @Override
+            public void appendAll(List<AuditEntry> entries) {
+                writing(null, null);
+                log.appendAll(entries);
+            }
+
+            @Override
             public Page<AuditEntry> query(AuditFilter filter, PageRequest page) {
                 checkOpen();
                 return log.query(filter, page);
@@ -141,6 +147,12 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
             public void append(DomainEvent event) {
                 writing(null, null);
                 log.append(event);
+            }
+
+            @Override
+            public void appendAll(List<DomainEvent> events) {
+                writing(null, null);
+                log.appendAll(events);
             }
 
             @Override

@@ -50,6 +50,39 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
      */
     void save(T aggregate, long expectedVersion);
 
+    /** One save of a {@link #saveAll} batch: the aggregate and the version it is saved over (0 inserts). @since 2 */
+    record Save<A>(A aggregate, long expectedVersion) {
+        public Save {
+            if (aggregate == null) {
+                throw org.sectorcrm.core.ValidationException.of("save", "aggregate", "is required");
+            }
+        }
+    }
+
+    /**
+     * Saves every aggregate of {@code saves} in order, each under the rules of {@link #save}: the bulk write path,
+     * which a store may run as batched statements. The outcome is that of calling {@code save} for each in turn:
+     * when one of them would throw, this throws what that save would have thrown (naming that aggregate), and the
+     * caller must let the transaction fail: the writes of the batch before it may have been made in it. Two saves
+     * of one id in one batch are refused with {@link IllegalArgumentException}.
+     *
+     * <p>The default calls {@link #save} for each, so every store has it; stores with a cheaper bulk write override it.
+     *
+     * @since 2
+     */
+    default void saveAll(java.util.List<Save<T>> saves) {
+        java.util.Objects.requireNonNull(saves, "saves");
+        java.util.Set<I> ids = new java.util.HashSet<>();
+        for (Save<T> s : saves) {
+            if (s.aggregate().id() != null && !ids.add(s.aggregate().id())) {
+                throw new IllegalArgumentException(type().key() + " " + s.aggregate().id().asString() + " is saved twice in one batch");
+            }
+        }
+        for (Save<T> s : saves) {
+            save(s.aggregate(), s.expectedVersion());
+        }
+    }
+
     /**
      * Deletes the aggregate if its stored version equals {@code expectedVersion}.
      *

@@ -10,6 +10,13 @@ public interface AuditLog {
     /** Appends the entry; it commits or rolls back with the transaction. An entry with an id already logged throws {@link org.sectorcrm.core.ConflictException}. */
     void append(AuditEntry entry);
 
+    /** Appends the entries in order, like {@link #append} for each (the default); a store may batch them. @since 2 */
+    default void appendAll(java.util.List<AuditEntry> entries) {
+        for (AuditEntry e : entries) {
+            append(e);
+        }
+    }
+
     /** Entries matching the filter in ascending id order (ids are time-ordered), paged like {@link AggregateStore#query}. */
     Page<AuditEntry> query(AuditFilter filter, PageRequest page);
 }

@@ -13,6 +13,13 @@ public interface EventLog {
     /** Appends the event; it becomes readable when (and only if) the transaction commits. */
     void append(DomainEvent event);
 
+    /** Appends the events in order, like {@link #append} for each (the default); a store may batch them. @since 2 */
+    default void appendAll(List<DomainEvent> events) {
+        for (DomainEvent e : events) {
+            append(e);
+        }
+    }
+
     /**
      * Up to {@code limit} committed events with a sequence greater than {@code afterSequence}, in ascending sequence
      * order. Sequences are positive and increase in commit order, so a consumer that remembers the last sequence it

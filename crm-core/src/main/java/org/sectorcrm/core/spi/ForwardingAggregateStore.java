@@ -13,7 +13,9 @@ import org.sectorcrm.core.type.AggregateType;
 
 /**
  * A store that hands every call to another: the base of store decorators, with
- * {@link ForwardingStorageTransaction}.
+ * {@link ForwardingStorageTransaction}. {@link #saveAll} is deliberately not forwarded: the interface's default calls
+ * {@link #save} for each aggregate, so a decorator that overrides {@code save} (a read-only view, a check) sees every
+ * write of a batch too. A decorator that only observes writes may override {@code saveAll} to hand the batch on whole.
  *
  * @since 2
  */

@@ -27,7 +27,7 @@ import org.sectorcrm.core.type.AggregateType;
  */
 final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implements AggregateStore<I, T, F> {
     private final JdbcTransaction tx;
-    private final Table<I, T, F> table;
+    final Table<I, T, F> table;
 
     JdbcAggregateStore(JdbcTransaction tx, Table<I, T, F> table) {
         this.tx = tx;
@@ -64,6 +64,17 @@ final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implemen
             SearchIndex.write(s, table, aggregate, expectedVersion != 0);
             return null;
         }, e -> saveFailure(s, aggregate, expectedVersion, e));
+    }
+
+    /** In batched statements ({@link BatchSaves}); the outcome is that of one {@link #save} after another. */
+    @Override
+    public void saveAll(List<Save<T>> saves) {
+        requireArg("saves", saves);
+        if (saves.size() == 1) {
+            save(saves.get(0).aggregate(), saves.get(0).expectedVersion());
+        } else if (!saves.isEmpty()) {
+            new BatchSaves<>(this, tx.writable()).run(saves);
+        }
     }
 
     @Override
@@ -154,42 +165,63 @@ final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implemen
     // --- writes ---
 
     private void insert(TxState s, T a) {
-        SqlDialect d = s.dialect();
+        s.update(new Sql(insertSql(s.dialect()), insertArgs(s, a).toArray(Argument[]::new)));
+    }
+
+    /** The INSERT of the main row; its parameters are {@link #insertArgs}. */
+    String insertSql(SqlDialect d) {
         StringBuilder cols = new StringBuilder("id, version, created_at, updated_at, created_by");
         StringBuilder params = new StringBuilder();
-        List<Argument> args = new ArrayList<>();
         params.append(d.param(table.idType())).append(", ?, ?, ?, ?");
-        args.add(idArg(d, a.id()));
-        stampArgs(d, a, args);
         for (Table.Column<T> col : table.columns) {
             cols.append(", ").append(col.name());
             params.append(", ").append(d.param(col.type()));
-            args.add(d.arg(col.type(), col.value().apply(a)));
         }
         cols.append(", doc");
         params.append(", ").append(d.param(ColumnType.JSON));
+        return "INSERT INTO " + table.name + " (" + cols + ") VALUES (" + params + ")";
+    }
+
+    List<Argument> insertArgs(TxState s, T a) {
+        SqlDialect d = s.dialect();
+        List<Argument> args = new ArrayList<>(table.columns.size() + 6);
+        args.add(idArg(d, a.id()));
+        stampArgs(d, a, args);
+        for (Table.Column<T> col : table.columns) {
+            args.add(d.arg(col.type(), col.value().apply(a)));
+        }
         args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
-        s.update(new Sql("INSERT INTO " + table.name + " (" + cols + ") VALUES (" + params + ")", args.toArray(Argument[]::new)));
+        return args;
     }
 
     private void update(TxState s, T a, long expectedVersion) {
-        SqlDialect d = s.dialect();
-        StringBuilder set = new StringBuilder("version = ?, created_at = ?, updated_at = ?, created_by = ?");
-        List<Argument> args = new ArrayList<>();
-        stampArgs(d, a, args);
-        for (Table.Column<T> col : table.columns) {
-            set.append(", ").append(col.name()).append(" = ").append(d.param(col.type()));
-            args.add(d.arg(col.type(), col.value().apply(a)));
-        }
-        set.append(", doc = ").append(d.param(ColumnType.JSON));
-        args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
-        args.add(idArg(d, a.id()));
-        args.add(d.arg(ColumnType.LONG, expectedVersion));
-        int n = s.update(new Sql("UPDATE " + table.name + " SET " + set + " WHERE id = " + d.param(table.idType()) + " AND version = ?",
-                args.toArray(Argument[]::new)));
+        int n = s.update(new Sql(updateSql(s.dialect()), updateArgs(s, a, expectedVersion).toArray(Argument[]::new)));
         if (n == 0) {
             throw missingOrStale(s, a.id(), expectedVersion);
         }
+    }
+
+    /** The optimistic UPDATE of the main row (no row changes when the version moved on); its parameters are {@link #updateArgs}. */
+    String updateSql(SqlDialect d) {
+        StringBuilder set = new StringBuilder("version = ?, created_at = ?, updated_at = ?, created_by = ?");
+        for (Table.Column<T> col : table.columns) {
+            set.append(", ").append(col.name()).append(" = ").append(d.param(col.type()));
+        }
+        set.append(", doc = ").append(d.param(ColumnType.JSON));
+        return "UPDATE " + table.name + " SET " + set + " WHERE id = " + d.param(table.idType()) + " AND version = ?";
+    }
+
+    List<Argument> updateArgs(TxState s, T a, long expectedVersion) {
+        SqlDialect d = s.dialect();
+        List<Argument> args = new ArrayList<>(table.columns.size() + 7);
+        stampArgs(d, a, args);
+        for (Table.Column<T> col : table.columns) {
+            args.add(d.arg(col.type(), col.value().apply(a)));
+        }
+        args.add(d.arg(ColumnType.JSON, s.documents().write(a)));
+        args.add(idArg(d, a.id()));
+        args.add(d.arg(ColumnType.LONG, expectedVersion));
+        return args;
     }
 
     private void stampArgs(SqlDialect d, T a, List<Argument> args) {
@@ -203,36 +235,44 @@ final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implemen
         SqlDialect d = s.dialect();
         for (Table.Child<T> child : table.children()) {
             if (replace) {
-                s.update(new Sql("DELETE FROM " + child.table() + " WHERE " + child.ownerColumn() + " = " + d.param(table.idType()), idArg(d, a.id())));
+                s.update(new Sql(childDeleteSql(d, child), idArg(d, a.id())));
             }
-            List<List<Object>> values = child.rows().apply(a);
-            if (values.isEmpty()) {
-                continue;
+            List<List<Argument>> rows = new ArrayList<>();
+            childRows(d, child, a, rows);
+            s.batch(childInsertSql(d, child), rows);
+        }
+    }
+
+    String childDeleteSql(SqlDialect d, Table.Child<T> child) {
+        return "DELETE FROM " + child.table() + " WHERE " + child.ownerColumn() + " = " + d.param(table.idType());
+    }
+
+    String childInsertSql(SqlDialect d, Table.Child<T> child) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(child.table()).append(" (").append(child.ownerColumn());
+        StringBuilder params = new StringBuilder(d.param(table.idType()));
+        for (int i = 0; i < child.columns().size(); i++) {
+            sql.append(", ").append(child.columns().get(i));
+            params.append(", ").append(d.param(child.types().get(i)));
+        }
+        return sql.append(") VALUES (").append(params).append(')').toString();
+    }
+
+    /** Adds the parameter rows of {@code a}'s rows in {@code child} to {@code rows}. */
+    void childRows(SqlDialect d, Table.Child<T> child, T a, List<List<Argument>> rows) {
+        for (List<Object> row : child.rows().apply(a)) {
+            List<Argument> args = new ArrayList<>(row.size() + 1);
+            args.add(idArg(d, a.id()));
+            for (int i = 0; i < row.size(); i++) {
+                args.add(d.arg(child.types().get(i), row.get(i)));
             }
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(child.table()).append(" (").append(child.ownerColumn());
-            StringBuilder params = new StringBuilder(d.param(table.idType()));
-            for (int i = 0; i < child.columns().size(); i++) {
-                sql.append(", ").append(child.columns().get(i));
-                params.append(", ").append(d.param(child.types().get(i)));
-            }
-            sql.append(") VALUES (").append(params).append(')');
-            List<List<Argument>> rows = new ArrayList<>(values.size());
-            for (List<Object> row : values) {
-                List<Argument> args = new ArrayList<>(row.size() + 1);
-                args.add(idArg(d, a.id()));
-                for (int i = 0; i < row.size(); i++) {
-                    args.add(d.arg(child.types().get(i), row.get(i)));
-                }
-                rows.add(args);
-            }
-            s.batch(sql.toString(), rows);
+            rows.add(args);
         }
     }
 
     // --- errors ---
 
     /** After an update or delete touched no row: the record is gone, or its version moved on. */
-    private RuntimeException missingOrStale(TxState s, I id, long expectedVersion) {
+    RuntimeException missingOrStale(TxState s, I id, long expectedVersion) {
         Long current = currentVersion(s, id);
         if (current == null) {
             return new NotFoundException(table.recordType(), id.asString());
@@ -240,7 +280,7 @@ final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implemen
         return ConflictException.staleVersion(table.recordType(), id.asString(), expectedVersion, current);
     }
 
-    private Long currentVersion(TxState s, Id id) {
+    Long currentVersion(TxState s, Id id) {
         SqlDialect d = s.dialect();
         List<Long> v = s.query(new Sql("SELECT version FROM " + table.name + " WHERE id = " + d.param(table.idType()), idArg(d, id)),
                 (rs, ctx) -> rs.getLong(1));
@@ -330,11 +370,11 @@ final class JdbcAggregateStore<I extends Id, T extends Aggregate<I>, F> implemen
 
     // --- arguments ---
 
-    private Argument idArg(SqlDialect d, Id id) {
+    Argument idArg(SqlDialect d, Id id) {
         return d.arg(table.idType(), table.uuidIds() ? Tables.uuid(id) : id.asString());
     }
 
-    private void requireComplete(T a, long expectedVersion) {
+    void requireComplete(T a, long expectedVersion) {
         if (a.id() == null || a.stamp() == null) {
             throw new IllegalArgumentException("a draft " + table.recordType() + " (no id or stamp) cannot be saved: Crm assigns both first");
         }

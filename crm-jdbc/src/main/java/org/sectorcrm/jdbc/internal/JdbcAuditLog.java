@@ -28,12 +28,7 @@ final class JdbcAuditLog implements AuditLog {
         }
         TxState s = tx.writable();
         SqlDialect d = s.dialect();
-        Sql insert = new Sql("INSERT INTO crm_audit (id, at, actor_id, partner_id, action, record_type, record_id, doc) VALUES ("
-                + d.param(ColumnType.UUID) + ", " + d.param(ColumnType.INSTANT) + ", " + d.param(ColumnType.UUID) + ", " + d.param(ColumnType.UUID)
-                + ", ?, ?, ?, " + d.param(ColumnType.JSON) + ")",
-                d.arg(ColumnType.UUID, Tables.uuid(entry.id())), d.arg(ColumnType.INSTANT, entry.at()), d.arg(ColumnType.UUID, Tables.uuid(entry.actor())),
-                d.arg(ColumnType.UUID, Tables.uuid(entry.partner())), d.arg(ColumnType.TEXT, entry.action()), d.arg(ColumnType.TEXT, entry.recordType()),
-                d.arg(ColumnType.TEXT, entry.recordId()), d.arg(ColumnType.JSON, s.documents().write(entry)));
+        Sql insert = new Sql(INSERT.apply(d), args(s, entry).toArray(org.jdbi.v3.core.argument.Argument[]::new));
         s.write(() -> s.update(insert), e -> {
             java.sql.SQLException sql = TxState.sqlCause(e);
             if (sql != null && d.classify(sql) == Violation.UNIQUE) {
@@ -41,6 +36,48 @@ final class JdbcAuditLog implements AuditLog {
             }
             return s.failure("appending audit entry " + entry.id(), e);
         });
+    }
+
+    /**
+     * One JDBC batch under one savepoint; when it fails, undone and appended one by one, so that the exception names
+     * the entry like {@link #append} does.
+     */
+    @Override
+    public void appendAll(List<AuditEntry> entries) {
+        if (entries == null || entries.contains(null)) {
+            throw ValidationException.of("audit", "entry", "is required");
+        }
+        if (entries.size() < 2) {
+            entries.forEach(this::append);
+            return;
+        }
+        TxState s = tx.writable();
+        List<List<org.jdbi.v3.core.argument.Argument>> rows = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            rows.add(args(s, entry));
+        }
+        java.sql.Savepoint sp = s.savepoint();
+        try {
+            s.batch(INSERT.apply(s.dialect()), rows);
+        } catch (JdbiException e) {
+            if (s.rollbackOnly()) {
+                throw s.failure("appending " + entries.size() + " audit entries", e);
+            }
+            s.rollbackTo(sp, e);
+            entries.forEach(this::append);
+        }
+        s.release(sp);
+    }
+
+    private static final java.util.function.Function<SqlDialect, String> INSERT = d -> "INSERT INTO crm_audit (id, at, actor_id, partner_id, action, "
+            + "record_type, record_id, doc) VALUES (" + d.param(ColumnType.UUID) + ", " + d.param(ColumnType.INSTANT) + ", " + d.param(ColumnType.UUID)
+            + ", " + d.param(ColumnType.UUID) + ", ?, ?, ?, " + d.param(ColumnType.JSON) + ")";
+
+    private static List<org.jdbi.v3.core.argument.Argument> args(TxState s, AuditEntry entry) {
+        SqlDialect d = s.dialect();
+        return List.of(d.arg(ColumnType.UUID, Tables.uuid(entry.id())), d.arg(ColumnType.INSTANT, entry.at()), d.arg(ColumnType.UUID, Tables.uuid(entry.actor())),
+                d.arg(ColumnType.UUID, Tables.uuid(entry.partner())), d.arg(ColumnType.TEXT, entry.action()), d.arg(ColumnType.TEXT, entry.recordType()),
+                d.arg(ColumnType.TEXT, entry.recordId()), d.arg(ColumnType.JSON, s.documents().write(entry)));
     }
 
     /**

@@ -92,6 +92,16 @@ final class SearchIndex {
         s.batch("INSERT INTO " + TABLE + " (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?)", rows);
     }
 
+    /** Deletes the index rows of the records {@code ids}, in one batch. */
+    static void removeAll(TxState s, Table<?, ?, ?> table, List<? extends Id> ids) {
+        SqlDialect d = s.dialect();
+        List<List<Argument>> rows = new ArrayList<>(ids.size());
+        for (Id id : ids) {
+            rows.add(List.of(d.arg(ColumnType.TEXT, table.recordType()), d.arg(ColumnType.TEXT, id.asString())));
+        }
+        s.batch("DELETE FROM " + TABLE + " WHERE record_type = ? AND record_id = ?", rows);
+    }
+
     /** Deletes the index rows of one record. */
     static void remove(TxState s, Table<?, ?, ?> table, Id id) {
         SqlDialect d = s.dialect();

@@ -229,9 +229,10 @@ public final class TxState {
         }
     }
 
-    public void batch(String sql, List<List<Argument>> rows) {
+    /** Runs {@code sql} once per row as one JDBC batch; returns the update count of each row (or {@code Statement.SUCCESS_NO_INFO}). */
+    public int[] batch(String sql, List<List<Argument>> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         checkUsable();
         try {
@@ -242,7 +243,7 @@ public final class TxState {
                 }
                 b.add();
             }
-            b.execute();
+            return b.execute();
         } catch (JdbiException e) {
             throw noteAbort(e);
         }
