@@ -32,8 +32,7 @@ public final class WebUi {
      * No inline script, style or handler anywhere; forms post only here; no framing. The templates are checked at build
      * time for inline handlers (jte's OwaspHtmlPolicy), this header makes the browser refuse any that slipped through.
      */
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
-            + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CSP = org.sectorcrm.examples.server.SecurityHeaders.HTML_POLICY; // one page policy for the server
     private static final System.Logger LOG = System.getLogger(WebUi.class.getName());
     private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8", "app.js", "text/javascript; charset=utf-8");
 
