@@ -11,6 +11,7 @@ import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.examples.cli.BackupCommand;
 import org.sectorcrm.examples.cli.ExportCommand;
 import org.sectorcrm.examples.cli.ImportCommand;
+import org.sectorcrm.examples.cli.MatchCommand;
 import org.sectorcrm.examples.cli.Job;
 import org.sectorcrm.examples.cli.ReportCommand;
 import org.sectorcrm.examples.cli.RestoreCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar sectorcrm.jar serve|users|import|export|report|restore|backup ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class, MatchCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
