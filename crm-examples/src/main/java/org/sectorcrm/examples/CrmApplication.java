@@ -1,6 +1,8 @@
 package org.sectorcrm.examples;
 
+import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.sectorcrm.core.Crm;
 import org.sectorcrm.core.PageRequest;
@@ -12,8 +14,11 @@ import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.examples.accounts.Accounts;
 import org.sectorcrm.examples.accounts.PasswordPolicy;
 import org.sectorcrm.examples.demo.DemoData;
+import org.sectorcrm.examples.integrations.Integrations;
 import org.sectorcrm.examples.server.ApiServer;
 import org.sectorcrm.examples.server.SecurityHeaders;
+import org.sectorcrm.examples.webhooks.WebhookRoutes;
+import org.sectorcrm.jdbc.JdbcCrmStorage;
 
 /** The standalone program's parts wired together: store, application API, accounts and (when started) the HTTP server. */
 public final class CrmApplication implements AutoCloseable {
@@ -22,10 +27,15 @@ public final class CrmApplication implements AutoCloseable {
     private final StorageFactory.Opened opened;
     private final Crm crm;
     private final Accounts accounts;
+    private static final java.util.concurrent.atomic.AtomicInteger NODES = new java.util.concurrent.atomic.AtomicInteger();
+    private final Clock clock;
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private Integrations integrations;
     private ApiServer server;
 
     public CrmApplication(StorageFactory.Opened opened, Clock clock) {
         this.opened = opened;
+        this.clock = clock;
         this.crm = Crm.builder().storage(opened.storage()).clock(clock).build();
         this.accounts = new Accounts(opened.accountsJdbcUrl(), clock);
     }
@@ -86,6 +96,20 @@ public final class CrmApplication implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no staff user has the e-mail " + email));
     }
 
+    /** How often the outbox consumers (webhooks, e-mail) look for new events once the server runs (default 5 s). */
+    public CrmApplication pollInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the poll interval must be positive but was " + interval);
+        }
+        this.pollInterval = interval;
+        return this;
+    }
+
+    /** The outbox consumers of the running server, or null before {@link #start} or on a store that is not SQL. */
+    public Integrations integrations() {
+        return integrations;
+    }
+
     public ApiServer start(String host, int port) {
         return start(host, port, ApiServer.DEFAULT_UID_DOMAIN);
     }
@@ -97,14 +121,39 @@ public final class CrmApplication implements AutoCloseable {
 
     /** @param behindHttpsProxy whether a TLS-terminating proxy's {@code X-Forwarded-Proto} is trusted ({@link SecurityHeaders}) */
     public ApiServer start(String host, int port, String uidDomain, boolean behindHttpsProxy) {
-        server = new ApiServer(crm, accounts, uidDomain, new SecurityHeaders(behindHttpsProxy)).start(host, port);
+        ApiServer api = new ApiServer(crm, accounts, uidDomain, new SecurityHeaders(behindHttpsProxy));
+        if (opened.storage() instanceof JdbcCrmStorage sql) {
+            integrations = new Integrations(crm, sql, opened.accountsJdbcUrl(), nodeName(), clock,
+                    e -> System.getLogger(CrmApplication.class.getName()).log(System.Logger.Level.WARNING,
+                            "webhook " + e.id() + " of " + e.ownerId() + " was disabled: " + e.disabledReason()));
+            api.register(new WebhookRoutes(integrations.webhooks()));
+        }
+        server = api.start(host, port);
+        if (integrations != null) {
+            integrations.start(pollInterval);
+        }
         return server;
+    }
+
+    /** This node's name in the outbox consumers' leases: host and process, unique among the nodes on one database. */
+    private static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        // the counter keeps two applications in one JVM (an embedder's, a test's) apart
+        return host + ":" + ProcessHandle.current().pid() + ":" + NODES.incrementAndGet();
     }
 
     @Override
     public void close() throws Exception {
         if (server != null) {
             server.close();
+        }
+        if (integrations != null) {
+            integrations.close();
         }
         accounts.close();
         opened.storage().close();
