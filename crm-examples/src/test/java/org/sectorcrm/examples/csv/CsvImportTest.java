@@ -159,6 +159,42 @@ class CsvImportTest {
         assertThat(real.errors()).isEqualTo(dry.errors());
     }
 
+    /**
+     * Name variants of one employer at one ZIP: the real run creates the first and renames it with each later
+     * variant, so the dry run must report each of those lines as updated, not unchanged (issue 13).
+     */
+    @Test
+    void aDryRunOfAFileWithNameVariantDuplicatesReportsEveryLineAsTheRealRunDoes() throws IOException {
+        StringBuilder file = new StringBuilder("legalName,fein,zip,employees\r\n");
+        for (int i = 0; i < 40; i++) {
+            String zip = String.format("6%04d", i);
+            file.append("The Acme ").append(i).append(" Tool & Die Co.,,").append(zip).append(",10\r\n");
+            file.append("ACME ").append(i).append(" TOOL AND DIE,,").append(zip).append(",10\r\n"); // a name variant: a rename
+            file.append("ACME ").append(i).append(" TOOL AND DIE,,").append(zip).append(",10\r\n"); // an exact repeat: unchanged
+            file.append("Acme ").append(i).append(" Tool and Die,36-").append(String.format("%07d", i)).append(",").append(zip).append(",12\r\n"); // adds a FEIN
+            file.append("Beta ").append(i).append(",36-").append(String.format("%07d", i)).append(",").append(zip).append(",\r\n"); // the same FEIN renames it
+            file.append("Gamma ").append(i).append(",,").append(zip).append(",many\r\n"); // refused
+        }
+        java.util.Map<Integer, CsvImport.Outcome> dryLines = new java.util.TreeMap<>();
+        java.util.Map<Integer, CsvImport.Outcome> realLines = new java.util.TreeMap<>();
+        org.sectorcrm.core.BatchOptions small = org.sectorcrm.core.BatchOptions.defaults().withBatchSize(50);
+
+        ImportReport dry = CsvImport.run(new StringReader(file.toString()), new EmployerRows(staff), ColumnMapping.identity(), small.withDryRun(true),
+                n -> { }, dryLines::put);
+        assertThat(staff.employers().count(EmployerFilter.ALL)).isZero();
+        ImportReport real = CsvImport.run(new StringReader(file.toString()), new EmployerRows(staff), ColumnMapping.identity(), small, n -> { },
+                realLines::put);
+
+        assertThat(real.created()).isEqualTo(40);
+        assertThat(real.updated()).isEqualTo(120);
+        assertThat(real.unchanged()).isEqualTo(40);
+        assertThat(real.rejectedRows()).isEqualTo(40);
+        assertThat(dryLines).isEqualTo(realLines).hasSize(200);
+        assertThat(dry.errors()).isEqualTo(real.errors());
+        assertThat(List.of(dry.created(), dry.updated(), dry.unchanged())).isEqualTo(List.of(real.created(), real.updated(), real.unchanged()));
+        assertThat(staff.employers().count(EmployerFilter.ALL)).isEqualTo(40);
+    }
+
     @Test
     void aMappingFileRenamesColumnsAndAMissingRequiredColumnStopsTheImport() throws IOException {
         ColumnMapping mapping = ColumnMapping.read(new StringReader("legalName = Company Name\nfein=EIN\n"), java.util.Set.copyOf(EmployerRows.FIELDS));
