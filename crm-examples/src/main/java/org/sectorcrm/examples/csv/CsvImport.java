@@ -50,6 +50,16 @@ public final class CsvImport {
 
         Set<String> requiredColumns();
 
+        /** Other names files give a field's column, tried when the file has no column named like the field ("Main Phone"). */
+        default Map<String, List<String>> aliases() {
+            return Map.of();
+        }
+
+        /** Whether the records have custom fields, so that a column may be mapped to one ({@code customFields.KEY} in a row). */
+        default boolean customFields() {
+            return false;
+        }
+
         /** Upserts every row by its natural key, telling {@code results} what each came to. */
         void importRows(Iterator<Line> rows, BatchOptions options, Results results);
     }
@@ -179,6 +189,7 @@ public final class CsvImport {
     public static final class Results {
         private final RowHandler handler;
         private final ColumnMapping mapping;
+        private ColumnMapping.Columns columns;
         private final LongConsumer progress;
         private final LineOutcomes outcomes;
         private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
@@ -233,14 +244,23 @@ public final class CsvImport {
 
         /** Names the CSV column behind a violated field where there is one ({@code employer.fein} → the FEIN column's header). */
         private String columnOf(FieldViolation v) {
+            if (columns != null && v.field().startsWith("customFields.") && columns.headerOf(v.field()) != null) {
+                return columns.headerOf(v.field());
+            }
             String field = v.field().replaceAll("[\\[.].*$", "");
             if (handler.fields().contains(field)) {
-                return mapping.headerFor(field);
+                return headerFor(field);
             }
             if (handler.fields().contains(v.record())) {
-                return mapping.headerFor(v.record());
+                return headerFor(v.record());
             }
             return v.path();
+        }
+
+        /** The file's own header of a field's column (an alias the file used), else the mapped name. */
+        private String headerFor(String field) {
+            String found = columns == null ? null : columns.headerOf(field);
+            return found != null ? found : mapping.headerFor(field);
         }
     }
 
@@ -267,13 +287,16 @@ public final class CsvImport {
     public static ImportReport run(Reader input, RowHandler handler, ColumnMapping mapping, BatchOptions options, LongConsumer progress,
             LineOutcomes outcomes) throws IOException {
         Results results = new Results(handler, mapping, progress, outcomes);
+        List<ImportReport.UnmappedColumn> unmapped = new ArrayList<>();
         long[] rows = {0};
         try (CsvReader reader = new CsvReader(input)) {
             CsvReader.Row header = reader.next();
             if (header == null) {
                 throw ValidationException.of("csv", "header", "is missing: the file is empty");
             }
-            Map<String, Integer> columns = mapping.locate(header.fields(), handler.fields(), handler.requiredColumns());
+            ColumnMapping.Columns columns = mapping.locate(header.fields(), handler);
+            results.columns = columns;
+            long[] unmappedValues = new long[header.fields().size()];
             Iterator<Line> lines = new Iterator<>() {
                 private Line next;
                 private boolean end;
@@ -300,10 +323,19 @@ public final class CsvImport {
                             continue;
                         }
                         Map<String, String> values = new HashMap<>();
-                        columns.forEach((field, index) -> {
+                        columns.fields().forEach((field, index) -> {
                             String v = CsvWriter.unguard(row.fields().get(index).strip());
                             values.put(field, v.isEmpty() ? null : v);
                         });
+                        columns.customFields().forEach((key, index) -> {
+                            String v = CsvWriter.unguard(row.fields().get(index).strip());
+                            values.put("customFields." + key, v.isEmpty() ? null : v);
+                        });
+                        for (int index : columns.unmapped().keySet()) {
+                            if (!row.fields().get(index).isBlank()) {
+                                unmappedValues[index]++;
+                            }
+                        }
                         next = new Line(row.line(), values);
                     }
                     return next != null;
@@ -320,9 +352,10 @@ public final class CsvImport {
                 }
             };
             handler.importRows(lines, options, results);
+            columns.unmapped().forEach((index, name) -> unmapped.add(new ImportReport.UnmappedColumn(index + 1, name, unmappedValues[index])));
         }
         results.progress();
         return new ImportReport(handler.kind(), options.dryRun(), rows[0], results.count(Outcome.CREATED), results.count(Outcome.UPDATED),
-                results.count(Outcome.UNCHANGED), results.errors());
+                results.count(Outcome.UNCHANGED), results.errors(), unmapped);
     }
 }

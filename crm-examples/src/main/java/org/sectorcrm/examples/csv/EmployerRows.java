@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.RecordOperations;
@@ -31,6 +32,7 @@ import org.sectorcrm.core.reference.SectorCode;
 public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, EmployerFilter, Employer> {
     static final List<String> FIELDS = List.of("legalName", "tradeNames", "fein", "naics", "sector", "region", "status", "employees",
             "website", "phone", "tags", "street", "city", "state", "zip", "county", "uiAccountNumber");
+    private static final String CUSTOM = "customFields.";
     private static final List<String> SITE = List.of("street", "city", "state", "zip", "county", "uiAccountNumber");
     private final CrmSession session;
 
@@ -51,6 +53,29 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
     @Override
     public Set<String> requiredColumns() {
         return Set.of("legalName");
+    }
+
+    /** Column names other systems' exports use for these fields (compared ignoring case). */
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "legalName", List.of("Legal Name", "Company Name", "Employer Name", "Business Name", "Company"),
+            "tradeNames", List.of("Trade Names", "Trade Name", "DBA"),
+            "fein", List.of("EIN", "FEIN Number", "Federal EIN"),
+            "naics", List.of("NAICS Code"),
+            "employees", List.of("Number of Employees", "Employee Count"),
+            "website", List.of("Web Site", "URL"),
+            "phone", List.of("Main Phone", "Main Phone Number", "Phone Number", "Company Phone"),
+            "street", List.of("Street Address", "Address"),
+            "zip", List.of("ZIP Code", "Postal Code"));
+
+    @Override
+    public Map<String, List<String>> aliases() {
+        return ALIASES;
+    }
+
+    /** Columns mapped to {@code custom.KEY} (or all unmapped ones, with {@code --custom-fields}) fill the employer's custom fields. */
+    @Override
+    public boolean customFields() {
+        return true;
     }
 
     @Override
@@ -122,6 +147,19 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
         }
         if (row.containsKey("tags")) {
             r = r.withTags(new LinkedHashSet<>(Cells.list(row, "tags")));
+        }
+        if (row.keySet().stream().anyMatch(k -> k.startsWith(CUSTOM))) {
+            Map<String, String> custom = new TreeMap<>(r.customFields());
+            row.forEach((k, v) -> {
+                if (k.startsWith(CUSTOM)) {
+                    if (v == null) {
+                        custom.remove(k.substring(CUSTOM.length()));
+                    } else {
+                        custom.put(k.substring(CUSTOM.length()), v);
+                    }
+                }
+            });
+            r = r.withCustomFields(custom);
         }
         if (SITE.stream().anyMatch(row::containsKey) && SITE.stream().anyMatch(f -> row.get(f) != null)) {
             r = r.withEstablishments(withPrimarySite(r, row));
