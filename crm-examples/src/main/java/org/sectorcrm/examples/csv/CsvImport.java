@@ -136,9 +136,11 @@ public final class CsvImport {
                 int from = next;
                 List<Queued<T>> queued = new ArrayList<>();
                 List<Rejected> rejected = new ArrayList<>();
+                List<Integer> unchanged = new ArrayList<>();
                 next = batch.lookups(() -> {
                     queued.clear(); // a storage may run the reads again
                     rejected.clear();
+                    unchanged.clear();
                     Set<String> keys = new HashSet<>(queuedKeys);
                     int i = from;
                     for (; i < chunk.size(); i++) {
@@ -159,6 +161,11 @@ public final class CsvImport {
                         if (touched.stream().anyMatch(keys::contains)) { // not Collections.disjoint: it would walk the whole queue
                             break; // it reads what a queued row writes: write the queue first, then look it up again
                         }
+                        if (p.existing() != null && p.merged().equals(p.existing())) {
+                            // The row says what is stored: an update would write nothing, so it is not queued (and not read again).
+                            unchanged.add(line.line());
+                            continue;
+                        }
                         touched.addAll(keysOf(p.merged()));
                         keys.addAll(touched);
                         queued.add(new Queued<>(line.line(), p));
@@ -168,6 +175,7 @@ public final class CsvImport {
                     return i;
                 });
                 rejected.forEach(r -> results.rejected(r.line(), r.problem()));
+                unchanged.forEach(line -> results.outcome(line, Outcome.UNCHANGED));
                 for (Queued<T> q : queued) {
                     if (q.prepared().existing() == null) {
                         batch.create(q.line(), q.prepared().merged());
