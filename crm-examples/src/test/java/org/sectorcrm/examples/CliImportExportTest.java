@@ -102,6 +102,25 @@ class CliImportExportTest {
     }
 
     @Test
+    void aColumnNoFieldReadsIsNamedAndExits1UnlessMappedToACustomField() throws Exception {
+        Path csv = file("crm.csv", "Company Name,Main Phone,Notes\nRockford Precision Gear,(815) 555-0142,Call before noon\n");
+
+        CliRunner.Run plain = CliRunner.on(db, "import", "employers", csv.toString(), "--as", STAFF);
+
+        assertThat(plain.exitCode()).as(plain.toString()).isEqualTo(1);
+        assertThat(plain.out()).contains("1 employer rows: 1 created, 0 updated, 0 unchanged, 0 rejected; 1 column not imported")
+                .contains("column 'Notes': not imported, no field reads it (1 row has a value in it)").contains("custom.KEY = Column Header");
+        CliRunner.Run custom = CliRunner.on(db, "import", "employers", csv.toString(), "--custom-fields", "--as", STAFF);
+        assertThat(custom.exitCode()).as(custom.toString()).isZero();
+        assertThat(custom.out()).contains("1 updated").doesNotContain("not imported");
+        Employer stored = withCrm(s -> s.employers().list(EmployerFilter.ALL, PageRequest.first()).items().get(0));
+        assertThat(stored.customFields()).containsEntry("Notes", "Call before noon");
+        assertThat(stored.phone()).isNotNull();
+        Path contacts = file("contacts.csv", "lastName\nLopez\n");
+        assertThat(CliRunner.on(db, "import", "contacts", contacts.toString(), "--custom-fields", "--as", STAFF).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void aDryRunChecksEverythingAndStoresNothing() throws Exception {
         Path csv = file("employers.csv", "legalName,fein\nRockford Precision Gear,36-1111111\nBad Prefix Corp,07-2222222\n");
         CliRunner.Run dry = CliRunner.on(db, "import", "employers", csv.toString(), "--dry-run", "--as", STAFF);

@@ -952,6 +952,21 @@ abstract class StoreTestBase {
         assertThat(catchConflict(() -> write((StorageTransaction tx) -> tx.audit().append(entries.get(0))))).hasMessageContaining("already logged");
     }
 
+    /** The bulk path hands over an immutable list (whose contains(null) throws): appendAll must take it, and refuse a null entry by name. */
+    @Test
+    void auditAppendAllTakesAnImmutableListInOneBatchAndRefusesANullEntry() {
+        var ada = Fixtures.staffUserId();
+        List<AuditEntry> entries = List.of(AuditEntries.anAuditEntry().by(ada, Fixtures.CREATOR).did("CREATE", "employer", "a").build(),
+                AuditEntries.anAuditEntry().by(ada, Fixtures.CREATOR).did("CREATE", "employer", "b").build());
+        write(tx -> tx.audit().appendAll(entries));
+        List<AuditEntry> stored = read(tx -> tx.audit().query(AuditFilter.ALL, PageRequest.first()).items());
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(entries);
+        List<AuditEntry> withNull = new ArrayList<>(entries);
+        withNull.add(null);
+        assertThatExceptionOfType(org.sectorcrm.core.ValidationException.class).isThrownBy(() -> write(tx -> tx.audit().appendAll(withNull)))
+                .withMessageContaining("entry");
+    }
+
     @Test
     void theOutboxKeepsCommittedEventsInCommitOrder() {
         DomainEvent a = Events.created(AggregateTypes.EMPLOYER);

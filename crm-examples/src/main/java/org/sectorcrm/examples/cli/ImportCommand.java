@@ -27,12 +27,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code import employers|contacts|engagements FILE.csv [--mapping FILE] [--dry-run] --as EMAIL}. */
+/** {@code import employers|contacts|engagements FILE.csv [--mapping FILE] [--custom-fields] [--dry-run] --as EMAIL}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import employers, contacts or engagements from a CSV file with a header row (RFC 4180, UTF-8).",
             "Rows are matched by natural key (employers: FEIN, else name + ZIP; contacts: employer + e-mail; engagements: externalId),"
                     + " so running a file again changes nothing. Good rows are stored even when others are rejected.",
-            "Exit codes: 0 every row was good; 1 some rows were rejected (each is listed with line, column and reason);"
+            "Columns no field reads are listed by name; map them with --mapping (employers: custom.KEY = Header, or --custom-fields).",
+            "Exit codes: 0 every row and column was imported; 1 some rows were rejected (each is listed with line, column and reason)"
+                    + " or some columns with values were not imported (each is named);"
                     + " 2 nothing was imported (bad arguments, unreadable file, missing column, not allowed)."})
 public final class ImportCommand extends Job {
     /** What a CSV file can hold. */
@@ -50,8 +52,11 @@ public final class ImportCommand extends Job {
             description = "column names of other systems, as Java properties lines: field = Column Header (e.g. legalName = Company Name)")
     Path mapping;
 
-    @Option(names = "--dry-run", description = "check every row and report, but store nothing")
+    @Option(names = "--dry-run", description = "check every row and report exactly what a real run would do, but store nothing")
     boolean dryRun;
+
+    @Option(names = "--custom-fields", description = "employers: put every column that no field reads into the custom field named by its header")
+    boolean customFields;
 
     @Override
     protected int run(CrmApplication app) throws IOException {
@@ -67,7 +72,10 @@ public final class ImportCommand extends Job {
             case CONTACTS -> new ContactRows(session);
             case ENGAGEMENTS -> new EngagementRows(session);
         };
-        ColumnMapping columns = mapping(handler);
+        if (customFields && !handler.customFields()) {
+            throw new UsageException("--custom-fields: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " have no custom fields");
+        }
+        ColumnMapping columns = customFields ? mapping(handler).withUnmappedAsCustomFields() : mapping(handler);
         Progress progress = Progress.of(System.console() != null, err(), Files.size(file));
         ImportReport report;
         try (InputStream raw = Files.newInputStream(file); CountingInputStream bytes = new CountingInputStream(raw); Reader reader = utf8(bytes)) {
@@ -91,7 +99,14 @@ public final class ImportCommand extends Job {
         for (ImportReport.RowError error : report.errors()) {
             out().println(error);
         }
-        return report.errors().isEmpty() ? OK : PARTLY;
+        for (ImportReport.UnmappedColumn column : report.unmapped()) {
+            out().println(column);
+        }
+        if (!report.droppedColumns().isEmpty()) {
+            out().println("to import a column, name its field in --mapping (field = Column Header"
+                    + (handler.customFields() ? ", or custom.KEY = Column Header for a custom field; --custom-fields takes them all" : "") + ")");
+        }
+        return report.errors().isEmpty() && report.droppedColumns().isEmpty() ? OK : PARTLY;
     }
 
     private UsageException notUtf8(Path f) {
@@ -107,7 +122,7 @@ public final class ImportCommand extends Job {
             throw new UsageException("no mapping file " + mapping);
         }
         try (Reader r = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
-            return ColumnMapping.read(r, Set.copyOf(handler.fields()));
+            return ColumnMapping.read(r, Set.copyOf(handler.fields()), handler.customFields());
         } catch (ValidationException e) {
             throw new UsageException(mapping + ": " + e.getMessage());
         } catch (CharacterCodingException e) {

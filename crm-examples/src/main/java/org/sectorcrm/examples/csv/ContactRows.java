@@ -9,11 +9,14 @@ import java.util.Set;
 
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.RecordOperations;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
+import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.contact.ContactRole;
 import org.sectorcrm.core.contact.ContactView;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.reference.EmailAddress;
 import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.PhoneNumber;
@@ -22,12 +25,10 @@ import org.sectorcrm.core.reference.PhoneNumber;
  * Contact rows. Upserts by employer (employerFein, else employerName + employerZip) plus e-mail; a contact
  * without an e-mail is matched by employer plus first and last name.
  */
-public final class ContactRows implements CsvImport.RowHandler {
+public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, ContactFilter, ContactView> {
     static final List<String> FIELDS = List.of("employerFein", "employerName", "employerZip", "firstName", "lastName", "title", "email",
             "phone", "roles", "active");
     private final CrmSession session;
-    /** Natural keys a dry run would have created, so repeated rows count as they would in a real run. */
-    private final java.util.Set<String> dryRunKeys = new java.util.HashSet<>();
 
     public ContactRows(CrmSession session) {
         this.session = session;
@@ -49,7 +50,12 @@ public final class ContactRows implements CsvImport.RowHandler {
     }
 
     @Override
-    public CsvImport.Outcome apply(Map<String, String> row, boolean dryRun) {
+    protected RecordOperations<ContactId, Contact, ContactFilter, ContactView> operations() {
+        return session.contacts();
+    }
+
+    @Override
+    protected Prepared<Contact> prepare(Map<String, String> row) {
         Employer employer = EmployerKeys.require(session, "contact", row.get("employerFein"), row.get("employerName"), row.get("employerZip"));
         EmailAddress email = row.get("email") == null ? null : EmailAddress.parse(row.get("email"));
         PhoneNumber phone = row.get("phone") == null ? null : PhoneNumber.parse(row.get("phone"));
@@ -60,18 +66,22 @@ public final class ContactRows implements CsvImport.RowHandler {
                 row.containsKey("phone") ? phone : base.phone(),
                 row.containsKey("roles") ? roles(row) : base.roles(), base.consents(),
                 row.get("active") == null ? base.active() : Cells.bool("contact", row, "active"));
-        if (dryRun) {
-            if (existing.isEmpty() && !dryRunKeys.add((merged.employer() + "|" + (merged.email() != null ? merged.email() : org.sectorcrm.core.reference.EmployerNames.normalize(merged.displayName()))))) {
-                return CsvImport.Outcome.UNCHANGED; // a repeat of a row this dry run already counted as created
-            }
-            return existing.isEmpty() ? CsvImport.Outcome.CREATED : merged.equals(existing.get()) ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
-        }
-        if (existing.isEmpty()) {
-            session.contacts().create(merged);
-            return CsvImport.Outcome.CREATED;
-        }
-        ContactView saved = session.contacts().update(merged);
-        return saved.contact().version() == existing.get().version() ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
+        String lookedUp = email != null ? emailKey(employer.id(), email) : nameKey(employer.id(), (row.get("firstName") == null ? "" : row.get("firstName"))
+                + " " + (row.get("lastName") == null ? "" : row.get("lastName")));
+        return new Prepared<>(Set.of(lookedUp), existing.orElse(null), merged);
+    }
+
+    @Override
+    protected Set<String> keysOf(Contact c) {
+        return c.email() == null ? Set.of(nameKey(c.employer(), c.displayName())) : Set.of(emailKey(c.employer(), c.email()), nameKey(c.employer(), c.displayName()));
+    }
+
+    private static String emailKey(EmployerId employer, EmailAddress email) {
+        return employer.asString() + "|email:" + email.value();
+    }
+
+    private static String nameKey(EmployerId employer, String name) {
+        return employer.asString() + "|name:" + EmployerNames.normalize(name);
     }
 
     private Optional<Contact> find(Employer employer, EmailAddress email, String firstName, String lastName) {

@@ -3,21 +3,36 @@ package org.sectorcrm.examples.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
-import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.BatchOptions;
 import org.sectorcrm.core.CrmException;
 import org.sectorcrm.core.FieldViolation;
+import org.sectorcrm.core.Id;
+import org.sectorcrm.core.RecordBatch;
+import org.sectorcrm.core.RecordOperations;
+import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.ValidationException;
 
 /**
- * The shared run of every CSV import: read the header, turn each row into a field map, hand it to the
- * kind-specific {@link RowHandler}, and collect per-row results. Each row is stored in its own transaction,
- * so one bad row never keeps the good ones out and never leaves half of itself behind.
+ * The shared run of every CSV import: read the header, turn each row into a field map, hand the rows to the
+ * kind-specific {@link RowHandler}, and collect per-row results.
+ *
+ * <p>Rows go through the application's bulk path ({@link RecordOperations#batch}): {@link BatchOptions#batchSize}
+ * rows are looked up in one read transaction and written in one transaction, with every check, audit entry and event
+ * a single create or update would have. A batch whose writes fail is written again row by row, so one bad row never
+ * keeps the good ones out and never leaves half of itself behind. A dry run makes exactly the writes of the real run
+ * inside one transaction that is rolled back, so it reports what the real run will do, line by line.
  */
 public final class CsvImport {
     /** What one row came to. */
@@ -25,7 +40,7 @@ public final class CsvImport {
         CREATED, UPDATED, UNCHANGED
     }
 
-    /** Imports one kind of record. Field errors are reported by throwing {@link ValidationException}. */
+    /** Imports one kind of record. */
     public interface RowHandler {
         String kind();
 
@@ -34,77 +49,320 @@ public final class CsvImport {
 
         Set<String> requiredColumns();
 
-        /** Upserts one row by its natural key; in a dry run checks everything it can and stores nothing. */
-        Outcome apply(Map<String, String> row, boolean dryRun);
+        /** Other names files give a field's column, tried when the file has no column named like the field ("Main Phone"). */
+        default Map<String, List<String>> aliases() {
+            return Map.of();
+        }
+
+        /** Whether the records have custom fields, so that a column may be mapped to one ({@code customFields.KEY} in a row). */
+        default boolean customFields() {
+            return false;
+        }
+
+        /** Upserts every row by its natural key, telling {@code results} what each came to. */
+        void importRows(Iterator<Line> rows, BatchOptions options, Results results);
+    }
+
+    /** One well-formed data row: its line in the file (the first line of a row with quoted line breaks) and its values by field. */
+    public record Line(int line, Map<String, String> values) {
+    }
+
+    /** Hears what each line came to (for a per-line report). */
+    @FunctionalInterface
+    public interface LineOutcomes {
+        void outcome(int line, Outcome outcome);
+
+        static LineOutcomes none() {
+            return (line, outcome) -> {
+            };
+        }
+    }
+
+    /**
+     * A handler that upserts one aggregate type through {@link RecordOperations#batch}. It says how a row is looked up
+     * and merged ({@link #prepare}), and which natural keys a record answers to ({@link #keysOf}): a row that looks
+     * up a key a queued row will write waits until the queue is written, so it sees what the rows before it stored,
+     * exactly as it would one row at a time.
+     */
+    public abstract static class Upserts<I extends Id, T extends Aggregate<I>, F, V> implements RowHandler {
+        /** What a row looked up and what it wants stored: {@code existing} is null for a new record. */
+        protected record Prepared<T>(Set<String> lookedUp, T existing, T merged) {
+        }
+
+        protected abstract RecordOperations<I, T, F, V> operations();
+
+        /** Looks the row's record up by its natural key and merges the row into it; only reads. Throws for a bad row. */
+        protected abstract Prepared<T> prepare(Map<String, String> row);
+
+        /** The natural keys another row could find {@code record} by. */
+        protected abstract Set<String> keysOf(T record);
+
+        @Override
+        public final void importRows(Iterator<Line> rows, BatchOptions options, Results results) {
+            operations().<Integer>batch(options, new RecordBatch.Listener<>() {
+                @Override
+                public void stored(Integer line, RecordBatch.Outcome outcome, V record) {
+                    results.outcome(line, Outcome.valueOf(outcome.name()));
+                }
+
+                @Override
+                public void rejected(Integer line, CrmException problem) {
+                    results.rejected(line, problem);
+                }
+            }, batch -> {
+                List<Line> chunk = new ArrayList<>(options.batchSize());
+                while (rows.hasNext()) {
+                    chunk.add(rows.next());
+                    if (chunk.size() == options.batchSize() || !rows.hasNext()) {
+                        write(batch, chunk, results);
+                        chunk.clear();
+                        results.progress();
+                    }
+                }
+            });
+        }
+
+        private record Queued<T>(int line, Prepared<T> prepared) {
+        }
+
+        private record Rejected(int line, CrmException problem) {
+        }
+
+        /** Looks a chunk up in as few read transactions as its rows allow, queues it and writes it. */
+        private void write(RecordBatch<Integer, I, T, F, V> batch, List<Line> chunk, Results results) {
+            Set<String> queuedKeys = new HashSet<>();
+            int next = 0;
+            while (next < chunk.size()) {
+                int from = next;
+                List<Queued<T>> queued = new ArrayList<>();
+                List<Rejected> rejected = new ArrayList<>();
+                List<Integer> unchanged = new ArrayList<>();
+                next = batch.lookups(() -> {
+                    queued.clear(); // a storage may run the reads again
+                    rejected.clear();
+                    unchanged.clear();
+                    Set<String> keys = new HashSet<>(queuedKeys);
+                    int i = from;
+                    for (; i < chunk.size(); i++) {
+                        Line line = chunk.get(i);
+                        Prepared<T> p;
+                        try {
+                            p = prepare(line.values());
+                        } catch (StorageException e) {
+                            throw e;
+                        } catch (CrmException e) {
+                            rejected.add(new Rejected(line.line(), e));
+                            continue;
+                        }
+                        Set<String> touched = new HashSet<>(p.lookedUp());
+                        if (p.existing() != null) {
+                            touched.addAll(keysOf(p.existing()));
+                        }
+                        if (touched.stream().anyMatch(keys::contains)) { // not Collections.disjoint: it would walk the whole queue
+                            break; // it reads what a queued row writes: write the queue first, then look it up again
+                        }
+                        if (p.existing() != null && p.merged().equals(p.existing())) {
+                            // The row says what is stored: an update would write nothing, so it is not queued (and not read again).
+                            unchanged.add(line.line());
+                            continue;
+                        }
+                        touched.addAll(keysOf(p.merged()));
+                        keys.addAll(touched);
+                        queued.add(new Queued<>(line.line(), p));
+                    }
+                    queuedKeys.clear();
+                    queuedKeys.addAll(keys);
+                    return i;
+                });
+                rejected.forEach(r -> results.rejected(r.line(), r.problem()));
+                unchanged.forEach(line -> results.outcome(line, Outcome.UNCHANGED));
+                for (Queued<T> q : queued) {
+                    if (q.prepared().existing() == null) {
+                        batch.create(q.line(), q.prepared().merged());
+                    } else {
+                        batch.update(q.line(), q.prepared().merged());
+                    }
+                }
+                if (next < chunk.size()) {
+                    batch.flush();
+                    queuedKeys.clear();
+                }
+            }
+            batch.flush();
+        }
+    }
+
+    /** Collects what the rows came to: counts, errors by line and column, progress. */
+    public static final class Results {
+        private final RowHandler handler;
+        private final ColumnMapping mapping;
+        private ColumnMapping.Columns columns;
+        private final LongConsumer progress;
+        private final LineOutcomes outcomes;
+        private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        private final List<ImportReport.RowError> errors = new ArrayList<>();
+        private long done;
+
+        Results(RowHandler handler, ColumnMapping mapping, LongConsumer progress, LineOutcomes outcomes) {
+            this.handler = handler;
+            this.mapping = mapping;
+            this.progress = progress;
+            this.outcomes = outcomes;
+        }
+
+        void outcome(int line, Outcome outcome) {
+            counts.merge(outcome, 1L, Long::sum);
+            outcomes.outcome(line, outcome);
+            done++;
+        }
+
+        void rejected(int line, CrmException problem) {
+            if (problem instanceof ValidationException e) {
+                for (FieldViolation v : e.violations()) {
+                    errors.add(new ImportReport.RowError(line, columnOf(v), v.message()));
+                }
+            } else {
+                errors.add(new ImportReport.RowError(line, "row", problem.getMessage()));
+            }
+            done++;
+        }
+
+        /** A row refused before it reached the handler (a malformed row). */
+        void malformed(int line, String message) {
+            errors.add(new ImportReport.RowError(line, "row", message));
+            done++;
+        }
+
+        /** Tells the progress listener how many rows are done: stored, unchanged or rejected. */
+        void progress() {
+            progress.accept(done);
+        }
+
+        long count(Outcome o) {
+            return counts.getOrDefault(o, 0L);
+        }
+
+        /** By line; the violations of one line in the order they were found. */
+        List<ImportReport.RowError> errors() {
+            List<ImportReport.RowError> sorted = new ArrayList<>(errors);
+            sorted.sort(Comparator.comparingInt(ImportReport.RowError::line));
+            return sorted;
+        }
+
+        /** Names the CSV column behind a violated field where there is one ({@code employer.fein} → the FEIN column's header). */
+        private String columnOf(FieldViolation v) {
+            if (columns != null && v.field().startsWith("customFields.") && columns.headerOf(v.field()) != null) {
+                return columns.headerOf(v.field());
+            }
+            String field = v.field().replaceAll("[\\[.].*$", "");
+            if (handler.fields().contains(field)) {
+                return headerFor(field);
+            }
+            if (handler.fields().contains(v.record())) {
+                return headerFor(v.record());
+            }
+            return v.path();
+        }
+
+        /** The file's own header of a field's column (an alias the file used), else the mapped name. */
+        private String headerFor(String field) {
+            String found = columns == null ? null : columns.headerOf(field);
+            return found != null ? found : mapping.headerFor(field);
+        }
     }
 
     private CsvImport() {
     }
 
     /**
-     * Runs the import. {@code progress} receives the number of rows done so far (for a progress bar).
+     * Runs the import in batches of {@value BatchOptions#DEFAULT_BATCH_SIZE} rows. {@code progress} receives the number
+     * of rows done so far (for a progress bar).
      *
      * @throws ValidationException when the header lacks a required column (nothing is imported)
      */
     public static ImportReport run(Reader input, RowHandler handler, ColumnMapping mapping, boolean dryRun, LongConsumer progress)
             throws IOException {
-        List<ImportReport.RowError> errors = new ArrayList<>();
-        long rows = 0;
-        Map<Outcome, Long> counts = new HashMap<>();
+        return run(input, handler, mapping, BatchOptions.defaults().withDryRun(dryRun), progress, LineOutcomes.none());
+    }
+
+    /**
+     * Runs the import with the given batch size and dry-run flag; {@code outcomes} hears what each stored (or, in a dry
+     * run, would-be stored) line came to, in line order within each batch.
+     *
+     * @throws ValidationException when the header lacks a required column (nothing is imported)
+     */
+    public static ImportReport run(Reader input, RowHandler handler, ColumnMapping mapping, BatchOptions options, LongConsumer progress,
+            LineOutcomes outcomes) throws IOException {
+        Results results = new Results(handler, mapping, progress, outcomes);
+        List<ImportReport.UnmappedColumn> unmapped = new ArrayList<>();
+        long[] rows = {0};
         try (CsvReader reader = new CsvReader(input)) {
             CsvReader.Row header = reader.next();
             if (header == null) {
                 throw ValidationException.of("csv", "header", "is missing: the file is empty");
             }
-            Map<String, Integer> columns = mapping.locate(header.fields(), handler.fields(), handler.requiredColumns());
-            while (true) {
-                CsvReader.Row row;
-                try {
-                    row = reader.next();
-                } catch (CsvReader.CsvFormatException e) {
-                    errors.add(new ImportReport.RowError(e.line(), "row", e.getMessage().replaceFirst("^line \\d+: ", "") + "; the rest of the file was not read"));
-                    break;
-                }
-                if (row == null) {
-                    break;
-                }
-                rows++;
-                if (row.fields().size() != header.fields().size()) {
-                    errors.add(new ImportReport.RowError(row.line(), "row", "has " + row.fields().size() + " fields but the header has " + header.fields().size()));
-                } else {
-                    Map<String, String> values = new HashMap<>();
-                    columns.forEach((field, index) -> {
-                        String v = CsvWriter.unguard(row.fields().get(index).strip());
-                        values.put(field, v.isEmpty() ? null : v);
-                    });
-                    try {
-                        counts.merge(handler.apply(values, dryRun), 1L, Long::sum);
-                    } catch (ValidationException e) {
-                        for (FieldViolation v : e.violations()) {
-                            errors.add(new ImportReport.RowError(row.line(), columnOf(mapping, handler, v), v.message()));
-                        }
-                    } catch (ConflictException e) {
-                        errors.add(new ImportReport.RowError(row.line(), "row", e.getMessage()));
-                    } catch (CrmException e) {
-                        errors.add(new ImportReport.RowError(row.line(), "row", e.getMessage()));
-                    }
-                }
-                progress.accept(rows);
-            }
-        }
-        return new ImportReport(handler.kind(), dryRun, rows, counts.getOrDefault(Outcome.CREATED, 0L), counts.getOrDefault(Outcome.UPDATED, 0L),
-                counts.getOrDefault(Outcome.UNCHANGED, 0L), errors);
-    }
+            ColumnMapping.Columns columns = mapping.locate(header.fields(), handler);
+            results.columns = columns;
+            long[] unmappedValues = new long[header.fields().size()];
+            Iterator<Line> lines = new Iterator<>() {
+                private Line next;
+                private boolean end;
 
-    /** Names the CSV column behind a violated field where there is one ({@code employer.fein} → the FEIN column's header). */
-    private static String columnOf(ColumnMapping mapping, RowHandler handler, FieldViolation v) {
-        String field = v.field().replaceAll("[\\[.].*$", "");
-        if (handler.fields().contains(field)) {
-            return mapping.headerFor(field);
+                @Override
+                public boolean hasNext() {
+                    while (next == null && !end) {
+                        CsvReader.Row row;
+                        try {
+                            row = reader.next();
+                        } catch (CsvReader.CsvFormatException e) {
+                            rows[0]++;
+                            results.malformed(e.line(), e.getMessage().replaceFirst("^line \\d+: ", "") + "; the rest of the file was not read");
+                            end = true;
+                            break;
+                        }
+                        if (row == null) {
+                            end = true;
+                            break;
+                        }
+                        rows[0]++;
+                        if (row.fields().size() != header.fields().size()) {
+                            results.malformed(row.line(), "has " + row.fields().size() + " fields but the header has " + header.fields().size());
+                            continue;
+                        }
+                        Map<String, String> values = new HashMap<>();
+                        columns.fields().forEach((field, index) -> {
+                            String v = CsvWriter.unguard(row.fields().get(index).strip());
+                            values.put(field, v.isEmpty() ? null : v);
+                        });
+                        columns.customFields().forEach((key, index) -> {
+                            String v = CsvWriter.unguard(row.fields().get(index).strip());
+                            values.put("customFields." + key, v.isEmpty() ? null : v);
+                        });
+                        for (int index : columns.unmapped().keySet()) {
+                            if (!row.fields().get(index).isBlank()) {
+                                unmappedValues[index]++;
+                            }
+                        }
+                        next = new Line(row.line(), values);
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public Line next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    Line l = next;
+                    next = null;
+                    return l;
+                }
+            };
+            handler.importRows(lines, options, results);
+            columns.unmapped().forEach((index, name) -> unmapped.add(new ImportReport.UnmappedColumn(index + 1, name, unmappedValues[index])));
         }
-        if (handler.fields().contains(v.record())) {
-            return mapping.headerFor(v.record());
-        }
-        return v.path();
+        results.progress();
+        return new ImportReport(handler.kind(), options.dryRun(), rows[0], results.count(Outcome.CREATED), results.count(Outcome.UPDATED),
+                results.count(Outcome.UNCHANGED), results.errors(), unmapped);
     }
 }

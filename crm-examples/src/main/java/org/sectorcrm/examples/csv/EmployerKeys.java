@@ -31,9 +31,10 @@ final class EmployerKeys {
         if (legalName == null) {
             return Optional.empty();
         }
-        String zip5 = zip == null ? null : zip.strip().length() >= 5 ? zip.strip().substring(0, 5) : zip.strip();
-        List<Employer> byName = session.employers().list(EmployerFilter.ALL.withNameKey(EmployerNames.normalize(legalName)),
-                PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+        String zip5 = zip5(zip);
+        EmployerFilter named = EmployerFilter.ALL.withNameKey(EmployerNames.normalize(legalName));
+        List<Employer> byName = session.employers().list(zip5 == null ? named : named.withZip(zip5), PageRequest.first(PageRequest.MAX_LIMIT))
+                .items().stream()
                 .filter(e -> Objects.equals(e.primaryZip(), zip5))
                 .filter(e -> fein == null || e.fein() == null)
                 .toList();
@@ -42,6 +43,11 @@ final class EmployerKeys {
                     + "' at ZIP " + zip5 + "; give the FEIN to say which");
         }
         return byName.stream().findFirst();
+    }
+
+    /** The five-digit ZIP a file's ZIP cell names (null for none). */
+    static String zip5(String zip) {
+        return zip == null ? null : zip.strip().length() >= 5 ? zip.strip().substring(0, 5) : zip.strip();
     }
 
     /** The employer a contact or engagement row points to, by its employerFein or employerName + employerZip columns. */

@@ -1,18 +1,23 @@
 package org.sectorcrm.examples.csv;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.sectorcrm.core.CrmSession;
-import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.RecordOperations;
 import org.sectorcrm.core.employer.Address;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.EmployerStatus;
 import org.sectorcrm.core.employer.Establishment;
+import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.NaicsCode;
 import org.sectorcrm.core.reference.PhoneNumber;
@@ -24,13 +29,12 @@ import org.sectorcrm.core.reference.SectorCode;
  * normalised name + ZIP. The columns a file has overwrite those fields (an empty cell clears an optional
  * field); fields without a column are left as stored.
  */
-public final class EmployerRows implements CsvImport.RowHandler {
+public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, EmployerFilter, Employer> {
     static final List<String> FIELDS = List.of("legalName", "tradeNames", "fein", "naics", "sector", "region", "status", "employees",
             "website", "phone", "tags", "street", "city", "state", "zip", "county", "uiAccountNumber");
+    private static final String CUSTOM = "customFields.";
     private static final List<String> SITE = List.of("street", "city", "state", "zip", "county", "uiAccountNumber");
     private final CrmSession session;
-    /** Natural keys a dry run would have created, so repeated rows count as they would in a real run. */
-    private final java.util.Set<String> dryRunKeys = new java.util.HashSet<>();
 
     public EmployerRows(CrmSession session) {
         this.session = session;
@@ -51,27 +55,62 @@ public final class EmployerRows implements CsvImport.RowHandler {
         return Set.of("legalName");
     }
 
+    /** Column names other systems' exports use for these fields (compared ignoring case). */
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "legalName", List.of("Legal Name", "Company Name", "Employer Name", "Business Name", "Company"),
+            "tradeNames", List.of("Trade Names", "Trade Name", "DBA"),
+            "fein", List.of("EIN", "FEIN Number", "Federal EIN"),
+            "naics", List.of("NAICS Code"),
+            "employees", List.of("Number of Employees", "Employee Count"),
+            "website", List.of("Web Site", "URL"),
+            "phone", List.of("Main Phone", "Main Phone Number", "Phone Number", "Company Phone"),
+            "street", List.of("Street Address", "Address"),
+            "zip", List.of("ZIP Code", "Postal Code"));
+
     @Override
-    public CsvImport.Outcome apply(Map<String, String> row, boolean dryRun) {
+    public Map<String, List<String>> aliases() {
+        return ALIASES;
+    }
+
+    /** Columns mapped to {@code custom.KEY} (or all unmapped ones, with {@code --custom-fields}) fill the employer's custom fields. */
+    @Override
+    public boolean customFields() {
+        return true;
+    }
+
+    @Override
+    protected RecordOperations<EmployerId, Employer, EmployerFilter, Employer> operations() {
+        return session.employers();
+    }
+
+    @Override
+    protected Prepared<Employer> prepare(Map<String, String> row) {
         Fein fein = row.get("fein") == null ? null : Fein.parse(row.get("fein"));
         NaicsCode naics = row.get("naics") == null ? null : NaicsCode.of(row.get("naics"));
         PhoneNumber phone = row.get("phone") == null ? null : PhoneNumber.parse(row.get("phone"));
+        Set<String> lookedUp = new HashSet<>();
+        if (fein != null) {
+            lookedUp.add(feinKey(fein));
+        }
+        if (row.get("legalName") != null) {
+            lookedUp.add(nameKey(EmployerNames.normalize(row.get("legalName")), EmployerKeys.zip5(row.get("zip"))));
+        }
         Optional<Employer> existing = EmployerKeys.find(session, fein, row.get("legalName"), row.get("zip"));
         Employer base = existing.orElse(Employer.named(row.get("legalName") == null ? "?" : row.get("legalName")));
-        Employer merged = merge(base, row, fein, naics, phone);
-        if (dryRun) {
-            if (existing.isEmpty() && !dryRunKeys.add((merged.fein() != null ? "fein:" + merged.fein() : "name:" + merged.nameKey() + "|" + merged.primaryZip()))) {
-                return CsvImport.Outcome.UNCHANGED; // a repeat of a row this dry run already counted as created
-            }
-            checkReferences(merged);
-            return existing.isEmpty() ? CsvImport.Outcome.CREATED : merged.equals(existing.get()) ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
-        }
-        if (existing.isEmpty()) {
-            session.employers().create(merged);
-            return CsvImport.Outcome.CREATED;
-        }
-        Employer saved = session.employers().update(merged);
-        return saved.version() == existing.get().version() ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
+        return new Prepared<>(lookedUp, existing.orElse(null), merge(base, row, fein, naics, phone));
+    }
+
+    @Override
+    protected Set<String> keysOf(Employer e) {
+        return e.fein() == null ? Set.of(nameKey(e.nameKey(), e.primaryZip())) : Set.of(feinKey(e.fein()), nameKey(e.nameKey(), e.primaryZip()));
+    }
+
+    private static String feinKey(Fein fein) {
+        return "fein:" + fein.value();
+    }
+
+    private static String nameKey(String normalizedName, String zip5) {
+        return "name:" + normalizedName + "|" + zip5;
     }
 
     private Employer merge(Employer e, Map<String, String> row, Fein fein, NaicsCode naics, PhoneNumber phone) {
@@ -109,6 +148,19 @@ public final class EmployerRows implements CsvImport.RowHandler {
         if (row.containsKey("tags")) {
             r = r.withTags(new LinkedHashSet<>(Cells.list(row, "tags")));
         }
+        if (row.keySet().stream().anyMatch(k -> k.startsWith(CUSTOM))) {
+            Map<String, String> custom = new TreeMap<>(r.customFields());
+            row.forEach((k, v) -> {
+                if (k.startsWith(CUSTOM)) {
+                    if (v == null) {
+                        custom.remove(k.substring(CUSTOM.length()));
+                    } else {
+                        custom.put(k.substring(CUSTOM.length()), v);
+                    }
+                }
+            });
+            r = r.withCustomFields(custom);
+        }
         if (SITE.stream().anyMatch(row::containsKey) && SITE.stream().anyMatch(f -> row.get(f) != null)) {
             r = r.withEstablishments(withPrimarySite(r, row));
         }
@@ -134,17 +186,6 @@ public final class EmployerRows implements CsvImport.RowHandler {
 
     private static String pick(Map<String, String> row, String field, String old) {
         return row.containsKey(field) ? row.get(field) : old;
-    }
-
-    /** What the store would refuse, checked without writing, for dry runs. */
-    private void checkReferences(Employer e) {
-        var reference = session.reference();
-        if (e.region() != null && reference.regions().find(e.region()).isEmpty()) {
-            throw ValidationException.of("employer", "region", "region " + e.region() + " does not exist");
-        }
-        if (e.sector() != null && reference.sectors().find(e.sector()).isEmpty()) {
-            throw ValidationException.of("employer", "sector", "sector " + e.sector() + " does not exist");
-        }
     }
 
     /** The row an exported employer becomes; the same columns the import reads. */

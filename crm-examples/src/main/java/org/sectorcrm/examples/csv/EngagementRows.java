@@ -10,11 +10,13 @@ import java.util.Set;
 
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.RecordOperations;
 import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
+import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Note;
 import org.sectorcrm.core.engagement.Visibility;
 import org.sectorcrm.core.reference.EmailAddress;
@@ -28,12 +30,10 @@ import org.sectorcrm.core.reference.StaffUserId;
  * Engagements are logged for the importing staff user's partner, by {@code staffEmail} or the importer.
  * ESE services are category names or ETA-9169 line numbers separated by ';'. A {@code note} is added once.
  */
-public final class EngagementRows implements CsvImport.RowHandler {
+public final class EngagementRows extends CsvImport.Upserts<EngagementId, Engagement, EngagementFilter, Engagement> {
     static final List<String> FIELDS = List.of("externalId", "employerFein", "employerName", "employerZip", "date", "channel", "staffAssisted",
             "summary", "services", "followUpDue", "staffEmail", "note", "noteVisibility");
     private final CrmSession session;
-    /** Natural keys a dry run would have created, so repeated rows count as they would in a real run. */
-    private final java.util.Set<String> dryRunKeys = new java.util.HashSet<>();
 
     public EngagementRows(CrmSession session) {
         this.session = session;
@@ -55,7 +55,12 @@ public final class EngagementRows implements CsvImport.RowHandler {
     }
 
     @Override
-    public CsvImport.Outcome apply(Map<String, String> row, boolean dryRun) {
+    protected RecordOperations<EngagementId, Engagement, EngagementFilter, Engagement> operations() {
+        return session.engagements();
+    }
+
+    @Override
+    protected Prepared<Engagement> prepare(Map<String, String> row) {
         if (row.get("externalId") == null) {
             throw ValidationException.of("engagement", "externalId", "is required: it is how a re-import finds the engagement again");
         }
@@ -72,18 +77,12 @@ public final class EngagementRows implements CsvImport.RowHandler {
                 staffAssisted != null ? staffAssisted : channel != null && channel.canBeStaffAssisted(), row.get("summary"),
                 notes(base, row), base.contacts(), row.containsKey("services") ? services(row) : base.services(), base.needs(),
                 row.containsKey("followUpDue") ? Cells.date("engagement", row, "followUpDue") : base.followUpDue(), row.get("externalId"));
-        if (dryRun) {
-            if (existing.isEmpty() && !dryRunKeys.add(merged.externalId())) {
-                return CsvImport.Outcome.UNCHANGED; // a repeat of a row this dry run already counted as created
-            }
-            return existing.isEmpty() ? CsvImport.Outcome.CREATED : merged.equals(existing.get()) ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
-        }
-        if (existing.isEmpty()) {
-            session.engagements().create(merged);
-            return CsvImport.Outcome.CREATED;
-        }
-        Engagement saved = session.engagements().update(merged);
-        return saved.version() == existing.get().version() ? CsvImport.Outcome.UNCHANGED : CsvImport.Outcome.UPDATED;
+        return new Prepared<>(Set.of("ext:" + row.get("externalId")), existing.orElse(null), merged);
+    }
+
+    @Override
+    protected Set<String> keysOf(Engagement e) {
+        return e.externalId() == null ? Set.of() : Set.of("ext:" + e.externalId());
     }
 
     private StaffUserId staff(Map<String, String> row) {

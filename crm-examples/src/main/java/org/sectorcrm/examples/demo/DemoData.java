@@ -12,9 +12,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.sectorcrm.core.Aggregate;
+import org.sectorcrm.core.BatchOptions;
 import org.sectorcrm.core.Crm;
+import org.sectorcrm.core.CrmException;
 import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.Id;
 import org.sectorcrm.core.IdGenerator;
+import org.sectorcrm.core.RecordBatch;
+import org.sectorcrm.core.RecordOperations;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.employer.Address;
 import org.sectorcrm.core.employer.Employer;
@@ -164,7 +170,7 @@ public final class DemoData {
 
         List<String> naics = new ArrayList<>(new TreeSet<>(NaicsCode.sixDigitCodes()));
         List<String> sectorNaics = naics.stream().filter(DemoData::inASector).toList();
-        List<Employer> employers = new ArrayList<>();
+        List<Employer> drafts = new ArrayList<>();
         CrmSession writer = staff.get(0).get(0);
         for (int i = 0; i < EMPLOYERS; i++) {
             Place place = PLACES[random.nextInt(PLACES.length)];
@@ -180,10 +186,11 @@ public final class DemoData {
                     .withStatus(random.nextInt(10) < 8 ? EmployerStatus.ACTIVE : EmployerStatus.PROSPECT)
                     .withEstablishments(List.of(Establishment.primary(place.city(), new Address((100 + random.nextInt(9000)) + " Main St",
                             place.city(), "IL", place.zip()), place.county())));
-            employers.add(writer.employers().create(e));
+            drafts.add(e);
         }
+        List<Employer> employers = createAll(writer.employers(), drafts);
 
-        List<Contact> contacts = new ArrayList<>();
+        List<Contact> contactDrafts = new ArrayList<>();
         for (Employer e : employers) {
             int n = 1 + random.nextInt(2);
             for (int i = 0; i < n; i++) {
@@ -192,11 +199,17 @@ public final class DemoData {
                 String domain = e.legalName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".example";
                 Contact c = Contact.of(e.id(), first, last).withTitle(i == 0 ? "HR Director" : "Plant Manager")
                         .withEmail(EmailAddress.parse(first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "@" + domain));
-                contacts.add(writer.contacts().create(c).contact());
+                contactDrafts.add(c);
             }
         }
+        createAll(writer.contacts(), contactDrafts);
 
-        // Three years of engagements, about three per employer, by every partner.
+        // Three years of engagements, about three per employer, by every partner: each staff user's through the bulk
+        // path, then the notes on a quarter of them.
+        java.util.Map<CrmSession, List<Engagement>> engagements = new java.util.LinkedHashMap<>();
+        record NoteDraft(CrmSession by, int index, Visibility visibility) {
+        }
+        List<NoteDraft> notes = new ArrayList<>();
         Channel[] channels = Channel.values();
         EseCategory[] services = EseCategory.values();
         for (Employer e : employers) {
@@ -216,14 +229,21 @@ public final class DemoData {
                 Engagement g = new Engagement(null, null, e.id(), null, null, s.actor().partner(), s.actor().user(), date, channel,
                         channel.canBeStaffAssisted(), channel.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " with " + e.legalName(),
                         List.of(), Set.of(), delivered, Set.of(), null, null);
-                Engagement stored = s.engagements().create(g);
+                List<Engagement> mine = engagements.computeIfAbsent(s, k -> new ArrayList<>());
+                mine.add(g);
                 if (random.nextInt(4) == 0) {
-                    Visibility v = Visibility.values()[random.nextInt(3)];
-                    s.engagements().addNote(stored.id(), stored.version(), v, v == Visibility.SHARED ? "Interested in a hiring event next quarter."
-                            : v == Visibility.PARTNER ? "Considering an incumbent worker training grant; budget not yet approved."
-                            : "Owner mentioned possible layoffs in the spring; follow up quietly.");
+                    notes.add(new NoteDraft(s, mine.size() - 1, Visibility.values()[random.nextInt(3)]));
                 }
             }
+        }
+        java.util.Map<CrmSession, List<Engagement>> logged = new java.util.HashMap<>();
+        engagements.forEach((s, list) -> logged.put(s, createAll(s.engagements(), list)));
+        for (NoteDraft n : notes) {
+            Engagement g = logged.get(n.by()).get(n.index());
+            Visibility v = n.visibility();
+            n.by().engagements().addNote(g.id(), g.version(), v, v == Visibility.SHARED ? "Interested in a hiring event next quarter."
+                    : v == Visibility.PARTNER ? "Considering an incumbent worker training grant; budget not yet approved."
+                    : "Owner mentioned possible layoffs in the spring; follow up quietly.");
         }
 
         // Needs, some met or in progress; solutions for some of them.
@@ -294,6 +314,27 @@ public final class DemoData {
             }
         }
         return admin;
+    }
+
+    /** Creates every draft through the bulk path ({@link RecordOperations#batch}); returns what was stored, in order. */
+    private static <I extends Id, T extends Aggregate<I>, F, V> List<V> createAll(RecordOperations<I, T, F, V> ops, List<T> drafts) {
+        List<V> stored = new ArrayList<>(java.util.Collections.nCopies(drafts.size(), null));
+        ops.<Integer>batch(BatchOptions.defaults(), new RecordBatch.Listener<>() {
+            @Override
+            public void stored(Integer index, RecordBatch.Outcome outcome, V record) {
+                stored.set(index, record);
+            }
+
+            @Override
+            public void rejected(Integer index, CrmException problem) {
+                throw new IllegalStateException("demo record " + index + " was refused: " + problem.getMessage(), problem);
+            }
+        }, batch -> {
+            for (int i = 0; i < drafts.size(); i++) {
+                batch.create(i, drafts.get(i));
+            }
+        });
+        return stored;
     }
 
     private static boolean inASector(String code) {

@@ -23,6 +23,7 @@ import org.sectorcrm.core.audit.AuditId;
 import org.sectorcrm.core.reference.EmailAddress;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateType;
@@ -37,8 +38,9 @@ import org.sectorcrm.json.exchange.ExchangeRecord;
  *
  * <p>The file is read twice. The first pass checks every line and finds the admin the restore runs as; when any line
  * is bad, nothing is stored and every bad line is reported. The second pass stores all records in <em>one</em>
- * transaction, in file order (a full export lists referenced records first), with one audit entry naming the file:
- * a restore either loads the whole file or leaves the database empty, so it can simply be run again.
+ * transaction, in file order (a full export lists referenced records first), {@value #BATCH} records of a type per
+ * batched {@code saveAll}, with one audit entry naming the file (when the storage refuses a batch, the transaction is
+ * rolled back and run again one record at a time, so that the refused record is named by its line): a restore either loads the whole file or leaves the database empty, so it can simply be run again.
  *
  * <p>Records go to the storage directly rather than through {@code Crm}'s create operations, which would give them
  * new ids and stamps; every record is still validated (records refuse invalid data when the file is read) and the
@@ -120,16 +122,12 @@ public final class ExchangeRestore {
         }
         long total = scan.counts.values().stream().mapToLong(Long::longValue).sum();
         try {
-            storage.inTransaction(tx -> {
-                // Checked again inside the transaction: another process may have written since the first check.
-                if (!isEmpty(tx)) {
-                    throw new Refused("the database is not empty: restore loads an export into a new, empty database");
-                }
-                load(file, tx);
-                tx.audit().append(new AuditEntry(new AuditId(ids.next()), clock.instant(), scan.admin.id(), scan.admin.partner(), AUDIT_ACTION,
-                        "exchange", null, List.of(), total + " records from " + file.getFileName() + " (exported " + scan.header.exportedAt() + ")"));
-                return null;
-            });
+            try {
+                store(file, scan, total, true);
+            } catch (BatchFailed e) {
+                // Rolled back: load again record by record, so that the refusal names its line.
+                store(file, scan, total, false);
+            }
         } catch (RuntimeException e) {
             // A storage may wrap what the work threw; what matters is which of ours is inside.
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -143,6 +141,20 @@ public final class ExchangeRestore {
             throw e;
         }
         return new Result(scan.header, scan.counts, List.of(), scan.admin);
+    }
+
+    /** The whole file in one transaction, with its audit entry; {@code batched}: {@value #BATCH} records of a type per {@code saveAll}. */
+    private void store(Path file, Scan scan, long total, boolean batched) {
+        storage.inTransaction(tx -> {
+            // Checked again inside the transaction: another process may have written since the first check.
+            if (!isEmpty(tx)) {
+                throw new Refused("the database is not empty: restore loads an export into a new, empty database");
+            }
+            load(file, tx, batched);
+            tx.audit().append(new AuditEntry(new AuditId(ids.next()), clock.instant(), scan.admin.id(), scan.admin.partner(), AUDIT_ACTION,
+                    "exchange", null, List.of(), total + " records from " + file.getFileName() + " (exported " + scan.header.exportedAt() + ")"));
+            return null;
+        });
     }
 
     private record Scan(ExchangeHeader header, Map<AggregateType<?, ?, ?>, Long> counts, List<Problem> problems, StaffUser admin) {
@@ -198,19 +210,64 @@ public final class ExchangeRestore {
         }
     }
 
-    private static void load(Path file, StorageTransaction tx) {
+    /** Records per {@code saveAll} on the fast path: the batched statements of a store that has them. */
+    static final int BATCH = 1000;
+
+    /** A batch the storage refused; the restore runs again record by record to name the line. */
+    private static final class BatchFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BatchFailed(Throwable cause) {
+            super("a batch of the restore was refused", cause);
+        }
+    }
+
+    /**
+     * Stores the file's records in file order: batched, runs of one type go to the store {@value #BATCH} at a time in
+     * one {@code saveAll} (a failure throws {@link BatchFailed}); otherwise one {@code save} each, a failure naming
+     * the record's line.
+     */
+    private static void load(Path file, StorageTransaction tx, boolean batched) {
         try (InputStream bytes = Files.newInputStream(file); ExchangeReader in = ExchangeReader.open(bytes)) {
+            List<ExchangeRecord> run = new ArrayList<>(BATCH);
             while (in.hasNext()) {
                 ExchangeRecord r = in.next();
-                try {
-                    insert(tx, r);
-                } catch (CrmException | IllegalArgumentException e) {
-                    throw new LineFailed(new Problem(r.line(), "data", r.type().key() + " " + r.data().id().asString() + " was refused: " + e.getMessage()));
+                if (!batched) {
+                    try {
+                        insert(tx, r);
+                    } catch (CrmException | IllegalArgumentException e) {
+                        throw new LineFailed(new Problem(r.line(), "data", r.type().key() + " " + r.data().id().asString() + " was refused: " + e.getMessage()));
+                    }
+                    continue;
                 }
+                if (!run.isEmpty() && (run.size() == BATCH || run.get(0).type() != r.type())) {
+                    insertAll(tx, run);
+                    run.clear();
+                }
+                run.add(r);
+            }
+            if (!run.isEmpty()) {
+                insertAll(tx, run);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static void insertAll(StorageTransaction tx, List<ExchangeRecord> run) {
+        try {
+            insertAll(tx, run.get(0).type(), run);
+        } catch (CrmException | IllegalArgumentException e) {
+            throw new BatchFailed(e);
+        }
+    }
+
+    private static <I extends Id, T extends Aggregate<I>, F> void insertAll(StorageTransaction tx, AggregateType<I, T, F> type, List<ExchangeRecord> run) {
+        List<AggregateStore.Save<T>> saves = new ArrayList<>(run.size());
+        for (ExchangeRecord r : run) {
+            saves.add(new AggregateStore.Save<>(type.cast(r.data()), 0));
+        }
+        tx.store(type).saveAll(saves);
     }
 
     private static void insert(StorageTransaction tx, ExchangeRecord r) {

@@ -159,6 +159,42 @@ class CsvImportTest {
         assertThat(real.errors()).isEqualTo(dry.errors());
     }
 
+    /**
+     * Name variants of one employer at one ZIP: the real run creates the first and renames it with each later
+     * variant, so the dry run must report each of those lines as updated, not unchanged (issue 13).
+     */
+    @Test
+    void aDryRunOfAFileWithNameVariantDuplicatesReportsEveryLineAsTheRealRunDoes() throws IOException {
+        StringBuilder file = new StringBuilder("legalName,fein,zip,employees\r\n");
+        for (int i = 0; i < 40; i++) {
+            String zip = String.format("6%04d", i);
+            file.append("The Acme ").append(i).append(" Tool & Die Co.,,").append(zip).append(",10\r\n");
+            file.append("ACME ").append(i).append(" TOOL AND DIE,,").append(zip).append(",10\r\n"); // a name variant: a rename
+            file.append("ACME ").append(i).append(" TOOL AND DIE,,").append(zip).append(",10\r\n"); // an exact repeat: unchanged
+            file.append("Acme ").append(i).append(" Tool and Die,36-").append(String.format("%07d", i)).append(",").append(zip).append(",12\r\n"); // adds a FEIN
+            file.append("Beta ").append(i).append(",36-").append(String.format("%07d", i)).append(",").append(zip).append(",\r\n"); // the same FEIN renames it
+            file.append("Gamma ").append(i).append(",,").append(zip).append(",many\r\n"); // refused
+        }
+        java.util.Map<Integer, CsvImport.Outcome> dryLines = new java.util.TreeMap<>();
+        java.util.Map<Integer, CsvImport.Outcome> realLines = new java.util.TreeMap<>();
+        org.sectorcrm.core.BatchOptions small = org.sectorcrm.core.BatchOptions.defaults().withBatchSize(50);
+
+        ImportReport dry = CsvImport.run(new StringReader(file.toString()), new EmployerRows(staff), ColumnMapping.identity(), small.withDryRun(true),
+                n -> { }, dryLines::put);
+        assertThat(staff.employers().count(EmployerFilter.ALL)).isZero();
+        ImportReport real = CsvImport.run(new StringReader(file.toString()), new EmployerRows(staff), ColumnMapping.identity(), small, n -> { },
+                realLines::put);
+
+        assertThat(real.created()).isEqualTo(40);
+        assertThat(real.updated()).isEqualTo(120);
+        assertThat(real.unchanged()).isEqualTo(40);
+        assertThat(real.rejectedRows()).isEqualTo(40);
+        assertThat(dryLines).isEqualTo(realLines).hasSize(200);
+        assertThat(dry.errors()).isEqualTo(real.errors());
+        assertThat(List.of(dry.created(), dry.updated(), dry.unchanged())).isEqualTo(List.of(real.created(), real.updated(), real.unchanged()));
+        assertThat(staff.employers().count(EmployerFilter.ALL)).isEqualTo(40);
+    }
+
     @Test
     void aMappingFileRenamesColumnsAndAMissingRequiredColumnStopsTheImport() throws IOException {
         ColumnMapping mapping = ColumnMapping.read(new StringReader("legalName = Company Name\nfein=EIN\n"), java.util.Set.copyOf(EmployerRows.FIELDS));
@@ -169,6 +205,54 @@ class CsvImportTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Company Name");
         assertThatThrownBy(() -> ColumnMapping.read(new StringReader("legalname=X"), java.util.Set.copyOf(EmployerRows.FIELDS)))
                 .hasMessageContaining("legalname");
+    }
+
+    /** Another system's export (issue 13): its "Main Phone" is the employer's phone, and no column vanishes without a word. */
+    @Test
+    void columnsNoFieldReadsAreNamedInTheReportOrGoIntoCustomFields() throws IOException {
+        String file = "Company Name,EIN,Main Phone,Notes,Contract No,\n"
+                + "Acme Tool & Die Inc.,36-1234567,(815) 555-0142,Call before noon,C-17,\n"
+                + "Beta Works,36-7654321,,,C-18,\n";
+
+        ImportReport plain = CsvImport.run(new StringReader(file), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+
+        assertThat(plain.created()).isEqualTo(2);
+        assertThat(plain.unmapped()).extracting(Object::toString).containsExactly(
+                "column 'Notes': not imported, no field reads it (1 row has a value in it)",
+                "column 'Contract No': not imported, no field reads it (2 rows have a value in it)",
+                "column 6 (no header): not imported, no field reads it (it is empty)");
+        assertThat(plain.droppedColumns()).extracting(ImportReport.UnmappedColumn::header).containsExactly("Notes", "Contract No");
+        assertThat(plain.summary()).endsWith("0 rejected; 2 columns not imported");
+        Employer acme = staff.employers().list(EmployerFilter.ALL.withFein(Fein.parse("36-1234567")), PageRequest.first(1)).items().get(0);
+        assertThat(acme.legalName()).isEqualTo("Acme Tool & Die Inc.");
+        assertThat(acme.phone()).isEqualTo(PhoneNumber.parse("(815) 555-0142"));
+        assertThat(acme.customFields()).isEmpty();
+
+        ColumnMapping mapped = ColumnMapping.read(new StringReader("custom.contract = Contract No\n"), java.util.Set.copyOf(EmployerRows.FIELDS), true);
+        ImportReport withContract = CsvImport.run(new StringReader(file), new EmployerRows(staff), mapped, false, n -> { });
+        assertThat(withContract.updated()).isEqualTo(2);
+        assertThat(withContract.droppedColumns()).extracting(ImportReport.UnmappedColumn::header).containsExactly("Notes");
+        assertThat(staff.employers().get(acme.id()).customFields()).containsExactly(java.util.Map.entry("contract", "C-17"));
+
+        ImportReport all = CsvImport.run(new StringReader(file), new EmployerRows(staff), mapped.withUnmappedAsCustomFields(), false, n -> { });
+        assertThat(all.droppedColumns()).isEmpty();
+        assertThat(all.updated()).isEqualTo(1); // Beta's Notes cell is empty: nothing to add
+        assertThat(all.unchanged()).isEqualTo(1);
+        assertThat(staff.employers().get(acme.id()).customFields()).containsOnly(java.util.Map.entry("contract", "C-17"),
+                java.util.Map.entry("Notes", "Call before noon"));
+
+        assertThatThrownBy(() -> CsvImport.run(new StringReader("Company Name\nAcme\n"), new EmployerRows(staff), mapped, false, n -> { }))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Contract No (custom.contract)");
+        assertThatThrownBy(() -> ColumnMapping.read(new StringReader("custom.x = X\n"), java.util.Set.copyOf(ContactRows.FIELDS), false))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("custom.x").hasMessageContaining("no custom fields");
+    }
+
+    @Test
+    void aTooLongCustomFieldIsRejectedNamingItsColumn() throws IOException {
+        ColumnMapping mapped = ColumnMapping.read(new StringReader("custom.notes = Notes\n"), java.util.Set.copyOf(EmployerRows.FIELDS), true);
+        ImportReport r = CsvImport.run(new StringReader("legalName,Notes\nAcme,\"" + "x".repeat(20_000) + "\"\n"), new EmployerRows(staff), mapped, false,
+                n -> { });
+        assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.column()).isEqualTo("Notes"));
     }
 
     @Test

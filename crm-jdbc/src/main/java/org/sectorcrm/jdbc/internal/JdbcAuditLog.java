@@ -44,7 +44,7 @@ final class JdbcAuditLog implements AuditLog {
      */
     @Override
     public void appendAll(List<AuditEntry> entries) {
-        if (entries == null || entries.contains(null)) {
+        if (entries == null || entries.stream().anyMatch(java.util.Objects::isNull)) {
             throw ValidationException.of("audit", "entry", "is required");
         }
         if (entries.size() < 2) {
