@@ -82,10 +82,8 @@ public final class FormErrors {
         return ordered;
     }
 
-    /** The message for one field (without its label: the field's own label stands next to it), or null. */
+    /** The message for one field, naming it ("ZIP: must be a ZIP..."), as it is shown next to the field; or null. */
     public String of(String field) {
-        String m = byField.get(field);
-        String label = labels.getOrDefault(field, field) + ": ";
-        return m == null ? null : m.startsWith(label) ? m.substring(label.length()) : m;
+        return byField.get(field);
     }
 }

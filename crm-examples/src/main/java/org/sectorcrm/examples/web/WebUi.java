@@ -90,6 +90,8 @@ public final class WebUi {
         List<WebRoute> all = new ArrayList<>();
         all.addAll(new org.sectorcrm.examples.web.home.MyWorkPage().routes());
         all.add(WebRoute.get("/employers", new org.sectorcrm.examples.web.employers.EmployerListPage()::show));
+        all.addAll(new org.sectorcrm.examples.web.employers.EmployerFormPage().routes()); // before /employers/{id}: "new" is no id
+        all.addAll(new org.sectorcrm.examples.web.employers.EngagementFormPage().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         return all;
     }

@@ -122,6 +122,26 @@ final class Browser implements AutoCloseable {
         e.sendKeys(value);
     }
 
+    /** Sets a field's value directly (date inputs take typed text in the browser's locale format, which differs per machine). */
+    void set(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    /** Chooses the option with this value in the select {@code id}. */
+    void choose(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    /** Ticks (or unticks) the checkbox or radio button whose label reads {@code label} in the group {@code name}. */
+    void tick(String name, String label, boolean on) {
+        WebElement box = all("input[name='" + name + "']").stream()
+                .filter(e -> driver.findElement(By.cssSelector("label[for='" + e.getAttribute("id") + "']")).getText().strip().startsWith(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " labelled " + label));
+        if (box.isSelected() != on) {
+            box.click();
+        }
+    }
+
     void signIn(String email, String password) {
         open("/login");
         type("email", email);
