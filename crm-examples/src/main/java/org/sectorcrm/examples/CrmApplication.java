@@ -15,6 +15,10 @@ import org.sectorcrm.examples.accounts.Accounts;
 import org.sectorcrm.examples.accounts.PasswordPolicy;
 import org.sectorcrm.examples.demo.DemoData;
 import org.sectorcrm.examples.integrations.Integrations;
+import org.sectorcrm.examples.mail.MailRoutes;
+import org.sectorcrm.examples.mail.MailSettings;
+import org.sectorcrm.examples.mail.Mailer;
+import org.sectorcrm.examples.mail.Notifications;
 import org.sectorcrm.examples.server.ApiServer;
 import org.sectorcrm.examples.server.SecurityHeaders;
 import org.sectorcrm.examples.webhooks.WebhookRoutes;
@@ -31,6 +35,8 @@ public final class CrmApplication implements AutoCloseable {
     private final Clock clock;
     private Duration pollInterval = Duration.ofSeconds(5);
     private Integrations integrations;
+    private MailSettings mail;
+    private Notifications notifications;
     private ApiServer server;
 
     public CrmApplication(StorageFactory.Opened opened, Clock clock) {
@@ -105,6 +111,17 @@ public final class CrmApplication implements AutoCloseable {
         return this;
     }
 
+    /** Sends e-mail notifications through this SMTP server once the server runs (default: no e-mail). */
+    public CrmApplication mail(MailSettings settings) {
+        this.mail = settings;
+        return this;
+    }
+
+    /** The e-mail notifications of the running server, or null when no SMTP server is configured. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /** The outbox consumers of the running server, or null before {@link #start} or on a store that is not SQL. */
     public Integrations integrations() {
         return integrations;
@@ -123,16 +140,39 @@ public final class CrmApplication implements AutoCloseable {
     public ApiServer start(String host, int port, String uidDomain, boolean behindHttpsProxy) {
         ApiServer api = new ApiServer(crm, accounts, uidDomain, new SecurityHeaders(behindHttpsProxy));
         if (opened.storage() instanceof JdbcCrmStorage sql) {
-            integrations = new Integrations(crm, sql, opened.accountsJdbcUrl(), nodeName(), clock,
-                    e -> System.getLogger(CrmApplication.class.getName()).log(System.Logger.Level.WARNING,
-                            "webhook " + e.id() + " of " + e.ownerId() + " was disabled: " + e.disabledReason()));
+            Mailer mailer = mail == null ? null : new Mailer(mail);
+            integrations = new Integrations(crm, sql, opened.accountsJdbcUrl(), nodeName(), clock, e -> {
+                System.getLogger(CrmApplication.class.getName()).log(System.Logger.Level.WARNING,
+                        "webhook " + e.id() + " of " + e.ownerId() + " was disabled: " + e.disabledReason());
+                if (mailer != null) {
+                    tellOwner(mailer, e);
+                }
+            });
             api.register(new WebhookRoutes(integrations.webhooks()));
+            if (mailer != null) {
+                notifications = new Notifications(crm, integrations.tables(), integrations.outbox(), mailer, clock);
+                integrations.add(notifications::poll);
+                api.register(new MailRoutes(notifications));
+            }
         }
         server = api.start(host, port);
         if (integrations != null) {
             integrations.start(pollInterval);
         }
         return server;
+    }
+
+    private void tellOwner(Mailer mailer, org.sectorcrm.examples.webhooks.WebhookEndpoint e) {
+        crm.storage().read(tx -> tx.staffUsers().find(org.sectorcrm.core.reference.StaffUserId.of(e.ownerId()))).filter(StaffUser::active)
+                .ifPresent(owner -> {
+                    try {
+                        mailer.send(owner.email().value(), "[SectorCRM] Webhook disabled: " + e.url(), "The webhook " + e.id() + " to " + e.url()
+                                + " was switched off: " + e.disabledReason() + "\n\nIts delivery log: GET " + mailer.settings().publicUrl()
+                                + "/api/v1/webhooks/" + e.id() + "/deliveries\nSwitch it on again: POST .../webhooks/" + e.id() + "/enable\n");
+                    } catch (jakarta.mail.MessagingException ex) {
+                        System.getLogger(CrmApplication.class.getName()).log(System.Logger.Level.WARNING, "telling " + owner.email() + " failed", ex);
+                    }
+                });
     }
 
     /** This node's name in the outbox consumers' leases: host and process, unique among the nodes on one database. */

@@ -77,6 +77,23 @@ public final class SectorCrmCli implements Runnable {
                 + " is marked Secure when it says https (only set this when every request comes through that proxy)")
         boolean behindHttpsProxy;
 
+        @Option(names = "--smtp-host", description = "SMTP server for e-mail notifications (none without it); login from env "
+                + org.sectorcrm.examples.mail.MailSettings.USER_ENV + " and " + org.sectorcrm.examples.mail.MailSettings.PASSWORD_ENV)
+        String smtpHost;
+
+        @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE})")
+        int smtpPort;
+
+        @Option(names = "--smtp-starttls", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "require STARTTLS (default: on; --no-smtp-starttls for a relay on localhost)")
+        boolean smtpStartTls;
+
+        @Option(names = "--mail-from", defaultValue = "sectorcrm@localhost", description = "sender address of notifications (default: ${DEFAULT-VALUE})")
+        String mailFrom;
+
+        @Option(names = "--public-url", description = "the URL staff open the CRM at, for links in e-mails (default: this server's address)")
+        String publicUrl;
+
         @Override
         public Integer call() throws Exception {
             CrmApplication app;
@@ -107,6 +124,17 @@ public final class SectorCrmCli implements Runnable {
                 System.out.println("The database already has data: --demo only fills an empty one.");
             }
             System.out.println("Data are kept " + opened.description());
+            if (smtpHost != null) {
+                try {
+                    String links = publicUrl != null ? publicUrl : "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
+                    app.mail(org.sectorcrm.examples.mail.MailSettings.of(smtpHost, smtpPort, smtpStartTls, mailFrom, links, System.getenv()));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("e-mail settings: " + e.getMessage());
+                    app.close();
+                    return 2;
+                }
+                System.out.println("E-mail notifications go through " + smtpHost + ":" + smtpPort + (smtpStartTls ? " (STARTTLS)" : ""));
+            }
             ApiServer server = app.start(host, port, calendarDomain, behindHttpsProxy);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");
