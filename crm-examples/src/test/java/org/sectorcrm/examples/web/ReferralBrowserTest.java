@@ -114,6 +114,11 @@ class ReferralBrowserTest {
         assertThat(browser.text("#thread + ol")).contains("expects your call").contains("Course starts January 12");
         browser.shot("completed");
         browser.checkAccessibility("referral, completed");
+        browser.size(320, 900); // WCAG 1.4.10 reflow: the page and its thread fit 320 px without scrolling sideways
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isEqualTo(true);
+        browser.shot("completed-320px");
+        browser.size(1280, 900);
         browser.signOut();
 
         browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
