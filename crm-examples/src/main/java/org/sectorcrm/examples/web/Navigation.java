@@ -14,6 +14,7 @@ final class Navigation {
         List<NavItem> items = new ArrayList<>();
         add(items, "/", "My work", current);
         add(items, "/employers", "Employers", current);
+        add(items, "/referrals", "Referrals", current);
         return items;
     }
 

@@ -168,6 +168,18 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().startsWith(prefix));
     }
 
+    /** WCAG 1.4.10 reflow: at 320 CSS px wide the page needs no sideways scrolling (the window is restored afterwards). */
+    void assertReflowsAt320(String page) {
+        size(320, 900);
+        try {
+            Object fits = ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+            assertThat(fits).as("%s fits 320 px without scrolling sideways", page).isEqualTo(true);
+        } finally {
+            size(1280, 900);
+        }
+    }
+
     void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

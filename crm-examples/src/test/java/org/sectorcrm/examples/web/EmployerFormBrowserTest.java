@@ -80,6 +80,7 @@ class EmployerFormBrowserTest {
         browser.find("#error-summary a[href='#f-fein']").click();
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("f-fein");
         browser.checkAccessibility("add employer refused");
+        browser.assertReflowsAt320("add employer refused");
         assertThat(fixture.admin.employers().count(EmployerFilter.ALL)).isEqualTo(2);
 
         browser.type("f-legalName", "Prairie <script>window.__xss=1</script> Foods");

@@ -75,6 +75,7 @@ class EngagementFormBrowserTest {
         assertThat(browser.find("#f-summary").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#f-newNeedDescription").getAttribute("value")).isEqualTo("Twelve CNC machinists by spring");
         browser.checkAccessibility("engagement form refused");
+        browser.assertReflowsAt320("engagement form refused");
         assertThat(fixture.admin.engagements().count(EngagementFilter.between(WebFixture.today().minusYears(1), WebFixture.today()))).isZero();
         assertThat(needs()).isEmpty();
 

@@ -98,7 +98,7 @@ public final class EmployerPage {
         }
         for (Referral ref : referrals) {
             timeline.add(new Item(ref.sentOn(), "Referral", ref.requestedService(), r.names().partner(ref.fromPartner()) + " to "
-                    + r.names().partner(ref.toPartner()) + ": " + Option.words(ref.status().name()), null, List.of()));
+                    + r.names().partner(ref.toPartner()) + ": " + Option.words(ref.status().name()), "/referrals/" + ref.id().asString(), List.of()));
         }
         for (Appointment a : appointments) {
             timeline.add(new Item(a.start().toLocalDate(), "Appointment", a.title(), Option.words(a.status().name()) + ", organised by "

@@ -130,7 +130,7 @@ public final class MyWorkPage {
     }
 
     private static Row referralRow(WebRequest r, Referral ref, String party, LocalDate today) {
-        return new Row("/employers/" + ref.employer().asString(), r.names().employer(ref.employer()),
+        return new Row("/referrals/" + ref.id().asString(), r.names().employer(ref.employer()),
                 party + ": " + ref.requestedService() + " (" + org.sectorcrm.examples.web.Option.words(ref.status().name()) + ")",
                 ref.responseDue() == null ? "sent " + ref.sentOn() : "answer due " + ref.responseDue(), ref.isOverdue(today));
     }

@@ -1,0 +1,284 @@
+package org.sectorcrm.examples.web.referrals;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sectorcrm.core.AccessDeniedException;
+import org.sectorcrm.core.ConflictException;
+import org.sectorcrm.core.CrmSession;
+import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.ValidationException;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.need.NeedFilter;
+import org.sectorcrm.core.need.NeedId;
+import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.reference.StaffUser;
+import org.sectorcrm.core.referral.FollowUp;
+import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralFilter;
+import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.referral.ReferralStatus;
+import org.sectorcrm.examples.web.FormErrors;
+import org.sectorcrm.examples.web.Option;
+import org.sectorcrm.examples.web.WebRequest;
+import org.sectorcrm.examples.web.WebUi.WebRoute;
+
+/**
+ * Referrals between partners: the inbox of the user's partner (incoming to answer or work on, overdue, outgoing still
+ * open, and recently closed in both directions with their outcome or decline reason), one page per referral with its
+ * follow-up log as a thread and the moves the user's partner may make now (the receiver accepts, declines with a reason,
+ * starts, completes with an outcome; the sender cancels; either writes in the thread), and sending one from an employer
+ * page. Every move is crm-core's: the page offers only what crm-core would allow, and crm-core refuses the rest. Each
+ * move carries the version the page showed: if the other partner moved first, the page says so and keeps what was typed.
+ */
+public final class ReferralPages {
+    static final int ROWS = 50;
+
+    public List<WebRoute> routes() {
+        return List.of(WebRoute.get("/referrals", this::inbox), WebRoute.get("/referrals/{id}", this::show),
+                WebRoute.post("/referrals/{id}/{move}", this::move), WebRoute.get("/employers/{id}/referrals/new", this::newForm),
+                WebRoute.post("/employers/{id}/referrals", this::send));
+    }
+
+    /** One row of the inbox. */
+    public record Row(String href, String employer, String service, String party, String status, String when, boolean overdue, String result) {
+    }
+
+    /** One entry of the follow-up thread. */
+    public record Message(String at, String author, String partner, boolean mine, String text) {
+    }
+
+    /** What the referral page shows, already in words. */
+    public record View(Referral referral, String employer, String from, String to, String status, boolean overdue, String need,
+            List<Message> thread, boolean receiver, boolean sender, boolean canAccept, boolean canDecline, boolean canStart,
+            boolean canComplete, boolean canCancel, boolean canWrite) {
+    }
+
+    void inbox(WebRequest r) {
+        CrmSession s = r.crm();
+        PartnerId me = s.actor().partner();
+        LocalDate today = r.today();
+        List<Row> incoming = new ArrayList<>();
+        List<Row> outgoing = new ArrayList<>();
+        List<Row> closed = new ArrayList<>();
+        List<Referral> closedRefs = new ArrayList<>();
+        for (ReferralStatus st : ReferralStatus.values()) {
+            List<Referral> to = s.referrals().list(new ReferralFilter(null, me, null, st, null), PageRequest.first(ROWS)).items();
+            List<Referral> from = s.referrals().list(new ReferralFilter(me, null, null, st, null), PageRequest.first(ROWS)).items();
+            if (st.isOpen()) {
+                to.forEach(x -> incoming.add(row(r, x, "from " + r.names().partner(x.fromPartner()), today)));
+                from.forEach(x -> outgoing.add(row(r, x, "to " + r.names().partner(x.toPartner()), today)));
+            } else {
+                closedRefs.addAll(to);
+                closedRefs.addAll(from);
+            }
+        }
+        closedRefs.sort(Comparator.comparing((Referral x) -> x.stamp().updatedAt()).reversed());
+        for (Referral x : closedRefs.subList(0, Math.min(ROWS, closedRefs.size()))) {
+            closed.add(row(r, x, x.fromPartner().equals(me) ? "to " + r.names().partner(x.toPartner()) : "from " + r.names().partner(x.fromPartner()),
+                    today));
+        }
+        List<Row> overdue = new ArrayList<>();
+        s.referrals().list(new ReferralFilter(null, me, null, null, today), PageRequest.first(ROWS)).items()
+                .forEach(x -> overdue.add(row(r, x, "from " + r.names().partner(x.fromPartner()), today)));
+        Comparator<Row> order = Comparator.comparing(Row::overdue).reversed();
+        incoming.sort(order);
+        outgoing.sort(order);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("incoming", incoming);
+        p.put("overdue", overdue);
+        p.put("outgoing", outgoing);
+        p.put("closed", closed);
+        p.put("partner", r.names().partner(me));
+        r.render("referrals/inbox.jte", "Referrals", "/referrals", p);
+    }
+
+    private static Row row(WebRequest r, Referral x, String party, LocalDate today) {
+        String when = x.status() == ReferralStatus.SENT && x.responseDue() != null ? "answer due " + x.responseDue() : "sent " + x.sentOn();
+        String result = x.status() == ReferralStatus.COMPLETED ? "Outcome: " + x.outcome()
+                : x.status() == ReferralStatus.DECLINED ? "Declined: " + x.declineReason() : "";
+        return new Row("/referrals/" + x.id().asString(), r.names().employer(x.employer()), x.requestedService(), party,
+                Option.words(x.status().name()), when, x.isOverdue(today), result);
+    }
+
+    void show(WebRequest r) {
+        Referral x = r.crm().referrals().get(ReferralId.of(r.path("id")));
+        page(r, 200, x, new FormErrors(labels()), Map.of(), null);
+    }
+
+    /** One move on a referral: accept, decline, start, complete, cancel, or a message in the follow-up thread. */
+    void move(WebRequest r) {
+        CrmSession s = r.crm();
+        ReferralId id = ReferralId.of(r.path("id"));
+        String move = r.path("move");
+        FormErrors errors = new FormErrors(labels());
+        Long version = errors.parse("version", r.form("version"), Long::valueOf);
+        if (version == null) {
+            throw ValidationException.of("referral", "version", "the form carries no version: reload the referral");
+        }
+        Referral done;
+        try {
+            done = errors.save(() -> switch (move) {
+            case "accept" -> s.referrals().accept(id, version);
+            case "decline" -> s.referrals().decline(id, version, r.form("declineReason"));
+            case "start" -> s.referrals().start(id, version);
+            case "complete" -> s.referrals().complete(id, version, r.form("outcome"));
+            case "cancel" -> s.referrals().cancel(id, version);
+            case "follow-up" -> s.referrals().followUp(id, version, r.form("message"));
+            default -> throw new org.sectorcrm.core.NotFoundException("referral move", move);
+            }, v -> switch (v.field()) {
+            case "declineReason" -> "declineReason";
+            case "outcome" -> "outcome";
+            case "text" -> "message";
+            default -> v.field().equals("status") ? "status" : "message";
+            });
+        } catch (ConflictException stale) {
+            if (stale.currentVersion().isEmpty()) {
+                throw stale;
+            }
+            Referral now = s.referrals().get(id);
+            page(r, 409, now, errors, r.formValues(), "The other partner changed this referral while you were looking at it: it is "
+                    + Option.words(now.status().name()).toLowerCase(java.util.Locale.ROOT) + " now. Nothing was saved; what you typed is still in the form. "
+                    + "Check the referral below, then try again if it still applies.");
+            return;
+        }
+        if (done == null) {
+            page(r, 400, s.referrals().get(id), errors, r.formValues(), null);
+            return;
+        }
+        String said = switch (move) {
+        case "accept" -> "Accepted the referral.";
+        case "decline" -> "Declined the referral.";
+        case "start" -> "Started work on the referral.";
+        case "complete" -> "Completed the referral.";
+        case "cancel" -> "Cancelled the referral.";
+        default -> "Added your message to the follow-up log.";
+        };
+        r.redirect("/referrals/" + id.asString() + (move.equals("follow-up") ? "#thread" : ""), said);
+    }
+
+    private void page(WebRequest r, int status, Referral x, FormErrors errors, Map<String, String> values, String conflict) {
+        PartnerId me = r.actor().partner();
+        boolean receiver = x.toPartner().equals(me);
+        boolean sender = x.fromPartner().equals(me);
+        boolean write = r.canWrite();
+        List<Message> thread = new ArrayList<>();
+        for (FollowUp f : x.followUps()) {
+            StaffUser by = r.names().staff().get(f.by());
+            thread.add(new Message(f.at().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' ') + " UTC",
+                    r.names().staff(f.by()), by == null ? "" : r.names().partner(by.partner()), f.by().equals(r.actor().user()), f.text()));
+        }
+        String need = null;
+        if (x.need() != null) {
+            need = r.crm().needs().find(x.need()).map(n -> Option.words(n.category().name()) + ": " + n.description()).orElse(null);
+        }
+        var next = x.status().next();
+        View v = new View(x, r.names().employer(x.employer()), r.names().partner(x.fromPartner()) + " (" + r.names().staff(x.fromStaff()) + ")",
+                r.names().partner(x.toPartner()), Option.words(x.status().name()), x.isOverdue(r.today()), need, thread, receiver, sender,
+                write && receiver && next.contains(ReferralStatus.ACCEPTED), write && receiver && next.contains(ReferralStatus.DECLINED),
+                write && receiver && next.contains(ReferralStatus.IN_PROGRESS), write && receiver && next.contains(ReferralStatus.COMPLETED),
+                write && sender && next.contains(ReferralStatus.CANCELLED), write && (receiver || sender));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("v", v);
+        p.put("errors", errors);
+        p.put("values", values);
+        p.put("conflict", conflict);
+        r.render(status, "referrals/show.jte", (errors.isEmpty() ? "" : "Not saved: ") + "Referral: " + x.requestedService(), "/referrals", p);
+    }
+
+    void newForm(WebRequest r) {
+        requireWriter(r);
+        Employer e = r.crm().employers().get(EmployerId.of(r.path("id")));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("responseDue", r.today().plusDays(10).toString());
+        sendForm(r, 200, e, values, new FormErrors(sendLabels()));
+    }
+
+    void send(WebRequest r) {
+        requireWriter(r);
+        CrmSession s = r.crm();
+        Employer e = s.employers().get(EmployerId.of(r.path("id")));
+        FormErrors errors = new FormErrors(sendLabels());
+        PartnerId to = errors.parse("toPartner", r.form("toPartner"), PartnerId::of);
+        LocalDate due = errors.parse("responseDue", r.form("responseDue"), LocalDate::parse);
+        NeedId need = errors.parse("need", r.form("need"), NeedId::of);
+        if (r.form("message") != null) {
+            try {
+                new FollowUp(java.time.Instant.now(), s.actor().user(), r.form("message")); // checked before anything is sent
+            } catch (ValidationException invalid) {
+                invalid.violations().forEach(v -> errors.add("message", v.message()));
+            }
+        }
+        Referral draft = null;
+        try {
+            draft = Referral.sent(s.actor().partner(), s.actor().user(), to, e.id(), r.form("requestedService"), r.today(), due).withNeed(need);
+        } catch (ValidationException invalid) {
+            invalid.violations().forEach(v -> errors.add(v.field().equals("sentOn") ? "responseDue" : FormErrors.firstSegment(v), v.message()));
+        }
+        if (errors.isEmpty()) {
+            Referral ready = draft;
+            Referral sent = errors.save(() -> {
+                Referral created = s.referrals().create(ready);
+                String first = r.form("message");
+                // the first message opens the thread; it is written in the same request, right after the referral
+                return first == null ? created : s.referrals().followUp(created.id(), created.version(), first);
+            }, v -> FormErrors.firstSegment(v).equals("text") ? "message" : FormErrors.firstSegment(v));
+            if (sent != null) {
+                r.redirect("/referrals/" + sent.id().asString(), "Sent the referral to " + r.names().partner(sent.toPartner()) + ".");
+                return;
+            }
+        }
+        sendForm(r, 400, e, r.formValues(), errors);
+    }
+
+    private void sendForm(WebRequest r, int status, Employer e, Map<String, String> values, FormErrors errors) {
+        PartnerId me = r.actor().partner();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("employer", e);
+        p.put("values", values);
+        p.put("errors", errors);
+        p.put("partners", r.names().partners().values().stream().filter(x -> !x.id().equals(me))
+                .map(x -> new Option(x.id().asString(), x.name())).toList());
+        List<Option> needs = new ArrayList<>();
+        for (BusinessNeed n : r.crm().needs().list(new NeedFilter(e.id(), null, null, null), PageRequest.first(200)).items()) {
+            if (!n.status().isClosed()) {
+                needs.add(new Option(n.id().asString(), Option.words(n.category().name()) + ": " + n.description()));
+            }
+        }
+        p.put("needs", needs);
+        String title = "Refer " + e.legalName() + " to another partner";
+        r.render(status, "referrals/send.jte", errors.isEmpty() ? title : "Not sent: " + title, "/referrals", p);
+    }
+
+    private static void requireWriter(WebRequest r) {
+        if (!r.canWrite()) {
+            throw new AccessDeniedException(r.actor().name() + " is a " + r.actor().role() + " and may not send referrals (STAFF and above may)");
+        }
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("status", "Status");
+        m.put("declineReason", "Reason for declining");
+        m.put("outcome", "Outcome");
+        m.put("message", "Message");
+        return m;
+    }
+
+    private static Map<String, String> sendLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("toPartner", "Refer to");
+        m.put("requestedService", "Service requested");
+        m.put("need", "Need it answers");
+        m.put("responseDue", "Answer due by");
+        m.put("message", "Message to the partner");
+        return m;
+    }
+}
