@@ -97,6 +97,15 @@ public final class CsvImport {
         /** The natural keys another row could find {@code record} by. */
         protected abstract Set<String> keysOf(T record);
 
+        /**
+         * The keys (as {@link #keysOf} spells them) that the row will look up and that its cells alone tell, before any
+         * read. A row whose {@link #prepare} fails while one of them is queued is prepared again once the queue is
+         * written, so that its error is the one it gets after the rows above it are stored. None by default.
+         */
+        protected Set<String> rowKeys(Map<String, String> row) {
+            return Set.of();
+        }
+
         @Override
         public final void importRows(Iterator<Line> rows, BatchOptions options, Results results) {
             operations().<Integer>batch(options, new RecordBatch.Listener<>() {
@@ -151,6 +160,9 @@ public final class CsvImport {
                         } catch (StorageException e) {
                             throw e;
                         } catch (CrmException e) {
+                            if (!keys.isEmpty() && rowKeys(line.values()).stream().anyMatch(keys::contains)) {
+                                break; // it may fail only because a queued row is not stored yet: write the queue first
+                            }
                             rejected.add(new Rejected(line.line(), e));
                             continue;
                         }
