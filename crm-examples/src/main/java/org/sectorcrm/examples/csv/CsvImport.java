@@ -146,6 +146,7 @@ public final class CsvImport {
                 List<Queued<T>> queued = new ArrayList<>();
                 List<Rejected> rejected = new ArrayList<>();
                 List<Integer> unchanged = new ArrayList<>();
+                Set<String> segmentKeys = new HashSet<>();
                 next = batch.lookups(() -> {
                     queued.clear(); // a storage may run the reads again
                     rejected.clear();
@@ -182,10 +183,12 @@ public final class CsvImport {
                         keys.addAll(touched);
                         queued.add(new Queued<>(line.line(), p));
                     }
-                    queuedKeys.clear();
-                    queuedKeys.addAll(keys);
+                    segmentKeys.clear();
+                    segmentKeys.addAll(keys);
                     return i;
                 });
+                queuedKeys.clear();
+                queuedKeys.addAll(segmentKeys);
                 rejected.forEach(r -> results.rejected(r.line(), r.problem()));
                 unchanged.forEach(line -> results.outcome(line, Outcome.UNCHANGED));
                 for (Queued<T> q : queued) {
@@ -298,8 +301,8 @@ public final class CsvImport {
     }
 
     /**
-     * Runs the import with the given batch size and dry-run flag; {@code outcomes} hears what each stored (or, in a dry
-     * run, would-be stored) line came to, in line order within each batch.
+     * Runs the import with the given batch size and dry-run flag; {@code outcomes} hears once what each line that was
+     * not rejected came to (in a dry run: what it will come to), batch by batch.
      *
      * @throws ValidationException when the header lacks a required column (nothing is imported)
      */
