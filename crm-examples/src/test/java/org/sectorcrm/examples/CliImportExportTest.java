@@ -181,6 +181,11 @@ class CliImportExportTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err().lines().toList()).containsExactly(String.format("%,d rows read", 1000), String.format("%,d rows read", 2000));
         assertThat(run.out()).contains("2500 employer rows: 2500 created");
+
+        // Rows are done a batch at a time: with a malformed row among them the count steps over 1,000 and still shows.
+        csv.insert(csv.indexOf("\n") + 1, "Malformed,60000,extra\n");
+        CliRunner.Run again = CliRunner.on(db, "import", "employers", file("many2.csv", csv.toString()).toString(), "--as", STAFF);
+        assertThat(again.err().lines().toList()).containsExactly(String.format("%,d rows read", 1001), String.format("%,d rows read", 2001));
     }
 
     @Test

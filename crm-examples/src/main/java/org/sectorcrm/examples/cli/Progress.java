@@ -62,6 +62,7 @@ public abstract class Progress {
 
     private static final class Counts extends Progress {
         private final PrintWriter err;
+        private long printed;
 
         Counts(PrintWriter err) {
             this.err = err;
@@ -69,9 +70,11 @@ public abstract class Progress {
 
         @Override
         public void update(long rows, long bytes) {
-            if (rows > 0 && rows % EVERY == 0) {
+            // Rows are done a batch at a time, so the count may step over a multiple of EVERY: print on crossing one.
+            if (rows / EVERY > printed / EVERY) {
                 err.printf("%,d rows read%n", rows);
                 err.flush();
+                printed = rows;
             }
         }
 

@@ -97,6 +97,15 @@ public final class CsvImport {
         /** The natural keys another row could find {@code record} by. */
         protected abstract Set<String> keysOf(T record);
 
+        /**
+         * The keys (as {@link #keysOf} spells them) that the row will look up and that its cells alone tell, before any
+         * read. A row whose {@link #prepare} fails while one of them is queued is prepared again once the queue is
+         * written, so that its error is the one it gets after the rows above it are stored. None by default.
+         */
+        protected Set<String> rowKeys(Map<String, String> row) {
+            return Set.of();
+        }
+
         @Override
         public final void importRows(Iterator<Line> rows, BatchOptions options, Results results) {
             operations().<Integer>batch(options, new RecordBatch.Listener<>() {
@@ -137,6 +146,7 @@ public final class CsvImport {
                 List<Queued<T>> queued = new ArrayList<>();
                 List<Rejected> rejected = new ArrayList<>();
                 List<Integer> unchanged = new ArrayList<>();
+                Set<String> segmentKeys = new HashSet<>();
                 next = batch.lookups(() -> {
                     queued.clear(); // a storage may run the reads again
                     rejected.clear();
@@ -151,6 +161,9 @@ public final class CsvImport {
                         } catch (StorageException e) {
                             throw e;
                         } catch (CrmException e) {
+                            if (!keys.isEmpty() && rowKeys(line.values()).stream().anyMatch(keys::contains)) {
+                                break; // it may fail only because a queued row is not stored yet: write the queue first
+                            }
                             rejected.add(new Rejected(line.line(), e));
                             continue;
                         }
@@ -170,10 +183,12 @@ public final class CsvImport {
                         keys.addAll(touched);
                         queued.add(new Queued<>(line.line(), p));
                     }
-                    queuedKeys.clear();
-                    queuedKeys.addAll(keys);
+                    segmentKeys.clear();
+                    segmentKeys.addAll(keys);
                     return i;
                 });
+                queuedKeys.clear();
+                queuedKeys.addAll(segmentKeys);
                 rejected.forEach(r -> results.rejected(r.line(), r.problem()));
                 unchanged.forEach(line -> results.outcome(line, Outcome.UNCHANGED));
                 for (Queued<T> q : queued) {
@@ -286,8 +301,8 @@ public final class CsvImport {
     }
 
     /**
-     * Runs the import with the given batch size and dry-run flag; {@code outcomes} hears what each stored (or, in a dry
-     * run, would-be stored) line came to, in line order within each batch.
+     * Runs the import with the given batch size and dry-run flag; {@code outcomes} hears once what each line that was
+     * not rejected came to (in a dry run: what it will come to), batch by batch.
      *
      * @throws ValidationException when the header lacks a required column (nothing is imported)
      */

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.RecordOperations;
+import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.employer.Address;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
@@ -98,6 +99,22 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
         Optional<Employer> existing = EmployerKeys.find(session, fein, row.get("legalName"), row.get("zip"));
         Employer base = existing.orElse(Employer.named(row.get("legalName") == null ? "?" : row.get("legalName")));
         return new Prepared<>(lookedUp, existing.orElse(null), merge(base, row, fein, naics, phone));
+    }
+
+    @Override
+    protected Set<String> rowKeys(Map<String, String> row) {
+        Set<String> keys = new HashSet<>();
+        if (row.get("fein") != null) {
+            try {
+                keys.add(feinKey(Fein.parse(row.get("fein"))));
+            } catch (ValidationException e) {
+                // a bad FEIN looks nothing up
+            }
+        }
+        if (row.get("legalName") != null) {
+            keys.add(nameKey(EmployerNames.normalize(row.get("legalName")), EmployerKeys.zip5(row.get("zip"))));
+        }
+        return keys;
     }
 
     @Override

@@ -81,6 +81,11 @@ public final class EngagementRows extends CsvImport.Upserts<EngagementId, Engage
     }
 
     @Override
+    protected Set<String> rowKeys(Map<String, String> row) {
+        return row.get("externalId") == null ? Set.of() : Set.of("ext:" + row.get("externalId"));
+    }
+
+    @Override
     protected Set<String> keysOf(Engagement e) {
         return e.externalId() == null ? Set.of() : Set.of("ext:" + e.externalId());
     }

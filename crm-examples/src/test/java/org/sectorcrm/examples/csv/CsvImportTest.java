@@ -195,6 +195,30 @@ class CsvImportTest {
         assertThat(staff.employers().count(EmployerFilter.ALL)).isEqualTo(40);
     }
 
+    /** The same for contacts and engagements: a repeated key later in the file updates what the line above created. */
+    @Test
+    void aDryRunOfRepeatedContactsAndEngagementsReportsEveryLineAsTheRealRunDoes() throws IOException {
+        CsvImport.run(new StringReader("legalName,fein\nAcme,36-1234567\n"), new EmployerRows(staff), ColumnMapping.identity(), false, n -> { });
+        String contacts = "employerFein,firstName,lastName,email,title\n36-1234567,Ana,Lopez,ana@acme.example,HR\n"
+                + "36-1234567,Ana,Lopez,ANA@acme.example,HR Director\n36-1234567,Bo,Bad,bo@acme.example,\n36-1234567,Bo,Bad,,\n36-1234567,Bo,Bad,,\n";
+        String engagements = "externalId,employerFein,date,channel,summary\nX-1,36-1234567,2026-10-01,CALL,Call\n"
+                + "X-1,36-1234567,2026-10-01,CALL,Call about welders\nX-1,36-1234567,2026-10-01,CALL,Call about welders\n";
+        for (var kind : List.<java.util.function.Supplier<CsvImport.RowHandler>>of(() -> new ContactRows(staff), () -> new EngagementRows(staff))) {
+            String file = kind.get() instanceof ContactRows ? contacts : engagements;
+            java.util.Map<Integer, CsvImport.Outcome> dry = new java.util.TreeMap<>();
+            java.util.Map<Integer, CsvImport.Outcome> real = new java.util.TreeMap<>();
+            org.sectorcrm.core.BatchOptions options = org.sectorcrm.core.BatchOptions.defaults();
+            ImportReport d = CsvImport.run(new StringReader(file), kind.get(), ColumnMapping.identity(), options.withDryRun(true), n -> { }, dry::put);
+            ImportReport r = CsvImport.run(new StringReader(file), kind.get(), ColumnMapping.identity(), options, n -> { }, real::put);
+            assertThat(dry).isEqualTo(real);
+            assertThat(d.errors()).isEqualTo(r.errors());
+            assertThat(real.values()).contains(CsvImport.Outcome.CREATED, CsvImport.Outcome.UPDATED, CsvImport.Outcome.UNCHANGED);
+        }
+        assertThat(staff.contacts().count(ContactFilter.ALL)).isEqualTo(3); // Ana, Bo by e-mail, Bo without one
+        assertThat(staff.engagements().list(EngagementFilter.byExternalId("X-1"), PageRequest.first()).items()).singleElement()
+                .satisfies(g -> assertThat(g.summary()).isEqualTo("Call about welders"));
+    }
+
     @Test
     void aMappingFileRenamesColumnsAndAMissingRequiredColumnStopsTheImport() throws IOException {
         ColumnMapping mapping = ColumnMapping.read(new StringReader("legalName = Company Name\nfein=EIN\n"), java.util.Set.copyOf(EmployerRows.FIELDS));
