@@ -22,13 +22,13 @@ public final class MailRoutes implements RouteGroup {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/me/notifications").tag("notifications").id("myNotifications", "Which e-mail notifications you get (EACH or NONE)")
+                Route.get("/me/notifications").tag("notifications").id("myNotifications", "Which e-mail notifications you get (EACH, DIGEST or NONE)")
                         .returns(Choice.class).handle(ctx -> Http.send(ctx, 200, new Choice(notifications.preference(Http.session(ctx).actor().user())))),
-                Route.put("/me/notifications").tag("notifications").id("setMyNotifications", "Choose EACH (an e-mail per event) or NONE")
+                Route.put("/me/notifications").tag("notifications").id("setMyNotifications", "Choose EACH (an e-mail per event), DIGEST (one a day) or NONE")
                         .body(Choice.class).returns(Choice.class).handle(ctx -> {
                             Choice c = Http.body(ctx, Choice.class);
                             if (c == null || c.mode() == null) {
-                                throw ValidationException.of("notifications", "mode", "is required: EACH or NONE");
+                                throw ValidationException.of("notifications", "mode", "is required: EACH, DIGEST or NONE");
                             }
                             notifications.setPreference(Http.session(ctx).actor().user(), c.mode());
                             Http.send(ctx, 200, c);

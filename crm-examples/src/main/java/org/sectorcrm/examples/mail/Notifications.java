@@ -51,7 +51,8 @@ import org.sectorcrm.jdbc.outbox.OutboxDispatcher;
  *
  * <p>Nobody is told of their own action. Each message is composed from what its recipient may read, read as the
  * recipient through {@link Crm#as}: no note text and no contact's details are ever in an e-mail, only the employer's
- * name, the referral's service and dates, and a link. Each user chooses {@link Preference#EACH} (the default) or
+ * name, the referral's service and dates, and a link. Each user chooses {@link Preference#EACH} (the default),
+ * {@link Preference#DIGEST} (one e-mail a day, at {@link #digestAt}, listing what happened since the last one) or
  * {@link Preference#NONE}.
  */
 public final class Notifications {
@@ -65,6 +66,8 @@ public final class Notifications {
     public enum Preference {
         /** an e-mail for each event that concerns them */
         EACH,
+        /** one e-mail a day with every event that concerned them since the last */
+        DIGEST,
         /** none */
         NONE
     }
@@ -75,6 +78,8 @@ public final class Notifications {
     private final Mailer mailer;
     private final Clock clock;
     private Instant lastOverdueScan = Instant.EPOCH;
+    private java.time.LocalTime digestAt = java.time.LocalTime.of(7, 0);
+    private ZoneId zone = ZoneId.systemDefault();
 
     public Notifications(Crm crm, ServerTables tables, OutboxDispatcher outbox, Mailer mailer, Clock clock) {
         this.crm = crm;
@@ -85,8 +90,17 @@ public final class Notifications {
         tables.ddl(List.of(
                 "CREATE TABLE IF NOT EXISTS mail_preferences (user_id " + tables.key(36) + " PRIMARY KEY, mode " + tables.key(16) + " NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS mail_log (event_key " + tables.key(120) + " NOT NULL, recipient " + tables.key(36) + " NOT NULL,"
-                        + " sent_at BIGINT NOT NULL, PRIMARY KEY (event_key, recipient))"));
+                        + " sent_at BIGINT NOT NULL, PRIMARY KEY (event_key, recipient))",
+                "CREATE TABLE IF NOT EXISTS mail_digest (recipient " + tables.key(36) + " NOT NULL, event_key " + tables.key(120) + " NOT NULL,"
+                        + " at BIGINT NOT NULL, subject " + tables.text() + " NOT NULL, body " + tables.text() + " NOT NULL, PRIMARY KEY (recipient, event_key))"));
         outbox.registerFromNow(CONSUMER); // a no-op when the cursor exists: a restart goes on where it stood
+    }
+
+    /** When the daily digests go out, in {@code zone} (default 07:00 in the server's time zone). */
+    public Notifications digestAt(java.time.LocalTime time, ZoneId zone) {
+        this.digestAt = time;
+        this.zone = zone;
+        return this;
     }
 
     public Preference preference(StaffUserId user) {
@@ -106,7 +120,53 @@ public final class Notifications {
         Instant now = clock.instant();
         if (Duration.between(lastOverdueScan, now).compareTo(OVERDUE_SCAN) >= 0) {
             lastOverdueScan = now;
-            overdue(LocalDate.ofInstant(now, ZoneId.systemDefault()));
+            overdue(LocalDate.ofInstant(now, zone));
+        }
+        digests(now);
+    }
+
+    /**
+     * Once the day's digest time has passed: one e-mail per user with digest entries waiting. The day's digest of a
+     * user is claimed in {@code mail_log} like any message, so two nodes never both send it; entries are removed only
+     * after the message went out, so a failed send leaves them for the next round.
+     */
+    private void digests(Instant now) {
+        java.time.ZonedDateTime local = now.atZone(zone);
+        if (local.toLocalTime().isBefore(digestAt)) {
+            return;
+        }
+        LocalDate day = local.toLocalDate();
+        List<String> waiting = tables.query("SELECT DISTINCT recipient FROM mail_digest WHERE at <= ?", rs -> rs.getString(1), now.toEpochMilli());
+        for (String recipient : waiting) {
+            StaffUserId id = StaffUserId.of(recipient);
+            String key = "digest:" + day;
+            Optional<StaffUser> user = crm.storage().read(tx -> tx.staffUsers().find(id));
+            if (user.isEmpty() || !user.get().active()) {
+                tables.update("DELETE FROM mail_digest WHERE recipient = ?", recipient);
+                continue;
+            }
+            if (!claim(key, id)) {
+                continue; // today's went out already; these wait for tomorrow's
+            }
+            record Entry(String key, String subject, String body) {
+            }
+            List<Entry> entries = tables.query("SELECT event_key, subject, body FROM mail_digest WHERE recipient = ? AND at <= ? ORDER BY at, event_key",
+                    rs -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)), recipient, now.toEpochMilli());
+            StringBuilder text = new StringBuilder("What happened in SectorCRM that concerns you (" + entries.size() + "):\n");
+            for (Entry e : entries) {
+                text.append("\n* ").append(e.subject()).append("\n\n").append(e.body().strip().indent(2));
+            }
+            try {
+                mailer.send(user.get().email().value(), "[SectorCRM] Your daily digest: " + entries.size() + (entries.size() == 1 ? " update" : " updates"),
+                        text + footer());
+            } catch (MessagingException | RuntimeException e) {
+                tables.update("DELETE FROM mail_log WHERE event_key = ? AND recipient = ?", key, recipient);
+                LOG.log(System.Logger.Level.WARNING, "the digest of " + user.get().email() + " was not sent; it is tried again", e);
+                return;
+            }
+            for (Entry e : entries) {
+                tables.update("DELETE FROM mail_digest WHERE recipient = ? AND event_key = ?", recipient, e.key());
+            }
         }
     }
 
@@ -169,7 +229,8 @@ public final class Notifications {
                 continue;
             }
             Optional<StaffUser> user = crm.storage().read(tx -> tx.staffUsers().find(id));
-            if (user.isEmpty() || !user.get().active() || preference(id) == Preference.NONE || !claim(key, id)) {
+            Preference preference = user.isEmpty() ? Preference.NONE : preference(id);
+            if (user.isEmpty() || !user.get().active() || preference == Preference.NONE || !claim(key, id)) {
                 continue;
             }
             Optional<Mail> mail;
@@ -180,6 +241,11 @@ public final class Notifications {
             }
             if (mail.isEmpty()) {
                 continue; // claimed and kept: they may not read it, now or on a retry
+            }
+            if (preference == Preference.DIGEST) {
+                tables.update("INSERT INTO mail_digest (recipient, event_key, at, subject, body) VALUES (?, ?, ?, ?, ?)", id.asString(), key,
+                        clock.millis(), mail.get().subject().replaceFirst("^\\[SectorCRM] ", ""), mail.get().text());
+                continue;
             }
             try {
                 mailer.send(user.get().email().value(), mail.get().subject(), mail.get().text() + footer());
@@ -267,7 +333,7 @@ public final class Notifications {
     }
 
     private String footer() {
-        return "\n--\nYou get this e-mail because it concerns your work in SectorCRM. To stop these e-mails, choose NONE at "
+        return "\n--\nYou get this e-mail because it concerns your work in SectorCRM. To get one digest a day or none, choose DIGEST or NONE at "
                 + mailer.settings().publicUrl() + "/api/v1/me/notifications.\n";
     }
 }

@@ -145,4 +145,31 @@ class NotificationsTest {
         mail.poll();
         assertThat(recipients()).as("once per response date").hasSize(3);
     }
+
+    @Test
+    void aDigestUserGetsOneMailADayListingEverythingSinceTheLast() throws Exception {
+        Notifications mail = notifications("node-1").digestAt(java.time.LocalTime.of(18, 0), java.time.ZoneOffset.UTC); // the clock says 09:00 UTC
+        mail.setPreference(region.collegeStaff.id(), Notifications.Preference.DIGEST);
+        region.referral("Acme Tool & Die");
+        region.referral("Second Shift Plastics");
+        mail.poll();
+        assertThat(recipients()).as("Meg gets each; Cy waits for the digest").containsExactly("meg@college.example", "meg@college.example");
+
+        region.clock.advance(Duration.ofHours(9).plusMinutes(1)); // 18:01
+        mail.poll();
+        mail.poll();
+        List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("cy@college.example")).toList();
+        assertThat(digests).hasSize(1);
+        assertThat(digests.get(0).getSubject()).isEqualTo("[SectorCRM] Your daily digest: 2 updates");
+        assertThat(GreenMailUtil.getBody(digests.get(0))).contains("Referral sent: Acme Tool & Die", "Referral sent: Second Shift Plastics");
+
+        region.referral("Third Coast Foods");
+        mail.poll();
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("cy@college.example"))).as("one digest a day").hasSize(1);
+        region.clock.advance(Duration.ofDays(1));
+        mail.poll();
+        List<MimeMessage> next = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("cy@college.example")).toList();
+        assertThat(next).hasSize(2);
+        assertThat(next.get(1).getSubject()).isEqualTo("[SectorCRM] Your daily digest: 1 update");
+    }
 }
