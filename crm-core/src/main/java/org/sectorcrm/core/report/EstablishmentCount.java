@@ -55,8 +55,8 @@ public record EstablishmentCount(EstablishmentCountId id, Stamp stamp, long esta
         if (area.trim().equalsIgnoreCase(STATE)) {
             return STATE;
         }
-        if (!area.trim().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw ValidationException.of("establishmentCount", field, "must be STATE or a region code (1-64 letters, digits, '.', '_' or '-') but was '"
+        if (!area.trim().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,55}")) {
+            throw ValidationException.of("establishmentCount", field, "must be STATE or a region code of 1-56 letters, digits, '.', '_' or '-' but was '"
                     + area + "'");
         }
         return new RegionCode(area.trim()).value();

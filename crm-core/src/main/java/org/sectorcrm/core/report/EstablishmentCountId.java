@@ -15,6 +15,10 @@ public record EstablishmentCountId(String value) implements Id, Comparable<Estab
         if (value == null || value.length() < 9 || value.charAt(7) != ':') {
             throw ValidationException.of("establishmentCount", "id", "must be QUARTER:AREA like 2026-Q2:STATE but was '" + value + "'");
         }
+        if (value.length() > 64) {
+            // every record id in the stores' shared tables (audit, search, outbox) fits 64 characters
+            throw ValidationException.of("establishmentCount", "id", "must be at most 64 characters (an area of at most 56) but was " + value.length());
+        }
         CalendarQuarter.parse(value.substring(0, 7), "establishmentCount", "id");
         if (!EstablishmentCount.checkArea(value.substring(8), "id").equals(value.substring(8))) {
             throw ValidationException.of("establishmentCount", "id", "must write the whole state as STATE but was '" + value + "'");
