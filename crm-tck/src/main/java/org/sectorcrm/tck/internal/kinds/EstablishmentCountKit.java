@@ -53,6 +53,11 @@ public final class EstablishmentCountKit implements KindSpec<EstablishmentCountI
     }
 
     @Override
+    public EstablishmentCountId freshCode(java.util.UUID uuid) {
+        return EstablishmentCountId.of("M-" + uuid, new CalendarQuarter(2026, 2));
+    }
+
+    @Override
     public EstablishmentCount withText(EstablishmentCount c, String text) {
         return c.withSource(text);
     }
