@@ -61,6 +61,11 @@ public final class CrmSession {
         return new ReferenceDataOperations(crm, actor);
     }
 
+    /** The accountability reports (ESE) and the establishment counts they divide by. @since 2 */
+    public ReportOperations reports() {
+        return new ReportOperations(crm, actor);
+    }
+
     public AuditOperations audit() {
         return new AuditOperations(crm, actor);
     }

@@ -132,6 +132,9 @@ abstract class SchemaLintTestBase {
             }
             assertThat(tx.reports().countByRegionAndSector(everyField(EmployerFilter.class))).isEmpty();
             assertThat(tx.reports().servedEstablishments(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEmpty();
+            assertThat(tx.reports().countableServices(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null)).isEmpty();
+            assertThat(tx.reports().countableServices(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                    org.sectorcrm.core.reference.PartnerId.of(UUID.randomUUID().toString()))).isEmpty();
             return null;
         });
     }
@@ -176,6 +179,9 @@ abstract class SchemaLintTestBase {
         }
         if (type == LocalDate.class) {
             return LocalDate.of(2026, 1, 1);
+        }
+        if (type == org.sectorcrm.core.report.CalendarQuarter.class) {
+            return new org.sectorcrm.core.report.CalendarQuarter(2026, 1);
         }
         if (type == Instant.class) {
             return Instant.parse("2026-01-01T00:00:00.000000001Z");

@@ -89,6 +89,8 @@ public final class CrmJson {
                 .visibility(PropertyAccessor.SETTER, Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, Visibility.ANY)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // A report's undefined rate is written as "rate": null with its reason, never left out.
+                .addMixIn(org.sectorcrm.core.report.EseReport.Rate.class, NullsWritten.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 // Never plain: 1E+3 (scale -3) written as 1000 would read back as a different BigDecimal.
@@ -147,5 +149,9 @@ public final class CrmJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private abstract static class NullsWritten {
     }
 }

@@ -1184,6 +1184,33 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
             assertThat(none).isEmpty();
         }
 
+        @Test
+        @DisplayName("countableServices: the distinct (employer, establishment, category) of staff-assisted engagements in the period, of one partner or of all")
+        void countableServices() {
+            Establishment s1 = Establishments.anEstablishment().primary().build();
+            Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().withEstablishments(s1).build());
+            EseCategory a = EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE;
+            EseCategory b = EseCategory.TRAINING_SERVICES;
+            PartnerId p1 = Fixtures.partnerId();
+            PartnerId p2 = Fixtures.partnerId();
+            LocalDate from = LocalDate.of(2025, 7, 1);
+            LocalDate to = LocalDate.of(2025, 9, 30);
+            Writes.insert(storage, Kinds.of(AggregateTypes.ENGAGEMENT),
+                    by(served(e1, s1, from, true, a), p1), by(served(e1, s1, to, true, a), p2), by(served(e1, null, LocalDate.of(2025, 8, 1), true, b), p2),
+                    by(served(e1, s1, LocalDate.of(2025, 8, 1), false, b), p1), by(served(e1, s1, to.plusDays(1), true, b), p1));
+            assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, null))).containsExactlyInAnyOrder(
+                    new ServedEstablishment(e1.id(), s1.id(), a), new ServedEstablishment(e1.id(), null, b));
+            assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, p1))).containsExactly(new ServedEstablishment(e1.id(), s1.id(), a));
+            assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, p2))).containsExactlyInAnyOrder(
+                    new ServedEstablishment(e1.id(), s1.id(), a), new ServedEstablishment(e1.id(), null, b));
+            assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, Fixtures.partnerId()))).isEmpty();
+        }
+
+        private Engagement by(Engagement e, PartnerId partner) {
+            return new Engagement(e.id(), e.stamp(), e.employer(), e.establishment(), e.partnership(), partner, e.staff(), e.date(), e.channel(),
+                    e.staffAssisted(), e.summary(), e.notes(), e.contacts(), e.services(), e.needs(), e.followUpDue(), e.externalId());
+        }
+
         private Engagement served(Employer employer, Establishment site, LocalDate on, boolean staffAssisted, EseCategory... services) {
             return Engagements.anEngagement().forEmployer(employer.id()).atEstablishment(site == null ? null : site.id()).on(on)
                     .via(staffAssisted ? Channel.MEETING : Channel.SITE_VISIT).staffAssisted(staffAssisted).withServices(services).build();

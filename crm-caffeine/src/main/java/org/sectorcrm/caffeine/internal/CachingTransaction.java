@@ -180,6 +180,12 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
                 checkOpen();
                 return reports.servedEstablishments(from, to);
             }
+
+            @Override
+            public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                checkOpen();
+                return reports.countableServices(from, to, partner);
+            }
         };
     }
 }

@@ -18,6 +18,7 @@ import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 
@@ -42,6 +43,19 @@ public interface ReportQueries {
      * name none. In no particular order.
      */
     List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to);
+
+    /**
+     * For the ETA-9169 counts: the distinct (employer, establishment, category) triples of the <em>countable</em>
+     * services dated {@code from}..{@code to} inclusive, one per ESE category delivered, of engagements of
+     * {@code partner} (null: of every partner). Countable means staff-assisted with at least one ESE category;
+     * mass mailings and cold calls never are (an {@link Engagement} refuses to be both), so no store needs to look at
+     * the channel. Establishment is null for engagements that name none. In no particular order. A store answers it
+     * without returning one row per engagement (SQL: {@code SELECT DISTINCT}).
+     *
+     * @throws org.sectorcrm.core.ValidationException when {@code from} or {@code to} is null
+     * @since 2 (kit 2.1)
+     */
+    List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner);
 
     /** One group of {@link #countByRegionAndSector}. */
     record GroupCount(RegionCode region, SectorCode sector, long count) {
@@ -76,6 +90,20 @@ public interface ReportQueries {
                 Set<ServedEstablishment> served = new LinkedHashSet<>();
                 forEach(tx.engagements(), tx.engagements().type().all(), (Engagement e) -> {
                     if (e.staffAssisted() && !e.date().isBefore(from) && !e.date().isAfter(to)) {
+                        e.services().forEach(c -> served.add(new ServedEstablishment(e.employer(), e.establishment(), c)));
+                    }
+                });
+                return List.copyOf(served);
+            }
+
+            @Override
+            public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner) {
+                if (from == null || to == null) {
+                    throw org.sectorcrm.core.ValidationException.of("report", from == null ? "from" : "to", "is required");
+                }
+                Set<ServedEstablishment> served = new LinkedHashSet<>();
+                forEach(tx.engagements(), tx.engagements().type().all(), (Engagement e) -> {
+                    if (e.countsForEse() && !e.date().isBefore(from) && !e.date().isAfter(to) && (partner == null || partner.equals(e.partner()))) {
                         e.services().forEach(c -> served.add(new ServedEstablishment(e.employer(), e.establishment(), c)));
                     }
                 });

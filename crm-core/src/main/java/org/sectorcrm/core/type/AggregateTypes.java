@@ -44,6 +44,9 @@ import org.sectorcrm.core.reference.StaffUserId;
 import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralFilter;
 import org.sectorcrm.core.referral.ReferralId;
+import org.sectorcrm.core.report.EstablishmentCount;
+import org.sectorcrm.core.report.EstablishmentCountFilter;
+import org.sectorcrm.core.report.EstablishmentCountId;
 import org.sectorcrm.core.search.SearchableText;
 import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionFilter;
@@ -160,6 +163,14 @@ public final class AggregateTypes {
                     .filter(FeedbackFilter.ALL, FeedbackFilter::matches)
                     .references("employer", EMPLOYER, Feedback::employer)
                     .searchable(f -> f.comment() == null ? "" : f.comment()));
+
+    /** Labour-market data (QCEW) per area and calendar quarter; the id is that natural key. @since 2 */
+    public static final AggregateType<EstablishmentCountId, EstablishmentCount, EstablishmentCountFilter> ESTABLISHMENT_COUNT = add(
+            AggregateType.builder("establishmentCount", EstablishmentCount.class, EstablishmentCountId.class, EstablishmentCountFilter.class)
+                    .plural("establishment-counts")
+                    .ids(EstablishmentCountId::of, null)
+                    .filter(EstablishmentCountFilter.ALL, EstablishmentCountFilter::matches)
+                    .searchable(c -> SearchableText.join(c.id().asString(), c.source() == null ? "" : c.source())));
 
     private static final List<AggregateType<?, ?, ?>> ALL_VIEW = java.util.Collections.unmodifiableList(ALL);
 

@@ -39,10 +39,24 @@ import picocli.CommandLine.Parameters;
 public final class ImportCommand extends Job {
     /** What a CSV file can hold. */
     public enum Kind {
-        EMPLOYERS, CONTACTS, ENGAGEMENTS
+        EMPLOYERS, CONTACTS, ENGAGEMENTS, ESTABLISHMENT_COUNTS
     }
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "employers, contacts or engagements")
+    /** Picocli's converter: {@code employers}, ..., {@code establishment-counts}, any case. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            for (Kind k : Kind.values()) {
+                if (k.name().equalsIgnoreCase(value.replace('-', '_'))) {
+                    return k;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("no kind '" + value + "': employers, contacts, engagements or establishment-counts");
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
+            description = "employers, contacts, engagements or establishment-counts (header area,quarter,establishments; all or nothing, MANAGER)")
     Kind kind;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the CSV file")
@@ -67,10 +81,14 @@ public final class ImportCommand extends Job {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("no file " + file);
         }
+        if (kind == Kind.ESTABLISHMENT_COUNTS) {
+            return establishmentCounts(session);
+        }
         CsvImport.RowHandler handler = switch (kind) {
             case EMPLOYERS -> new EmployerRows(session);
             case CONTACTS -> new ContactRows(session);
             case ENGAGEMENTS -> new EngagementRows(session);
+            case ESTABLISHMENT_COUNTS -> throw new IllegalStateException("establishment counts are loaded above");
         };
         if (customFields && !handler.customFields()) {
             throw new UsageException("--custom-fields: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " have no custom fields");
@@ -107,6 +125,40 @@ public final class ImportCommand extends Job {
                     + (handler.customFields() ? ", or custom.KEY = Column Header for a custom field; --custom-fields takes them all" : "") + ")");
         }
         return report.errors().isEmpty() && report.droppedColumns().isEmpty() ? OK : PARTLY;
+    }
+
+    /** Establishment counts load whole or not at all: every bad line is named and nothing is stored. */
+    private int establishmentCounts(CrmSession session) throws IOException {
+        if (mapping != null || dryRun) {
+            throw new UsageException("--mapping and --dry-run are for employers, contacts and engagements");
+        }
+        java.util.List<org.sectorcrm.examples.reports.EstablishmentCountsCsv.Line> counts;
+        try (Reader reader = utf8(Files.newInputStream(file))) {
+            counts = org.sectorcrm.examples.reports.EstablishmentCountsCsv.lines(reader);
+        } catch (ValidationException e) {
+            throw new UsageException(file + ": " + e.getMessage() + " (nothing was imported)");
+        } catch (CharacterCodingException e) {
+            throw new UsageException(file + " is not UTF-8 text: save it as \"CSV UTF-8\" (nothing was imported)");
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new UsageException(file + " is not UTF-8 text: save it as \"CSV UTF-8\" (nothing was imported)");
+            }
+            throw e;
+        }
+        try {
+            session.reports().establishmentCounts().put(counts.stream().map(org.sectorcrm.examples.reports.EstablishmentCountsCsv.Line::count).toList());
+        } catch (ValidationException e) {
+            // counts[i] of the API is line n of the file
+            StringBuilder lines = new StringBuilder();
+            for (org.sectorcrm.core.FieldViolation v : e.violations()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("counts\\[(\\d+)\\]\\.?(.*)").matcher(v.field());
+                String where = m.matches() ? "line " + counts.get(Integer.parseInt(m.group(1))).line() + (m.group(2).isEmpty() ? "" : "." + m.group(2)) : v.field();
+                lines.append(lines.length() == 0 ? "" : "; ").append(where).append(": ").append(v.message());
+            }
+            throw new UsageException(file + ": " + lines + " (nothing was imported)");
+        }
+        out().println(counts.size() + " establishment counts stored");
+        return OK;
     }
 
     private UsageException notUtf8(Path f) {

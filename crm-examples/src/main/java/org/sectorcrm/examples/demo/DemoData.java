@@ -133,6 +133,21 @@ public final class DemoData {
             List<String> counties = r[2].isEmpty() ? List.of() : List.of(r[2].split(","));
             root.reference().regions().create(Region.of(r[0], r[1], RegionKind.ECONOMIC_DEVELOPMENT_REGION, counties));
         }
+        // Made-up establishment counts (not QCEW figures), so that the demo's penetration rates are defined.
+        List<org.sectorcrm.core.report.EstablishmentCount> counts = new ArrayList<>();
+        for (int year = 2023; year <= 2026; year++) {
+            for (int q = 1; q <= 4 && !(year == 2026 && q > 2); q++) {
+                org.sectorcrm.core.report.CalendarQuarter quarter = new org.sectorcrm.core.report.CalendarQuarter(year, q);
+                long state = 0;
+                for (int i = 0; i < REGIONS.length; i++) {
+                    long n = 900 + 97L * i + 5L * (year - 2023) + q;
+                    state += n;
+                    counts.add(org.sectorcrm.core.report.EstablishmentCount.of(REGIONS[i][0], quarter, n).withSource("demo figure, not QCEW"));
+                }
+                counts.add(org.sectorcrm.core.report.EstablishmentCount.of("STATE", quarter, state).withSource("demo figure, not QCEW"));
+            }
+        }
+        root.reports().establishmentCounts().put(counts);
         for (String[] s : SECTORS) {
             root.reference().sectors().create(Sector.of(s[0], s[1], List.of(s[2].split(","))));
         }

@@ -123,6 +123,30 @@ public final class Reports {
         }
     }
 
+    /**
+     * The ESE report in the ETA-9169 layout a state analyst pastes into the template: one line per row number with its
+     * label and count, then the total and the two rates as numerator, denominator, rate (empty when undefined) and the
+     * reason. The establishment ids are in the JSON form.
+     */
+    public static void csv(org.sectorcrm.core.report.EseReport report, Writer out) {
+        CsvWriter csv = new CsvWriter(out);
+        csv.write(List.of("period", report.period().label(), report.period().start().toString(), report.period().end().toString()));
+        csv.write(List.of("area", report.area()));
+        csv.write(List.of("row", "label", "establishments"));
+        for (org.sectorcrm.core.report.EseReport.Row r : report.rows()) {
+            csv.write(List.of(Integer.toString(r.row()), r.label(), Long.toString(r.count())));
+        }
+        csv.write(List.of("", "Total establishments served (each once)", Long.toString(report.total().count())));
+        csv.write(List.of("measure", "numerator", "denominator", "rate", "undefinedReason"));
+        rate(csv, "Employer Penetration Rate (count of " + report.countQuarter() + ")", report.penetration());
+        rate(csv, "Repeat Business Customers Rate (look-back " + report.lookBack().start() + ".." + report.lookBack().end() + ")", report.repeatBusiness());
+    }
+
+    private static void rate(CsvWriter csv, String name, org.sectorcrm.core.report.EseReport.Rate r) {
+        csv.write(List.of(name, Long.toString(r.numerator()), r.denominator() == null ? "" : r.denominator().toString(),
+                r.rate() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", r.rate()), nz(r.undefinedReason())));
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }

@@ -142,6 +142,7 @@ public final class ApiServer implements AutoCloseable {
         register(new SchedulingRoutes(crm, accounts, auth, uidDomain));
         register(() -> List.of(records.searchEverything()));
         register(new AuditRoutes(crm.clock()));
+        register(new ReportRoutes(crm.clock()));
     }
 
     /** Disabling or deleting a staff user ends their sessions and tokens now, so re-enabling later does not bring the old ones back. */

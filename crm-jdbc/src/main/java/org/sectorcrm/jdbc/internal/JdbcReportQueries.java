@@ -9,6 +9,7 @@ import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.spi.ReportQueries;
@@ -64,6 +65,32 @@ final class JdbcReportQueries implements ReportQueries {
             });
         } catch (JdbiException e) {
             throw s.failure("listing served establishments", e);
+        }
+    }
+
+    @Override
+    public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner) {
+        requireArg("from", from);
+        requireArg("to", to);
+        TxState s = tx.state();
+        SqlDialect d = s.dialect();
+        // The distinct triples, never the engagements: at most establishments x 8 rows leave the database. The
+        // engagement row is joined only to select one partner's services.
+        Sql sql = new Sql("SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
+                + (partner == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
+                + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
+                d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
+        if (partner != null) {
+            sql.add(" AND e.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(partner.asString())));
+        }
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String establishment = rs.getString(2);
+                return new ServedEstablishment(EmployerId.of(rs.getString(1)), establishment == null ? null : EstablishmentId.of(establishment),
+                        EseCategory.valueOf(rs.getString(3)));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("listing countable services", e);
         }
     }
 

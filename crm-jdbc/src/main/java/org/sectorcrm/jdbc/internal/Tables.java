@@ -35,6 +35,9 @@ import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Note;
+import org.sectorcrm.core.report.EstablishmentCount;
+import org.sectorcrm.core.report.EstablishmentCountFilter;
+import org.sectorcrm.core.report.EstablishmentCountId;
 import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackFilter;
 import org.sectorcrm.core.feedback.FeedbackId;
@@ -214,6 +217,15 @@ public final class Tables {
             .filter(Tables::feedbackFilter)
             .build();
 
+    /** Since V009. The id is the natural key QUARTER:AREA; area and quarter repeat it for the filter. */
+    public static final Table<EstablishmentCountId, EstablishmentCount, EstablishmentCountFilter> ESTABLISHMENT_COUNT = Table.of(
+            AggregateTypes.ESTABLISHMENT_COUNT, "crm_establishment_count")
+            .column("area", CODE, EstablishmentCount::area)
+            .column("quarter", TEXT, c -> c.quarter().toString())
+            .column("establishments", LONG, EstablishmentCount::establishments)
+            .filter(Tables::establishmentCountFilter)
+            .build();
+
     /**
      * The layout of {@code type}.
      *
@@ -378,6 +390,11 @@ public final class Tables {
         c.eq("employer_id", UUID, uuid(f.employer()))
                 .eq("engagement_id", UUID, uuid(f.engagement()))
                 .eq("solution_id", UUID, uuid(f.solution()));
+    }
+
+    public static void establishmentCountFilter(EstablishmentCountFilter f, Conditions c) {
+        c.eq("area", CODE, f.area())
+                .eq("quarter", TEXT, f.quarter() == null ? null : f.quarter().toString());
     }
 
     // --- helpers ---

@@ -55,6 +55,15 @@ public interface KindSpec<I extends Id, T extends Aggregate<I>, F> {
         return true;
     }
 
+    /**
+     * For types whose ids people choose (no generated ids): an id no fixture uses, made from {@code uuid}; null (the
+     * default) for a code {@code M-<uuid>}. A type whose id has a format of its own (an establishment count's
+     * {@code QUARTER:AREA}) overrides it.
+     */
+    default I freshCode(java.util.UUID uuid) {
+        return null;
+    }
+
     /** Another name, still within {@link org.sectorcrm.core.Limits#NAME}. */
     static String renamed(String name) {
         return name.length() > 250 ? "Renamed " + name.length() : name + " (renamed)";

@@ -337,12 +337,14 @@ public final class ModelHarness {
             Object groups = runner.run(tx -> tx.reports().countByRegionAndSector(filter));
             List<ServedEstablishment> served = new ArrayList<>(runner.run(tx -> tx.reports().servedEstablishments(from, to)));
             served.sort(ORDER);
-            return new Seen(toString(), List.of(groups, served));
+            List<ServedEstablishment> countable = new ArrayList<>(runner.run(tx -> tx.reports().countableServices(from, to, null)));
+            countable.sort(ORDER);
+            return new Seen(toString(), List.of(groups, served, countable));
         }
 
         @Override
         public String toString() {
-            return "countByRegionAndSector(" + filter + ") and servedEstablishments(" + from + ", " + to + ")";
+            return "countByRegionAndSector(" + filter + "), servedEstablishments(" + from + ", " + to + ") and countableServices(" + from + ", " + to + ", null)";
         }
     }
 
@@ -592,7 +594,11 @@ public final class ModelHarness {
     private <I extends Id, T extends Aggregate<I>, F> I freshId(Kind<I, T, F> k) {
         UUID uuid = ids.get();
         // Codes people choose (regions, sectors): one no fixture uses.
-        return k.type().hasGeneratedIds() ? k.type().newId(uuid) : k.type().parseId("M-" + uuid);
+        if (k.type().hasGeneratedIds()) {
+            return k.type().newId(uuid);
+        }
+        I own = k.spec().freshCode(uuid);
+        return own != null ? own : k.type().parseId("M-" + uuid);
     }
 
     /** The {@code pick}-th record of the view, in id order, or empty when there is none. */

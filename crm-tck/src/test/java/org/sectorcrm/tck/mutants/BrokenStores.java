@@ -841,6 +841,11 @@ final class BrokenStores {
                             }
                             return List.copyOf(all);
                         }
+
+                        @Override
+                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.countableServices(from, to, partner);
+                        }
                     };
                 }
             };
@@ -895,6 +900,11 @@ final class BrokenStores {
                         @Override
                         public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
                             return real.servedEstablishments(from, to);
+                        }
+
+                        @Override
+                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.countableServices(from, to, partner);
                         }
                     };
                 }
