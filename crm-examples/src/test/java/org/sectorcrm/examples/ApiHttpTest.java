@@ -109,6 +109,23 @@ class ApiHttpTest {
     }
 
     @Test
+    void creatingALikelyDuplicateAnswers409WithTheCandidatesUnlessTheClientSaysCreateAnyway() throws Exception {
+        String acme = "{\"legalName\":\"Acme Tool & Die, Inc.\",\"status\":\"ACTIVE\",\"fein\":\"36-1234567\"}";
+        String again = "{\"legalName\":\"ACME TOOL AND DIE\",\"status\":\"ACTIVE\",\"fein\":\"361234567\"}";
+        var first = send("POST", "/employers", staffA, acme);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var refused = send("POST", "/employers", staffA, again);
+        assertProblem(refused, 409);
+        JsonNode candidate = body(refused).get("candidates").get(0);
+        assertThat(candidate.get("id").asText()).isEqualTo(body(first).get("id").asText());
+        assertThat(candidate.get("reasons").toString()).contains("same FEIN");
+        assertProblem(send("POST", "/employers?createAnyway=maybe", staffA, again), 400);
+        // The FEIN is unique: create anyway still stops at the store's rule, as a plain 409 without candidates.
+        var anyway = send("POST", "/employers?createAnyway=true", staffA, "{\"legalName\":\"ACME TOOL AND DIE\",\"status\":\"ACTIVE\"}");
+        assertThat(anyway.statusCode()).as(anyway.body()).isEqualTo(201);
+    }
+
+    @Test
     void thePrintedUrlAnswersWithAPageThatLeadsToTheApi() throws Exception {
         // signed out, the printed URL sends the browser to the sign-in page, which also points integrators at the API
         HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base.replace("/api/v1", "/"))).build(), HttpResponse.BodyHandlers.ofString());

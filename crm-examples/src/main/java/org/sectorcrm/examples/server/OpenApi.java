@@ -191,6 +191,15 @@ public final class OpenApi {
         p.putObject("status").put("type", "integer");
         p.putObject("detail").put("type", "string");
         p.putObject("instance").put("type", "string");
+        // POST /employers: the stored employers a new one likely duplicates (409; ?createAnyway=true creates all the same).
+        ObjectNode cand = p.putObject("candidates").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode candProps = cand.putObject("properties");
+        candProps.putObject("id").put("type", "string");
+        candProps.putObject("legalName").put("type", "string");
+        candProps.putObject("level").put("type", "string");
+        candProps.putObject("score").put("type", "number");
+        candProps.putObject("reasons").put("type", "array").putObject("items").put("type", "string");
+        cand.putArray("required").add("id").add("legalName").add("level").add("score").add("reasons");
         ObjectNode err = p.putObject("errors").put("type", "array").putObject("items").put("type", "object");
         ObjectNode errProps = err.putObject("properties");
         errProps.putObject("field").put("type", "string");

@@ -28,7 +28,9 @@ public final class Problems {
 
     /** The problem an exception thrown by a route stands for; anything unexpected is logged and answers a bare 500. */
     public static void of(Exception e, Context ctx) {
-        if (e instanceof ValidationException v) {
+        if (e instanceof LikelyDuplicatesProblem d) {
+            write(ctx, 409, "Conflict", d.getMessage(), List.of(), java.util.Map.of("candidates", d.candidates()));
+        } else if (e instanceof ValidationException v) {
             write(ctx, 400, "Bad Request", v.getMessage(), v.violations().stream().map(f -> new Bodies.FieldError(f.path(), f.message())).toList());
         } else if (e instanceof ApiException a) {
             write(ctx, a.status(), a.title(), a.getMessage(), List.of());
@@ -54,6 +56,11 @@ public final class Problems {
 
     /** Writes the problem; a 401 also says how to authenticate ({@code WWW-Authenticate}, RFC 9110 section 11.6.1). */
     public static void write(Context ctx, int status, String title, String detail, List<Bodies.FieldError> errors) {
+        write(ctx, status, title, detail, errors, Map.of());
+    }
+
+    /** {@link #write(Context, int, String, String, List)} with extension members (RFC 9457 section 3.2). */
+    static void write(Context ctx, int status, String title, String detail, List<Bodies.FieldError> errors, Map<String, Object> extensions) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "about:blank");
         p.put("title", title);
@@ -65,6 +72,7 @@ public final class Problems {
         if (!errors.isEmpty()) {
             p.put("errors", errors);
         }
+        p.putAll(extensions);
         if (status == 401) {
             ctx.header("WWW-Authenticate", Authentication.CHALLENGE);
         }

@@ -66,6 +66,7 @@ final class RecordRoutes {
                     Http.sendPage(ctx, ops(ctx, type).list(filter, Http.page(ctx)));
                 }));
         routes.add(Route.post(path).tag(tag).id("create" + one, "Create a " + type.key() + " (the server assigns its id)").body(type.recordClass())
+                .query(type == AggregateTypes.EMPLOYER ? List.of(CREATE_ANYWAY) : List.of())
                 .returns(view).status(201).handle(ctx -> {
                     ObjectNode tree = Http.objectBody(ctx);
                     tree.remove("stamp"); // the server stamps new records
@@ -73,7 +74,8 @@ final class RecordRoutes {
                         // Restores keep ids; the API does not: a client-chosen id could take one another record will be given.
                         throw ValidationException.of(type.key(), "id", "is assigned by the server: leave it out");
                     }
-                    Object created = ops(ctx, type).create(Http.convert(tree, type.recordClass(), type.key()));
+                    T draft = Http.convert(tree, type.recordClass(), type.key());
+                    Object created = draft instanceof org.sectorcrm.core.employer.Employer e ? createEmployer(ctx, e) : ops(ctx, type).create(draft);
                     T record = SessionRecords.record(type, created);
                     writes.saved(record);
                     ctx.header("ETag", Http.etag(record.version()));
@@ -122,6 +124,25 @@ final class RecordRoutes {
                 + " matching every word of q (3+ letters each) that you may read, paged like a list").pages(view).query(List.of(QUERY))
                 .handle(ctx -> Http.sendPage(ctx, search(Http.session(ctx), type, query(ctx), Http.page(ctx)))));
         return routes;
+    }
+
+    /** {@code POST /employers?createAnyway=true}: create although likely duplicates exist (audited); without it they answer 409. */
+    private static final Route.Param CREATE_ANYWAY = new Route.Param("createAnyway", Boolean.class, false);
+
+    private static Object createEmployer(Context ctx, org.sectorcrm.core.employer.Employer draft) {
+        var employers = Http.session(ctx).employers();
+        String anyway = ctx.queryParam(CREATE_ANYWAY.name());
+        if (anyway != null && !anyway.equals("true") && !anyway.equals("false")) {
+            throw ValidationException.of("employer", "createAnyway", "must be true or false but was '" + anyway + "'");
+        }
+        if ("true".equals(anyway)) {
+            return employers.createAnyway(draft);
+        }
+        var creation = employers.createIfNew(draft);
+        if (!creation.isCreated()) {
+            throw new LikelyDuplicatesProblem(creation.duplicates());
+        }
+        return creation.created();
     }
 
     private static final Route.Param QUERY = new Route.Param("q", String.class, true);

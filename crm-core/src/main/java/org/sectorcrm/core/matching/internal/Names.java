@@ -55,6 +55,23 @@ public final class Names {
     private Names() {
     }
 
+    /**
+     * The words of the names worth looking up in a store's search index (the store's own tokens, 3+ letters or digits),
+     * without legal forms, "and", "the" and the like, which every other employer shares.
+     */
+    public static Set<String> searchWords(List<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            for (String w : org.sectorcrm.core.search.SearchTerms.tokens(name)) {
+                if (w.length() >= org.sectorcrm.core.search.SearchTerms.MIN_WORD && !LEGAL_FORMS.contains(w) && !DROPPED.contains(w)
+                        && !w.equals("dba") && !w.equals("aka")) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every name a record goes by, as word lists, without repeats; never empty while some name has a letter or digit. */
     public static List<List<String>> variants(List<String> names) {
         Set<List<String>> out = new LinkedHashSet<>();
