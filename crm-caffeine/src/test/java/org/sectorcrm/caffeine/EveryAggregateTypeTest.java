@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class EveryAggregateTypeTest {
 
     /** An id of {@code type} that no record has: generated, or a code for the types whose ids people choose. */
     private static <I extends Id> I absentId(AggregateType<I, ?, ?> type) {
-        return type.hasGeneratedIds() ? type.newId(UUID.randomUUID()) : type.parseId("NONE");
+        return Records.absentId(type);
     }
 
     private static <I extends Id, T extends Aggregate<I>, F> Optional<T> find(CrmStorage storage, AggregateType<I, T, F> type, I id) {
