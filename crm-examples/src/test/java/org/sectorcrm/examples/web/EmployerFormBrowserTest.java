@@ -47,6 +47,7 @@ class EmployerFormBrowserTest {
 
     @Test
     void everyProblemIsShownAtOnceNextToItsFieldThenTheCorrectedFormAddsTheEmployer() {
+        long before = fixture.admin.employers().count(EmployerFilter.ALL);
         browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
         browser.open("/employers");
         browser.find("a[href='/employers/new']").click();
@@ -81,7 +82,7 @@ class EmployerFormBrowserTest {
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("f-fein");
         browser.checkAccessibility("add employer refused");
         browser.assertReflowsAt320("add employer refused");
-        assertThat(fixture.admin.employers().count(EmployerFilter.ALL)).isEqualTo(2);
+        assertThat(fixture.admin.employers().count(EmployerFilter.ALL)).isEqualTo(before);
 
         browser.type("f-legalName", "Prairie <script>window.__xss=1</script> Foods");
         browser.type("f-fein", "36-1234567");
@@ -154,6 +155,36 @@ class EmployerFormBrowserTest {
                 .until(d -> browser.text("h1").equals("Not allowed"));
         assertThat(fixture.admin.employers().list(EmployerFilter.ALL, PageRequest.first(50)).items())
                 .noneMatch(e -> e.legalName().equals("Viewer Made Inc"));
+    }
+
+    @Test
+    void aLikelyDuplicateIsShownBeforeAnythingIsStoredAndAddingItAnywayIsAudited() {
+        long before = fixture.admin.employers().count(EmployerFilter.ALL);
+        browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
+        browser.open("/employers/new");
+        browser.type("f-legalName", "GEARWORKS PRECISION MFG, INC.");
+        browser.type("f-estName", "Main plant");
+        browser.type("f-estStreet", "1 Foundry Road");
+        browser.type("f-estCity", "Rockford");
+        browser.type("f-estZip", "61101");
+        browser.find("form.form button[type=submit]").click();
+        browser.waitFor("#duplicates");
+        browser.shot("duplicate-warning");
+
+        assertThat(browser.all("#duplicates li a")).extracting(a -> a.getAttribute("href"))
+                .anyMatch(h -> h.endsWith("/employers/" + fixture.employer.id().asString()));
+        assertThat(browser.text("#duplicates")).contains("Gearworks Precision Manufacturing");
+        assertThat(fixture.admin.employers().count(EmployerFilter.ALL)).as("nothing stored before the user decides").isEqualTo(before);
+        assertThat(browser.find("#f-legalName").getAttribute("value")).isEqualTo("GEARWORKS PRECISION MFG, INC.");
+        browser.checkAccessibility("duplicate warning");
+
+        browser.find("input[name=createAnyway]").click();
+        browser.find("form.form button[type=submit]").click();
+        browser.waitFor(".flash");
+        assertThat(browser.text(".flash")).contains("Added");
+        Employer added = stored("GEARWORKS");
+        assertThat(fixture.admin.audit().history(org.sectorcrm.core.type.AggregateTypes.EMPLOYER, added.id(), PageRequest.first(10)).items())
+                .anyMatch(e -> e.toString().contains(org.sectorcrm.core.EmployerOperations.CREATED_DESPITE_DUPLICATES));
     }
 
     private Employer stored(String namePrefix) {

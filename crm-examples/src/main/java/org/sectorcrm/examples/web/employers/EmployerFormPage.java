@@ -47,8 +47,8 @@ public final class EmployerFormPage {
     }
 
     /**
-     * An employer already stored that may be the one being created. The duplicate check before create (its REST
-     * answer is a 409) fills this in; until it lands, {@link #possibleDuplicates} finds none.
+     * An employer already stored that may be the one being created, with the matcher's level and reasons
+     * ({@code EmployerOperations.createIfNew}, the same check as the REST API's 409).
      */
     public record PossibleDuplicate(String id, String name, String why) {
     }
@@ -70,15 +70,28 @@ public final class EmployerFormPage {
         requireWriter(r, "add employers");
         FormErrors errors = new FormErrors(LABELS);
         Employer draft = fromForm(r, null, errors);
-        List<PossibleDuplicate> duplicates = draft == null ? List.of() : possibleDuplicates(r, draft);
-        if (errors.isEmpty() && (duplicates.isEmpty() || r.form("createAnyway") != null)) {
-            Employer saved = save(errors, () -> r.crm().employers().create(draft));
+        List<PossibleDuplicate> duplicates = List.of();
+        if (errors.isEmpty()) {
+            boolean anyway = r.form("createAnyway") != null;
+            // checked and created in one transaction (createIfNew); "add it anyway" is recorded in the audit trail
+            org.sectorcrm.core.EmployerCreation[] outcome = new org.sectorcrm.core.EmployerCreation[1];
+            Employer saved = save(errors, () -> {
+                if (anyway) {
+                    return r.crm().employers().createAnyway(draft);
+                }
+                outcome[0] = r.crm().employers().createIfNew(draft);
+                return outcome[0].employer().orElse(null);
+            });
             if (saved != null) {
                 r.redirect("/employers/" + saved.id().asString(), "Added " + saved.legalName() + ".");
                 return;
             }
+            if (outcome[0] != null && !outcome[0].isCreated()) {
+                duplicates = outcome[0].duplicates().stream().map(d -> new PossibleDuplicate(d.employer().id().asString(), d.employer().legalName(),
+                        d.result().level() + ": " + d.result().explanation())).toList();
+            }
         }
-        render(r, 400, null, r.formValues(), errors, null, List.of(), duplicates);
+        render(r, duplicates.isEmpty() ? 400 : 409, null, r.formValues(), errors, null, List.of(), duplicates);
     }
 
     void editForm(WebRequest r) {
@@ -125,15 +138,6 @@ public final class EmployerFormPage {
             }
         }
         render(r, 400, stored, r.formValues(), errors, version, List.of(), List.of());
-    }
-
-    /**
-     * Stored employers that may be the one about to be created. The duplicate detection before create is being built
-     * in crm-core and the REST API (a 409 with the candidates); when it lands, it is called here and the form shows its
-     * candidates, each linked to its employer page, with a "create anyway" choice. Until then there are none.
-     */
-    List<PossibleDuplicate> possibleDuplicates(WebRequest r, Employer draft) {
-        return List.of();
     }
 
     /** Runs a write; its validation problems and a taken FEIN land on their form fields (null when it failed). */
