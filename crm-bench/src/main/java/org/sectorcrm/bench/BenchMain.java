@@ -20,27 +20,30 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --quick}: 5,000 employers, one short iteration each, in this JVM (about two minutes);
  * default: 20,000 employers, one fork, 1 warm-up and 3 measured iterations of 2 s (a few minutes);
  * {@code --smoke}: 300 employers, one 100 ms iteration (the test phase uses it to check the harness runs);
+ * {@code --import}: the bulk import alone, library and raw alternating in one process ({@link AlternatingImport});
  * {@code --only REGEX} narrows the benchmarks; {@code --out FILE} writes the table as Markdown.
  */
 public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, java.sql.SQLException {
         boolean quick = false;
         boolean smoke = false;
+        boolean alternating = false;
         String only = ".*";
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--smoke" -> smoke = true;
+                case "--import" -> alternating = true;
                 case "--only" -> only = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --smoke, --only REGEX, --out FILE)");
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --smoke, --import, --only REGEX, --out FILE)");
             }
         }
-        String table = run(quick, smoke, only);
+        String table = alternating ? AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000) : run(quick, smoke, only);
         System.out.println(table);
         if (out != null) {
             Files.writeString(out, table);
