@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.sectorcrm.core.IdGenerator;
 import org.sectorcrm.core.Stamp;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
@@ -37,6 +38,8 @@ import org.sectorcrm.json.CrmJson;
  */
 public final class RawJdbc implements AutoCloseable {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /** The library's id scheme (UUID v7): time-ordered keys append to the indexes instead of landing at random pages. */
+    private final IdGenerator ids = IdGenerator.timeOrdered();
     private final Connection c;
     private final String actor;
     private final String partner;
@@ -108,9 +111,9 @@ public final class RawJdbc implements AutoCloseable {
         String at = TS.format(now);
         List<Establishment> sites = new ArrayList<>(d.establishments().size());
         for (Establishment s : d.establishments()) {
-            sites.add(s.id() == null ? s.withId(new EstablishmentId(UUID.randomUUID())) : s);
+            sites.add(s.id() == null ? s.withId(new EstablishmentId(ids.next())) : s);
         }
-        Employer e = d.withId(new EmployerId(UUID.randomUUID())).withEstablishments(sites)
+        Employer e = d.withId(new EmployerId(ids.next())).withEstablishments(sites)
                 .withStamp(new Stamp(1, now, now, new PartnerId(UUID.fromString(partner))));
         String id = e.id().asString();
         insertEmployer.setString(1, id);
@@ -158,7 +161,7 @@ public final class RawJdbc implements AutoCloseable {
     }
 
     private void audit(String at, String action, String type, String id, long version) throws SQLException {
-        String auditId = UUID.randomUUID().toString();
+        String auditId = ids.next().toString();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", auditId);
         doc.put("at", at);
@@ -180,7 +183,7 @@ public final class RawJdbc implements AutoCloseable {
     }
 
     private void outbox(String at, String eventType, String type, String id) throws SQLException {
-        String eventId = UUID.randomUUID().toString();
+        String eventId = ids.next().toString();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("eventId", eventId);
         doc.put("occurredAt", at);
@@ -202,7 +205,7 @@ public final class RawJdbc implements AutoCloseable {
     public Engagement recordEngagement(Engagement draft) throws SQLException {
         Instant now = Instant.now();
         String at = TS.format(now);
-        Engagement g = draft.withId(new EngagementId(UUID.randomUUID())).withStamp(new Stamp(1, now, now, new PartnerId(UUID.fromString(partner))));
+        Engagement g = draft.withId(new EngagementId(ids.next())).withStamp(new Stamp(1, now, now, new PartnerId(UUID.fromString(partner))));
         String id = g.id().asString();
         try {
             insertEngagement.setString(1, id);
