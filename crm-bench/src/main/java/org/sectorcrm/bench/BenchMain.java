@@ -1,0 +1,81 @@
+package org.sectorcrm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link CrmBenchmarks} bounded and prints each library figure with its raw-JDBC baseline and the ratio.
+ * {@code --quick}: 5,000 employers, one short iteration each, in this JVM (about two minutes);
+ * default: 20,000 employers, one fork, 1 warm-up and 3 measured iterations of 2 s (a few minutes);
+ * {@code --smoke}: 300 employers, one 100 ms iteration (the test phase uses it to check the harness runs);
+ * {@code --import}: the bulk import alone, library and raw alternating in one process ({@link AlternatingImport});
+ * {@code --only REGEX} narrows the benchmarks; {@code --out FILE} writes the table as Markdown.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException, java.sql.SQLException {
+        boolean quick = false;
+        boolean smoke = false;
+        boolean alternating = false;
+        String only = ".*";
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--smoke" -> smoke = true;
+                case "--import" -> alternating = true;
+                case "--only" -> only = args[++i];
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --smoke, --import, --only REGEX, --out FILE)");
+            }
+        }
+        String table = alternating ? AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000) : run(quick, smoke, only);
+        System.out.println(table);
+        if (out != null) {
+            Files.writeString(out, table);
+        }
+    }
+
+    /** Runs the selected benchmarks and returns the Markdown table of library, raw and ratio. */
+    public static String run(boolean quick, boolean smoke, String only) throws RunnerException {
+        ChainedOptionsBuilder o = new OptionsBuilder().include(CrmBenchmarks.class.getName() + "\\.(" + only + ")$").shouldFailOnError(true);
+        if (smoke) {
+            o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100)).param("employers", "300");
+        } else if (quick) {
+            o.forks(0).warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2).measurementTime(TimeValue.seconds(1))
+                    .param("employers", "5000");
+        } else {
+            o.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(2)).measurementIterations(3).measurementTime(TimeValue.seconds(2))
+                    .jvmArgsAppend("-Xmx1g");
+        }
+        return table(new Runner(o.build()).run());
+    }
+
+    static String table(Collection<RunResult> results) {
+        Map<String, double[]> pairs = new TreeMap<>();
+        for (RunResult r : results) {
+            String label = r.getParams().getBenchmark();
+            String name = label.substring(label.lastIndexOf('.') + 1);
+            boolean lib = name.endsWith("Lib");
+            String key = name.substring(0, name.length() - 3);
+            pairs.computeIfAbsent(key, k -> new double[] {Double.NaN, Double.NaN})[lib ? 0 : 1] = r.getPrimaryResult().getScore();
+        }
+        StringBuilder sb = new StringBuilder("| benchmark | library ops/s | raw JDBC ops/s | library / raw |\n|---|---:|---:|---:|\n");
+        pairs.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f |%n", k, v[0], v[1], v[0] / v[1])));
+        return sb.toString();
+    }
+}
