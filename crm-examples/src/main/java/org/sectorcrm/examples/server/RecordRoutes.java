@@ -143,7 +143,7 @@ final class RecordRoutes {
                     Map<String, Bodies.PageOf> results = new LinkedHashMap<>();
                     for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
                         Page<?> hits = search(s, type, q, page);
-                        results.put(type.plural(), new Bodies.PageOf(hits.items(), hits.nextCursor()));
+                        results.put(type.plural(), Http.pageOf(ctx.path() + "/" + type.plural(), hits));
                     }
                     Http.send(ctx, 200, results);
                 });
