@@ -97,4 +97,86 @@ class ApiContractTest {
         api.problem(api.get("/audit?after=" + q(next), admin), 400);
         api.problem(api.get("/search/employers?q=tooling&after=" + q(next), admin), 400);
     }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> f = new ArrayList<>();
+        // "employer.establishments[0].address.zip": the record, then the JSON path in it
+        problem.get("errors").forEach(e -> f.add(e.get("field").asText().split("\\.", 2)[1]));
+        return f;
+    }
+
+    private static void noJavaNames(JsonNode problem) {
+        assertThat(problem.toString()).doesNotContain("java.").doesNotContain("org.sectorcrm").doesNotContain("`").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadEnumValueInTheQueryNamesTheParameterAndTheAllowedValues() throws Exception {
+        JsonNode p = api.problem(api.get("/employers?status=SHUTTERED", admin), 400);
+        assertThat(fields(p)).containsExactly("status");
+        assertThat(p.get("errors").get(0).get("message").asText()).contains("ACTIVE").contains("SHUTTERED");
+        noJavaNames(p);
+        JsonNode report = api.problem(api.get("/reports/employers-by-region-sector?status=nope", admin), 400);
+        assertThat(fields(report)).containsExactly("status");
+        assertThat(report.get("errors").get(0).get("message").asText()).contains("ACTIVE");
+        noJavaNames(report);
+    }
+
+    @Test
+    void everyBadQueryParameterIsReportedAtOnce() throws Exception {
+        JsonNode p = api.problem(api.get("/employers?status=SHUTTERED&colour=blue&fein=12-34", admin), 400);
+        assertThat(fields(p)).containsExactlyInAnyOrder("status", "colour", "fein");
+        noJavaNames(p);
+    }
+
+    @Test
+    void aBadEnumValueInABodyNamesTheFieldAndTheAllowedValues() throws Exception {
+        var r = api.get("/employers/" + employers.get(0), admin);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) api.ok(r, 200);
+        body.put("status", "SHUTTERED");
+        JsonNode p = api.problem(api.send("PUT", "/employers/" + employers.get(0), admin, body.toString(), "If-Match", etag), 400);
+        assertThat(fields(p)).containsExactly("status");
+        assertThat(p.get("errors").get(0).get("message").asText()).contains("ACTIVE").contains("SHUTTERED");
+        noJavaNames(p);
+    }
+
+    @Test
+    void aBodyWithSeveralBadFieldsListsThemAll() throws Exception {
+        var r = api.get("/employers/" + employers.get(1), admin);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) api.ok(r, 200);
+        body.put("fein", "12-34");
+        body.put("legalName", "");
+        body.put("employees", "many");
+        body.put("status", "SHUTTERED");
+        body.put("favouriteColour", "blue");
+        body.putArray("establishments").addObject().put("name", "Main plant").put("primary", true).putObject("address").put("zip", "ABCDE");
+        JsonNode p = api.problem(api.send("PUT", "/employers/" + employers.get(1), admin, body.toString(), "If-Match", etag), 400);
+        assertThat(fields(p)).contains("fein", "legalName", "employees", "status", "favouriteColour", "establishments[0].address.zip");
+        assertThat(fields(p)).doesNotHaveDuplicates();
+        noJavaNames(p);
+        // Nothing was written.
+        assertThat(api.get("/employers/" + employers.get(1), admin).headers().firstValue("ETag")).hasValue(etag);
+    }
+
+    @Test
+    void missingRequiredFieldsAreNamedTogether() throws Exception {
+        var r = api.get("/employers/" + employers.get(2), admin);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) api.ok(r, 200);
+        body.remove("legalName");
+        body.remove("status");
+        body.put("fein", "nope");
+        JsonNode p = api.problem(api.send("PUT", "/employers/" + employers.get(2), admin, body.toString(), "If-Match", etag), 400);
+        assertThat(fields(p)).contains("legalName", "status", "fein");
+    }
+
+    @Test
+    void aGoodBodyStillSaves() throws Exception {
+        var r = api.get("/employers/" + employers.get(3), admin);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) api.ok(r, 200);
+        body.put("employees", 40);
+        assertThat(api.ok(api.send("PUT", "/employers/" + employers.get(3), admin, body.toString(), "If-Match", etag), 200).get("employees").asInt()).isEqualTo(40);
+    }
 }
