@@ -179,4 +179,48 @@ class ApiContractTest {
         body.put("employees", 40);
         assertThat(api.ok(api.send("PUT", "/employers/" + employers.get(3), admin, body.toString(), "If-Match", etag), 200).get("employees").asInt()).isEqualTo(40);
     }
+
+    private static final String MERGE = "application/merge-patch+json";
+
+    @Test
+    void aMergePatchChangesOnlyTheFieldsItNames() throws Exception {
+        String id = employers.get(4);
+        var r = api.get("/employers/" + id, admin);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        JsonNode before = api.ok(r, 200);
+        var patched = api.send("PATCH", "/employers/" + id, admin, "{\"employees\":77,\"website\":\"https://elmstead.example\",\"tags\":[\"plastics\"]}",
+                "Content-Type", MERGE, "If-Match", etag);
+        JsonNode after = api.ok(patched, 200);
+        assertThat(after.get("employees").asInt()).isEqualTo(77);
+        assertThat(after.get("website").asText()).isEqualTo("https://elmstead.example");
+        assertThat(after.get("legalName").asText()).isEqualTo(before.get("legalName").asText());
+        assertThat(after.get("status").asText()).isEqualTo(before.get("status").asText());
+        String etag2 = patched.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag2).isNotEqualTo(etag);
+
+        // null removes a member
+        JsonNode removed = api.ok(api.send("PATCH", "/employers/" + id, admin, "{\"website\":null}", "Content-Type", MERGE, "If-Match", etag2), 200);
+        assertThat(removed.path("website").isMissingNode() || removed.get("website").isNull()).isTrue();
+        assertThat(removed.get("employees").asInt()).isEqualTo(77);
+
+        // the stale version read first: 412, nothing changed
+        api.problem(api.send("PATCH", "/employers/" + id, admin, "{\"employees\":1}", "Content-Type", MERGE, "If-Match", etag), 412);
+        assertThat(api.ok(api.get("/employers/" + id, admin), 200).get("employees").asInt()).isEqualTo(77);
+    }
+
+    @Test
+    void aMergePatchNeedsIfMatchItsMediaTypeAndValidFields() throws Exception {
+        String id = employers.get(4);
+        var r = api.get("/employers/" + id, admin);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        api.problem(api.send("PATCH", "/employers/" + id, admin, "{\"employees\":5}", "Content-Type", MERGE), 428);
+        api.problem(api.send("PATCH", "/employers/" + id, admin, "{\"employees\":5}", "If-Match", etag), 415);
+        JsonNode bad = api.problem(api.send("PATCH", "/employers/" + id, admin, "{\"employees\":\"many\",\"status\":\"GONE\",\"colour\":1}",
+                "Content-Type", MERGE, "If-Match", etag), 400);
+        assertThat(fields(bad)).containsExactlyInAnyOrder("employees", "status", "colour");
+        JsonNode moved = api.problem(api.send("PATCH", "/employers/" + id, admin, "{\"id\":\"" + employers.get(0) + "\"}",
+                "Content-Type", MERGE, "If-Match", etag), 400);
+        assertThat(fields(moved)).containsExactly("id");
+        assertThat(api.get("/employers/" + id, admin).headers().firstValue("ETag")).hasValue(etag);
+    }
 }
