@@ -82,7 +82,7 @@ public final class Http {
 
     /** The tree as {@code type}; errors about the JSON name {@code record} ({@code employer.fein}). */
     static <B> B convert(ObjectNode tree, Class<B> type, String record) {
-        return ApiJson.readAll(tree, type, record);
+        return BodyReader.read(tree, type, record);
     }
 
     /**
