@@ -29,9 +29,17 @@ public final class ExchangeExport {
 
     /** @param detail what the audit entry of a contact export says about it (format and destination) */
     public ExchangeExport(CrmSession session, String detail) {
+        this(session, detail, Runnable::run);
+    }
+
+    /** @param audit given each PII-export audit entry to record; the CLI records them only once the export completed */
+    public ExchangeExport(CrmSession session, String detail, java.util.function.Consumer<Runnable> audit) {
         this.session = session;
         this.detail = detail;
+        this.audit = audit;
     }
+
+    private final java.util.function.Consumer<Runnable> audit;
 
     /**
      * Every record of every type, in {@link AggregateTypes#all()} order (referenced records first: a full export that
@@ -49,7 +57,7 @@ public final class ExchangeExport {
     public long write(ExchangeWriter out, AggregateType<?, ?, ?> type) {
         long n = each(out, type);
         if (!type.personalFields().isEmpty()) {
-            session.audit().recordPiiExport(type.key(), n, detail);
+            audit.accept(() -> session.audit().recordPiiExport(type.key(), n, detail));
         }
         return n;
     }

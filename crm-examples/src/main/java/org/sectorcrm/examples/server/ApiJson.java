@@ -61,11 +61,36 @@ public final class ApiJson {
     }
 
     /**
-     * Converts query parameters ({@code name -> text}) into a filter record.
+     * Converts query parameters ({@code name -> text}) into a filter record. Each parameter is read on its own first,
+     * so that every unknown parameter and every bad value is named in one answer; an enum's message lists its values.
      *
-     * @throws ValidationException naming the parameter, for an unknown parameter or a value of the wrong type
+     * @throws ValidationException naming the parameters, for unknown parameters or values of the wrong type
      */
     static <F> F query(java.util.Map<String, String> params, Class<F> type, String record) {
+        if (type.isRecord()) {
+            java.util.Map<String, java.lang.reflect.RecordComponent> components = new java.util.HashMap<>();
+            for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+                components.put(c.getName(), c);
+            }
+            List<FieldViolation> bad = new ArrayList<>();
+            for (java.util.Map.Entry<String, String> p : new java.util.TreeMap<>(params).entrySet()) {
+                java.lang.reflect.RecordComponent c = components.get(p.getKey());
+                if (c == null) {
+                    bad.add(new FieldViolation(record, p.getKey(), "is not a query parameter of this list"));
+                    continue;
+                }
+                try {
+                    QUERY.convertValue(p.getValue(), QUERY.getTypeFactory().constructType(c.getGenericType()));
+                } catch (IllegalArgumentException e) {
+                    for (FieldViolation v : queryError(e, record).violations()) {
+                        bad.add(new FieldViolation(record, p.getKey(), v.message()));
+                    }
+                }
+            }
+            if (!bad.isEmpty()) {
+                throw new ValidationException(bad);
+            }
+        }
         try {
             return QUERY.convertValue(params, type);
         } catch (IllegalArgumentException e) {
@@ -76,24 +101,55 @@ public final class ApiJson {
     private static ValidationException queryError(Throwable e, String record) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ValidationException v) {
-                return v; // the filter's own constructor refused the combination
+                return v; // the filter's (or a value type's) own constructor refused it
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                String param = m.getPath().get(0).getFieldName();
-                String message = m instanceof UnrecognizedPropertyException
-                        ? "is not a query parameter of this list"
-                        : firstLine(m.getOriginalMessage());
+            if (t instanceof JsonMappingException m) {
+                String param = m.getPath().isEmpty() ? null : m.getPath().get(0).getFieldName();
+                String message = m instanceof UnrecognizedPropertyException ? "is not a query parameter of this list" : valueMessage(m);
                 return ValidationException.of(record, param == null ? "$" : param, message);
             }
         }
-        String message = e instanceof JsonProcessingException jp ? jp.getOriginalMessage() : e.getMessage();
-        return ValidationException.of(record, "$", "the query parameters are not valid: " + firstLine(message));
+        return ValidationException.of(record, "$", "the query parameters are not valid");
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "is not valid" : s.split("\n")[0];
+    /** What is wrong with a value, in the API's words: no Java type names. */
+    static String valueMessage(JsonMappingException m) {
+        if (m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null) {
+            Class<?> target = f.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants()) + " but was '" + f.getValue() + "'";
+            }
+            return "must be " + describe(target) + " but was '" + f.getValue() + "'";
+        }
+        if (m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+            return "must be " + describe(mi.getTargetType());
+        }
+        Throwable cause = m.getCause();
+        if (cause instanceof java.time.DateTimeException) {
+            return "is not a valid ISO-8601 date or instant";
+        }
+        return "is not valid";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or instant";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "a valid value";
     }
 
     /** A JSON tree as text (trees are built by the server from request bodies). */

@@ -46,7 +46,7 @@ public final class Http {
             }
         }
         String after = ctx.queryParam("after");
-        return new PageRequest(after == null || after.isEmpty() ? null : after, n);
+        return new PageRequest(after == null || after.isEmpty() ? null : Cursor.decode(ctx.path(), after), n);
     }
 
     /** The filter record from the query parameters except {@code skip} ones: {@code ?status=ACTIVE&region=...}. */
@@ -82,7 +82,7 @@ public final class Http {
 
     /** The tree as {@code type}; errors about the JSON name {@code record} ({@code employer.fein}). */
     static <B> B convert(ObjectNode tree, Class<B> type, String record) {
-        return ApiJson.read(ApiJson.text(tree), type, record);
+        return BodyReader.read(tree, type, record);
     }
 
     /**
@@ -151,6 +151,11 @@ public final class Http {
     }
 
     public static <X> void sendPage(Context ctx, Page<X> page) throws JsonProcessingException {
-        send(ctx, 200, new Bodies.PageOf(page.items(), page.nextCursor()));
+        send(ctx, 200, pageOf(ctx.path(), page));
+    }
+
+    /** The body of a page of the list at {@code path}, its {@code next} an opaque cursor for that list ({@link Cursor}). */
+    static Bodies.PageOf pageOf(String path, Page<?> page) {
+        return new Bodies.PageOf(page.items(), Cursor.encode(path, page.nextCursor()));
     }
 }

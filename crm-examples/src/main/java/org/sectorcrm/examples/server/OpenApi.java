@@ -111,7 +111,13 @@ public final class OpenApi {
             if (r.requestBody() != null) {
                 ObjectNode body = op.putObject("requestBody");
                 body.put("required", true);
-                body.putObject("content").putObject("application/json").set("schema", schemas.of(r.requestBody()));
+                if (r.method() == io.javalin.http.HandlerType.PATCH) {
+                    // A merge patch has any subset of the record's fields (null removes one): no member is required.
+                    body.putObject("content").putObject(MergePatch.MEDIA_TYPE).putObject("schema").put("type", "object")
+                            .put("description", "JSON Merge Patch (RFC 7396) of " + r.requestBody().getSimpleName() + ": the members to change");
+                } else {
+                    body.putObject("content").putObject("application/json").set("schema", schemas.of(r.requestBody()));
+                }
             }
             ObjectNode responses = op.putObject("responses");
             ObjectNode ok = responses.putObject(Integer.toString(r.status()));

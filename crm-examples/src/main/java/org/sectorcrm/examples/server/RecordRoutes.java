@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.javalin.http.Context;
@@ -102,6 +103,31 @@ final class RecordRoutes {
                     ctx.header("ETag", Http.etag(record.version()));
                     Http.send(ctx, 200, saved);
                 }));
+        routes.add(Route.patch(path + "/{id}").tag(tag).id("patch" + one, "Change some fields of a " + type.key() + " with a JSON Merge Patch"
+                + " (RFC 7396, application/merge-patch+json: members replace, null removes, arrays replace whole); If-Match must carry the"
+                + " version read").body(type.recordClass()).returns(view).ifMatch().handle(ctx -> {
+                    long expected = Http.ifMatch(ctx);
+                    I id = type.parseId(ctx.pathParam("id"));
+                    ObjectNode patch = MergePatch.body(ctx);
+                    RecordOperations<I, T, F, ?> ops = ops(ctx, type);
+                    T current = SessionRecords.record(type, ops.get(id));
+                    if (current.version() != expected) {
+                        throw new ApiException(412, "Precondition Failed", type.key() + " " + id.asString() + " is at version " + current.version()
+                                + ", not " + expected + "; reload (current ETag " + Http.etag(current.version()) + ")");
+                    }
+                    ObjectNode base = ApiJson.mapper().valueToTree(current);
+                    base.remove("stamp");
+                    JsonNode merged = MergePatch.apply(base, patch);
+                    if (!merged.isObject() || !merged.path("id").equals(base.path("id"))) {
+                        throw ValidationException.of(type.key(), "id", "cannot be changed: it names the record in the path");
+                    }
+                    T changed = Http.convert((ObjectNode) merged, type.recordClass(), type.key());
+                    Object saved = Http.preconditioned(() -> ops.update(id, expected, changed));
+                    T record = SessionRecords.record(type, saved);
+                    writes.saved(record);
+                    ctx.header("ETag", Http.etag(record.version()));
+                    Http.send(ctx, 200, saved);
+                }));
         routes.add(Route.delete(path + "/{id}").tag(tag).id("delete" + one, "Delete a " + type.key() + "; If-Match must carry the version read")
                 .ifMatch().handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
@@ -164,7 +190,7 @@ final class RecordRoutes {
                     Map<String, Bodies.PageOf> results = new LinkedHashMap<>();
                     for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
                         Page<?> hits = search(s, type, q, page);
-                        results.put(type.plural(), new Bodies.PageOf(hits.items(), hits.nextCursor()));
+                        results.put(type.plural(), Http.pageOf(ctx.path() + "/" + type.plural(), hits));
                     }
                     Http.send(ctx, 200, results);
                 });

@@ -53,6 +53,11 @@ public record Route(HandlerType method, String path, String tag, String operatio
         return new Builder(HandlerType.PUT, path);
     }
 
+    /** A partial update: the body is a JSON Merge Patch ({@code application/merge-patch+json}). */
+    public static Builder patch(String path) {
+        return new Builder(HandlerType.PATCH, path);
+    }
+
     public static Builder delete(String path) {
         return new Builder(HandlerType.DELETE, path).status(204);
     }
