@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,31 +15,9 @@ import org.sectorcrm.core.PageRequest;
 
 /** Adding and editing an employer in a real browser: every problem at once next to its field, and a concurrent edit shown, not lost. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmployerFormBrowserTest {
-    private WebFixture fixture;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.unavailableReason();
-        fixture = new WebFixture("employerform");
-        browser = Browser.start(fixture.base(), "employer-form");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
+class EmployerFormBrowserTest extends BrowserTestBase {
+    EmployerFormBrowserTest() {
+        super("employerform", "employer-form");
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
@@ -25,27 +23,12 @@ import org.sectorcrm.core.reference.EseCategory;
  * PARTNER-only note, whose text the other partner never receives.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EngagementFormBrowserTest {
+class EngagementFormBrowserTest extends BrowserTestBase {
+    EngagementFormBrowserTest() {
+        super("engagementform", "engagement-form");
+    }
+
     static final String SECRET = "Layoffs at the Belvidere line are confidential <b>until March</b>";
-    private WebFixture fixture;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.unavailableReason();
-        fixture = new WebFixture("engagementform");
-        browser = Browser.start(fixture.base(), "engagement-form");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void oneFormRecordsTheEngagementAndItsNewNeedAndTheOtherPartnerNeverSeesThePartnerNote() {

@@ -2,8 +2,6 @@ package org.sectorcrm.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
@@ -20,28 +18,13 @@ import org.sectorcrm.core.referral.ReferralStatus;
  * referral; then the other partner accepting it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeyboardBrowserTest {
+class KeyboardBrowserTest extends BrowserTestBase {
+    KeyboardBrowserTest() {
+        super("keyboard", "keyboard");
+    }
+
     /** More Tab presses than any page has stops: reaching none means the control is not in the focus order. */
     static final int MAX_TABS = 150;
-    private WebFixture fixture;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.unavailableReason();
-        fixture = new WebFixture("keyboard");
-        browser = Browser.start(fixture.base(), "keyboard");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     @Test
     void theMainScenarioWithTheKeyboardOnly() {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
@@ -23,31 +20,9 @@ import org.sectorcrm.core.referral.ReferralStatus;
  * the outcome. A move on a referral the other partner changed meanwhile is shown as such, with the typed text kept.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferralBrowserTest {
-    private WebFixture fixture;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.unavailableReason();
-        fixture = new WebFixture("referrals");
-        browser = Browser.start(fixture.base(), "referrals");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
+class ReferralBrowserTest extends BrowserTestBase {
+    ReferralBrowserTest() {
+        super("referrals", "referrals");
     }
 
     @Test

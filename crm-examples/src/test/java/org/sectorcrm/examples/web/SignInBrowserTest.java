@@ -2,38 +2,14 @@ package org.sectorcrm.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Signing in and out in a real browser; the layout every page shares (who, for which partner; skip link; axe-core). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInBrowserTest {
-    private WebFixture fixture;
-    private Browser browser;
-
-    @BeforeAll
-    void start() {
-        Browser.unavailableReason(); // fail or skip before building a server for nothing
-        fixture = new WebFixture("signin");
-        browser = Browser.start(fixture.base(), "sign-in");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void signedOut() {
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
+class SignInBrowserTest extends BrowserTestBase {
+    SignInBrowserTest() {
+        super("signin", "sign-in");
     }
 
     @Test
