@@ -154,12 +154,25 @@ public final class ReferenceDataOperations {
             return u.active() && u.role() == Role.ADMIN;
         }
 
-        /** Somebody must remain who can manage partners and admins: the last active ADMIN is neither demoted, disabled nor deleted. */
+        /**
+         * Somebody must remain who can manage partners and admins: the last active ADMIN is neither demoted, disabled nor
+         * deleted. The check alone is not enough under concurrency: when the only two admins demote each other at once,
+         * each transaction sees the other still active (READ COMMITTED on PostgreSQL, a snapshot on MariaDB) and both
+         * would commit. So the admin this write relies on is re-saved with the next version in the same transaction: a
+         * concurrent write that would remove that admin now collides with it (a version conflict, or a deadlock the
+         * database breaks), and one of the two fails with a ConflictException, as a lost update would. The cost is one
+         * extra row write when an admin leaves, and that admin's version (ETag) moves on; no audit entry or event, since
+         * nothing about them changed.
+         */
         private static void requireAnotherActiveAdmin(Changes changes, StaffUser leaving) {
             PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
             while (true) {
                 Page<StaffUser> active = changes.tx.staffUsers().query(new StaffUserFilter(null, null, true), page);
-                if (active.items().stream().anyMatch(u -> u.role() == Role.ADMIN && !u.id().equals(leaving.id()))) {
+                java.util.Optional<StaffUser> remaining = active.items().stream()
+                        .filter(u -> u.role() == Role.ADMIN && !u.id().equals(leaving.id())).findFirst();
+                if (remaining.isPresent()) {
+                    StaffUser kept = remaining.get();
+                    changes.tx.staffUsers().save(kept.withStamp(kept.stamp().next(changes.now)), kept.stamp().version());
                     return;
                 }
                 if (!active.hasNext()) {

@@ -99,7 +99,9 @@ class TrustRulesTest {
         StaffUser demoted = asSecond.update(admin.withRole(Role.MANAGER));
         assertThat(demoted.role()).isEqualTo(Role.MANAGER);
         // now `second` is the only active ADMIN: no one may demote, disable or delete them
-        assertThatThrownBy(() -> crm.as(admin).reference().staffUsers().update(second.withRole(Role.STAFF)))
+        // (read again: demoting `admin` re-saved `second`, the admin it relied on, with the next version)
+        StaffUser secondNow = asSecond.get(second.id());
+        assertThatThrownBy(() -> crm.as(admin).reference().staffUsers().update(secondNow.withRole(Role.STAFF)))
                 .isInstanceOf(AccessDeniedException.class); // a MANAGER may not touch an ADMIN anyway
         users = asSecond;
         StaffUser third = users.create(StaffUser.of(college.id(), "Cy Admin", "cy@college.example", Role.ADMIN));

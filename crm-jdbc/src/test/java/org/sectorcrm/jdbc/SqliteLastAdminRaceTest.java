@@ -1,0 +1,13 @@
+package org.sectorcrm.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SqliteLastAdminRaceTest extends LastAdminRaceTestBase {
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.sqlite();
+
+    @Override
+    TestDatabase db() {
+        return DB;
+    }
+}
