@@ -84,7 +84,36 @@ public final class ReferenceDataOperations {
                     throw ValidationException.of("partner", "regions", "region " + r + " does not exist");
                 }
             }
+            requireUniqueName(changes, p);
             return p;
+        }
+
+        /**
+         * Two partners of one name cannot be told apart in a referral's "to" list, a report or an e-mail, so a second one
+         * is refused. Names compare as people read them: case, accents' composition (NFKC) and runs of blanks aside.
+         * Partners are few (tens), so the check reads them all.
+         */
+        private static void requireUniqueName(Changes changes, Partner p) {
+            String key = nameKey(p.name());
+            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<Partner> batch = changes.tx.partners().query(PartnerFilter.ALL, page);
+                for (Partner other : batch.items()) {
+                    if (!other.id().equals(p.id()) && nameKey(other.name()).equals(key)) {
+                        throw new ConflictException("partner", other.id(), null, "partner " + other.id() + " is already named '" + other.name()
+                                + "'; give this partner another name");
+                    }
+                }
+                if (!batch.hasNext()) {
+                    return;
+                }
+                page = PageRequest.after(batch.nextCursor(), PageRequest.MAX_LIMIT);
+            }
+        }
+
+        private static String nameKey(String name) {
+            return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
+                    .toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.sectorcrm.core.appointment;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -35,13 +34,14 @@ public record Appointment(AppointmentId id, Stamp stamp, EmployerId employer, Re
     public Appointment {
         Check c = Check.of("appointment").require("employer", employer).require("organizerPartner", organizerPartner)
                 .require("organizer", organizer).text("title", title, Limits.NAME).require("start", start).require("end", end)
+                .date("start", start == null ? null : start.toLocalDate()).date("end", end == null ? null : end.toLocalDate())
                 .require("zone", zone).optionalText("location", location, Limits.NAME).optionalText("videoLink", videoLink, Limits.NAME)
                 .require("status", status).optionalText("cancelReason", cancelReason, Limits.DESCRIPTION);
         if (start != null && end != null) {
             c.that(end.isAfter(start), "end", "must be after start (" + start + ") but was " + end);
         }
         if (videoLink != null) {
-            c.that(isWebLink(videoLink), "videoLink", "must be an http or https URL but was '" + videoLink + "'");
+            c.that(Check.isWebLink(videoLink), "videoLink", "must be an http or https URL but was '" + videoLink + "'");
         }
         c.that(produced == null || status == AppointmentStatus.HELD, "produced", "names an engagement only once the appointment is HELD");
         c.that(cancelReason == null || status == AppointmentStatus.CANCELLED, "cancelReason", "is only given when the appointment is cancelled");
@@ -138,14 +138,5 @@ public record Appointment(AppointmentId id, Stamp stamp, EmployerId employer, Re
     public Appointment titled(String title) {
         return new Appointment(id, stamp, employer, referral, engagement, partnership, organizerPartner, organizer, title, start, end, zone,
                 location, videoLink, contacts, staff, status, cancelReason, produced);
-    }
-
-    private static boolean isWebLink(String text) {
-        try {
-            URI uri = new URI(text);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 }

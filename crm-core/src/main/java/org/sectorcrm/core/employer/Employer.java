@@ -37,7 +37,7 @@ public record Employer(EmployerId id, Stamp stamp, String legalName, List<String
 
     public Employer {
         Check c = Check.of("employer").text("legalName", legalName, Limits.NAME).require("status", status)
-                .nonNegative("employees", employees).optionalText("website", website, Limits.NAME);
+                .nonNegative("employees", employees).website("website", website, Limits.NAME);
         tradeNames = c.texts("tradeNames", tradeNames, Limits.NAME);
         establishments = c.list("establishments", establishments);
         tags = c.sortedSet("tags", tags);

@@ -30,7 +30,7 @@ public record Engagement(EngagementId id, Stamp stamp, EmployerId employer, Esta
 
     public Engagement {
         Check c = Check.of("engagement").require("employer", employer).require("partner", partner).require("staff", staff)
-                .require("date", date).require("channel", channel).text("summary", summary, Limits.DESCRIPTION)
+                .require("date", date).date("date", date).require("channel", channel).text("summary", summary, Limits.DESCRIPTION)
                 .optionalText("externalId", externalId, Limits.CODE).notBefore("followUpDue", followUpDue, "date", date);
         if (channel != null && staffAssisted && !channel.canBeStaffAssisted()) {
             c.fail("staffAssisted", channel + " engagements are never staff-assisted (they do not count for ESE)");

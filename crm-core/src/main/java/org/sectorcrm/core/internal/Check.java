@@ -50,12 +50,61 @@ public final class Check {
         return this;
     }
 
-    /** Required text: not null, not blank, at most {@code max} characters. */
+    /** The earliest and latest date a record may hold: anything outside is a typo (0202 for 2020) or a probe, not a date. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);
+
+    /**
+     * Required text: not null, at most {@code max} characters, with at least one visible character. A name made only
+     * of blanks, zero-width, bidirectional-control or filler characters shows as nothing (or reverses the text around
+     * it) in a list, a spreadsheet or an e-mail, so it is refused like a blank one.
+     */
     public Check text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return fail(field, "is required");
         }
+        if (!hasVisibleCharacter(value)) {
+            return fail(field, "has no visible character (only blanks, invisible or bidirectional control characters)");
+        }
         return optionalText(field, value, max);
+    }
+
+    /** Whether some code point shows: not white space, a control, a format character (zero-width, bidi) or a blank filler. */
+    static boolean hasVisibleCharacter(String value) {
+        return value.codePoints().anyMatch(cp -> {
+            int type = Character.getType(cp);
+            return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && type != Character.CONTROL && type != Character.FORMAT
+                    && type != Character.UNASSIGNED && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                    && cp != 0x115F && cp != 0x1160 && cp != 0x3164 && cp != 0xFFA0 && cp != 0x2800 && !(cp >= 0xFE00 && cp <= 0xFE0F);
+        });
+    }
+
+    /** An optional web address a browser will open: an absolute http or https URL with a host. */
+    public Check website(String field, String value, int max) {
+        optionalText(field, value, max);
+        if (value != null && !isWebLink(value)) {
+            fail(field, "must be an http or https URL (https://example.org) but was '" + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "'");
+        }
+        return this;
+    }
+
+    /**
+     * An absolute http(s) URL with a host and no blank anywhere. Checked by pattern rather than {@link java.net.URI},
+     * which refuses international domain names (https://präzision.de) that browsers open.
+     */
+    public static boolean isWebLink(String text) {
+        return WEB_LINK.matcher(text).matches();
+    }
+
+    private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern.compile(
+            "(?i)https?://([^/?#\\s@]+@)?[^/?#\\s:@\\[\\]]+(:\\d{1,5})?([/?#]\\S*)?");
+
+    /** A date, when present, between {@link #FIRST_DATE} and {@link #LAST_DATE}. */
+    public Check date(String field, LocalDate value) {
+        if (value != null && (value.isBefore(FIRST_DATE) || value.isAfter(LAST_DATE))) {
+            fail(field, "must be between " + FIRST_DATE + " and " + LAST_DATE + " but was " + value);
+        }
+        return this;
     }
 
     /** Optional text: null is fine; when present, at most {@code max} characters and no control characters but tab/newline. */
@@ -83,7 +132,9 @@ public final class Check {
         return this;
     }
 
+    /** {@code value}, when present, is a {@link #date} not before {@code other}. */
     public Check notBefore(String field, LocalDate value, String otherField, LocalDate other) {
+        date(field, value);
         if (value != null && other != null && value.isBefore(other)) {
             fail(field, "(" + value + ") must not be before " + otherField + " (" + other + ")");
         }

@@ -19,7 +19,7 @@ public record BusinessNeed(NeedId id, Stamp stamp, EmployerId employer, Partners
     public BusinessNeed {
         Check c = Check.of("need").require("employer", employer).require("category", category)
                 .text("description", description, Limits.DESCRIPTION).require("urgency", urgency).require("status", status)
-                .require("raisedOn", raisedOn).notBefore("closedOn", closedOn, "raisedOn", raisedOn);
+                .require("raisedOn", raisedOn).date("raisedOn", raisedOn).notBefore("closedOn", closedOn, "raisedOn", raisedOn);
         if (status != null) {
             c.that(status.isClosed() == (closedOn != null), "closedOn",
                     status.isClosed() ? "is required when the need is " + status : "must be empty while the need is " + status);

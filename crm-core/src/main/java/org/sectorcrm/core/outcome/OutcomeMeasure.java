@@ -20,7 +20,7 @@ import org.sectorcrm.core.solution.SolutionId;
 public record OutcomeMeasure(OutcomeId id, Stamp stamp, EmployerId employer, SolutionId solution, Metric metric,
         LocalDate baselineOn, BigDecimal baseline, List<Observation> observations) implements Aggregate<OutcomeId> {
     public OutcomeMeasure {
-        Check c = Check.of("outcome").require("employer", employer).require("metric", metric).require("baselineOn", baselineOn)
+        Check c = Check.of("outcome").require("employer", employer).require("metric", metric).require("baselineOn", baselineOn).date("baselineOn", baselineOn)
                 .require("baseline", baseline);
         observations = c.list("observations", observations).stream().sorted(Comparator.comparing(Observation::on)).toList();
         for (int i = 0; i < observations.size(); i++) {

@@ -28,7 +28,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     public Referral {
         Check c = Check.of("referral").require("fromPartner", fromPartner).require("fromStaff", fromStaff).require("toPartner", toPartner)
                 .require("employer", employer).text("requestedService", requestedService, Limits.NAME).require("status", status)
-                .require("sentOn", sentOn).notBefore("responseDue", responseDue, "sentOn", sentOn)
+                .require("sentOn", sentOn).date("sentOn", sentOn).notBefore("responseDue", responseDue, "sentOn", sentOn)
                 .optionalText("declineReason", declineReason, Limits.DESCRIPTION).optionalText("outcome", outcome, Limits.DESCRIPTION)
                 .optionalText("externalReference", externalReference, Limits.CODE);
         c.that(fromPartner == null || !fromPartner.equals(toPartner), "toPartner", "must be another partner than the sender");

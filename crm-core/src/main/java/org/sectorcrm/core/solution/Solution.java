@@ -26,7 +26,7 @@ public record Solution(SolutionId id, Stamp stamp, EmployerId employer, Partners
     public Solution {
         Check c = Check.of("solution").require("type", type).text("name", name, Limits.NAME).require("leadPartner", leadPartner)
                 .require("status", status).nonNegative("participants", participants).nonNegative("cost", cost)
-                .notBefore("endDate", endDate, "startDate", startDate)
+                .date("startDate", startDate).notBefore("endDate", endDate, "startDate", startDate)
                 .that(employer != null || partnership != null, "employer", "is required when the solution is not for a partnership");
         needs = c.idSet("needs", needs);
         contributors = c.idSet("contributors", contributors);
