@@ -34,7 +34,7 @@ final class AuditRoutes implements RouteGroup {
                     Http.send(ctx, 200, Reports.overdueReferrals(Http.session(ctx), q.on() != null ? q.on() : LocalDate.now(clock)));
                 }),
                 Route.get("/audit").tag("audit").id("listAudit", "The audit trail (MANAGER and above); a note's text shows in its record's history"
-                + " to those who may read it, not here").pages(AuditEntry.class).query(OpenApi.filterParams(AuditFilter.class)).handle(ctx -> {
+                + " to those who may read it, not here").pages(AuditEntry.class).query(Schemas.filterParams(AuditFilter.class)).handle(ctx -> {
                     AuditFilter filter = Http.filter(ctx, AuditFilter.class, AuditFilter.ALL);
                     Http.sendPage(ctx, withoutNoteText(Http.session(ctx).audit().query(filter, Http.page(ctx))));
                 }));

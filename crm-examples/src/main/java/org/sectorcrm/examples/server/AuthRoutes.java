@@ -28,13 +28,13 @@ final class AuthRoutes implements RouteGroup {
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.post("/session").tag("auth").id("login", "Log in with e-mail and password: sets the session cookie").body(Bodies.Login.class)
-                .returns(Bodies.LoggedIn.class).open().handle(auth::login));
+                .returns(Bodies.LoggedIn.class).open().throttled().handle(auth::login));
         routes.add(Route.delete("/session").tag("auth").id("logout", "Log out: ends the session").handle(auth::logout));
         routes.add(Route.get("/me").tag("auth").id("me", "The staff user this request runs as").returns(Actor.class)
                 .handle(ctx -> Http.send(ctx, 200, Http.session(ctx).actor())));
         routes.add(Route.post("/tokens").tag("auth").id("issueToken", "Issue an API token for the current user (shown once): a name, optionally"
                 + " a lower role than yours (never a higher one than this request acts with) and an expiry").body(NewToken.class)
-                .returns(IssuedToken.class).status(201).handle(ctx -> {
+                .returns(IssuedToken.class).status(201).headers(Route.LOCATION).handle(ctx -> {
                     NewToken body = Http.body(ctx, NewToken.class);
                     CrmSession s = Http.session(ctx);
                     ApiTokens.Issued issued = accounts.tokens().issue(Authentication.holder(ctx), s.actor().role(), body.name(), body.role(),
@@ -58,7 +58,7 @@ final class AuthRoutes implements RouteGroup {
         routes.add(Route.put("/staff-users/{id}/password").tag("staff-users").id("changePassword",
                 "Change your own password (send currentPassword and password); ends your other sessions and revokes your API and calendar"
                         + " feed tokens. Nobody, not even an ADMIN, may set another user's password here: the operator does with 'users set-password'")
-                .body(Bodies.NewPassword.class).status(204).handle(ctx -> {
+                .body(Bodies.NewPassword.class).status(204).throttled().handle(ctx -> {
                     CrmSession s = Http.session(ctx);
                     StaffUserId id = StaffUserId.of(ctx.pathParam("id"));
                     if (!s.actor().user().equals(id)) {

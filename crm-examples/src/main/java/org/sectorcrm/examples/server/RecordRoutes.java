@@ -62,13 +62,13 @@ final class RecordRoutes {
         Class<?> view = SessionRecords.viewClass(type);
         List<Route> routes = new ArrayList<>();
         routes.add(Route.get(path).tag(tag).id("list" + one, "List " + type.plural() + " in id order, filtered by the query parameters")
-                .pages(view).query(OpenApi.filterParams(type.filterClass())).handle(ctx -> {
+                .pages(view).query(Schemas.filterParams(type.filterClass())).handle(ctx -> {
                     F filter = Http.filter(ctx, type.filterClass(), type.all());
                     Http.sendPage(ctx, ops(ctx, type).list(filter, Http.page(ctx)));
                 }));
         routes.add(Route.post(path).tag(tag).id("create" + one, "Create a " + type.key() + " (the server assigns its id)").body(type.recordClass())
                 .query(type == AggregateTypes.EMPLOYER ? List.of(CREATE_ANYWAY) : List.of())
-                .returns(view).status(201).handle(ctx -> {
+                .returns(view).status(201).headers(Route.ETAG, Route.LOCATION).handle(ctx -> {
                     ObjectNode tree = Http.objectBody(ctx);
                     tree.remove("stamp"); // the server stamps new records
                     if (type.hasGeneratedIds() && tree.hasNonNull("id")) {
@@ -84,13 +84,13 @@ final class RecordRoutes {
                     Http.send(ctx, 201, created);
                 }));
         routes.add(Route.get(path + "/{id}").tag(tag).id("get" + one, "Read one " + type.key() + " (ETag: its version)").returns(view)
-                .handle(ctx -> {
+                .headers(Route.ETAG).handle(ctx -> {
                     Object v = ops(ctx, type).get(type.parseId(ctx.pathParam("id")));
                     ctx.header("ETag", Http.etag(SessionRecords.record(type, v).version()));
                     Http.send(ctx, 200, v);
                 }));
         routes.add(Route.put(path + "/{id}").tag(tag).id("update" + one, "Replace a " + type.key() + "; If-Match must carry the version read")
-                .body(type.recordClass()).returns(view).ifMatch().handle(ctx -> {
+                .body(type.recordClass()).returns(view).ifMatch().headers(Route.ETAG).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     I id = type.parseId(ctx.pathParam("id"));
                     ObjectNode tree = Http.objectBody(ctx);
@@ -105,7 +105,7 @@ final class RecordRoutes {
                 }));
         routes.add(Route.patch(path + "/{id}").tag(tag).id("patch" + one, "Change some fields of a " + type.key() + " with a JSON Merge Patch"
                 + " (RFC 7396, application/merge-patch+json: members replace, null removes, arrays replace whole); If-Match must carry the"
-                + " version read").body(type.recordClass()).returns(view).ifMatch().handle(ctx -> {
+                + " version read").body(type.recordClass()).returns(view).ifMatch().headers(Route.ETAG).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     I id = type.parseId(ctx.pathParam("id"));
                     ObjectNode patch = MergePatch.body(ctx);
@@ -196,7 +196,7 @@ final class RecordRoutes {
                 });
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode resultsSchema(OpenApi.Schemas schemas) {
+    private static com.fasterxml.jackson.databind.node.ObjectNode resultsSchema(Schemas schemas) {
         ObjectNode s = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "object");
         ObjectNode props = s.putObject("properties");
         var required = s.putArray("required");
@@ -234,7 +234,7 @@ final class RecordRoutes {
     static <R extends Aggregate<?>> Route action(AggregateType<?, ?, ?> type, String verb, String operationId, String summary, Class<?> body,
             Action<R> action) {
         return Route.post("/" + type.plural() + "/{id}/" + verb).tag(type.plural()).id(operationId, summary).body(body).returns(type.recordClass())
-                .ifMatch().handle(ctx -> {
+                .ifMatch().headers(Route.ETAG).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     R result = Http.preconditioned(() -> action.apply(Http.session(ctx), ctx.pathParam("id"), expected, ctx));
                     ctx.header("ETag", Http.etag(result.version()));

@@ -22,10 +22,12 @@ import io.javalin.http.HandlerType;
  * @param ifMatch      whether the write needs the {@code If-Match} header with the version read
  * @param open         whether it answers without the session or token authentication
  * @param mediaType    what a success answers with ({@code application/json} unless said)
+ * @param headers      the headers a success carries ({@code ETag}, {@code Location}), as the document lists them
+ * @param throttled    whether it checks a password through the login throttle (429 with {@code Retry-After})
  */
 public record Route(HandlerType method, String path, String tag, String operationId, String summary, Class<?> requestBody,
-        Class<?> response, Function<OpenApi.Schemas, ObjectNode> schema, boolean paged, List<Param> queryParams, boolean ifMatch,
-        boolean open, int status, String mediaType, Handler handler) {
+        Class<?> response, Function<Schemas, ObjectNode> schema, boolean paged, List<Param> queryParams, boolean ifMatch,
+        boolean open, int status, String mediaType, List<String> headers, boolean throttled, Handler handler) {
 
     public static final String JSON = "application/json";
 
@@ -35,7 +37,13 @@ public record Route(HandlerType method, String path, String tag, String operatio
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(handler, "handler");
         queryParams = List.copyOf(queryParams);
+        headers = List.copyOf(headers);
     }
+
+    /** A success's {@code ETag}: the version of the record it answers, for the If-Match of the next write. */
+    public static final String ETAG = "ETag";
+    /** A 201's {@code Location}: the URL of what it created. */
+    public static final String LOCATION = "Location";
 
     /** A query parameter: its name and Java type (mapped onto a JSON Schema type in the document). */
     public record Param(String name, Class<?> type, boolean required) {
@@ -65,7 +73,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
     /** This route under {@code base} ({@code /api/v1}). */
     Route under(String base) {
         return new Route(method, base + path, tag, operationId, summary, requestBody, response, schema, paged, queryParams, ifMatch, open, status,
-                mediaType, handler);
+                mediaType, headers, throttled, handler);
     }
 
     /** Whether a path segment has text after a parameter ({@code {id}.ics}): Javalin must try it before the plain {@code {id}}. */
@@ -88,13 +96,15 @@ public record Route(HandlerType method, String path, String tag, String operatio
         private String summary = "";
         private Class<?> requestBody;
         private Class<?> response;
-        private Function<OpenApi.Schemas, ObjectNode> schema;
+        private Function<Schemas, ObjectNode> schema;
         private boolean paged;
         private List<Param> query = List.of();
         private boolean ifMatch;
         private boolean open;
         private int status = 200;
         private String mediaType = JSON;
+        private final List<String> headers = new java.util.ArrayList<>();
+        private boolean throttled;
 
         private Builder(HandlerType method, String path) {
             this.method = method;
@@ -124,7 +134,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
         }
 
         /** A JSON answer whose schema is built from the document's schemas (a map of pages, say). */
-        public Builder returns(Function<OpenApi.Schemas, ObjectNode> schema) {
+        public Builder returns(Function<Schemas, ObjectNode> schema) {
             this.schema = schema;
             return this;
         }
@@ -163,12 +173,24 @@ public record Route(HandlerType method, String path, String tag, String operatio
             return this;
         }
 
+        /** A success carries these headers ({@link #ETAG}, {@link #LOCATION}). */
+        public Builder headers(String... names) {
+            headers.addAll(List.of(names));
+            return this;
+        }
+
+        /** Checks a password through the login throttle: may answer 429 with Retry-After. */
+        public Builder throttled() {
+            this.throttled = true;
+            return this;
+        }
+
         public Route handle(Handler handler) {
             if (operationId == null) {
                 throw new IllegalStateException("route " + method + " " + path + " has no operation id: call id(...)");
             }
             return new Route(method, path, tag, operationId, summary, requestBody, response, schema, paged, query, ifMatch, open, status,
-                    mediaType, handler);
+                    mediaType, headers, throttled, handler);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class WebhookRoutes implements RouteGroup {
         return List.of(
                 Route.post("/webhooks").tag("webhooks").id("createWebhook",
                         "Register a receiver for event types (e.g. referral.*); the signing secret is in this answer only").body(NewWebhook.class)
-                        .returns(Webhooks.Registered.class).status(201).handle(ctx -> {
+                        .returns(Webhooks.Registered.class).status(201).headers(Route.LOCATION).handle(ctx -> {
                             CrmSession s = admin(ctx, "register a webhook");
                             NewWebhook b = Http.body(ctx, NewWebhook.class);
                             Webhooks.Registered r = webhooks.register(s.actor().user(), b.url(), b.events());
