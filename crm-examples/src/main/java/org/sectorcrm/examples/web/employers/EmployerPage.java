@@ -89,12 +89,13 @@ public final class EmployerPage {
         }
         for (BusinessNeed n : needs) {
             timeline.add(new Item(n.raisedOn() != null ? n.raisedOn() : n.stamp().createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-                    "Need", Option.words(n.category().name()) + ": " + n.description(), Option.words(n.status().name()), null, List.of()));
+                    "Need", Option.words(n.category().name()) + ": " + n.description(), Option.words(n.status().name()), "/needs/" + n.id().asString(),
+                    List.of()));
         }
         for (Solution so : solutions) {
             timeline.add(new Item(so.startDate() != null ? so.startDate() : so.stamp().createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                     "Solution", so.name(), Option.words(so.type().name()) + ", " + Option.words(so.status().name()) + ", led by "
-                            + r.names().partner(so.leadPartner()), null, List.of()));
+                            + r.names().partner(so.leadPartner()), "/solutions/" + so.id().asString(), List.of()));
         }
         for (Referral ref : referrals) {
             timeline.add(new Item(ref.sentOn(), "Referral", ref.requestedService(), r.names().partner(ref.fromPartner()) + " to "
@@ -102,7 +103,7 @@ public final class EmployerPage {
         }
         for (Appointment a : appointments) {
             timeline.add(new Item(a.start().toLocalDate(), "Appointment", a.title(), Option.words(a.status().name()) + ", organised by "
-                    + r.names().staff(a.organizer()), null, List.of()));
+                    + r.names().staff(a.organizer()), "/appointments/" + a.id().asString(), List.of()));
         }
         for (OutcomeMeasure o : outcomes) {
             timeline.add(new Item(o.baselineOn(), "Outcome measure", o.metric().name(), "baseline " + o.baseline().toPlainString()
