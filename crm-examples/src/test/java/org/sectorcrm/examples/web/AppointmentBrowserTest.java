@@ -95,6 +95,7 @@ class AppointmentBrowserTest extends BrowserTestBase {
         browser.waitFor("#mine");
         assertThat(browser.text("section[aria-labelledby=mine]")).contains("Apprenticeship planning " + PAYLOAD).contains("Gearworks");
         browser.checkAccessibility("appointment list");
+        browser.assertReflowsAt320("appointment list");
         browser.find("a[href='/appointments/week']").click();
         browser.waitFor("table.week-table");
         browser.open("/appointments/week?start=" + day);

@@ -125,6 +125,9 @@ class PartnershipBrowserTest extends BrowserTestBase {
 
         browser.open("/partnerships");
         assertThat(browser.text("table")).contains("Stateline Manufacturing " + PAYLOAD).contains("Organizing launch");
+        browser.shot("list");
+        browser.checkAccessibility("partnership list with a row");
+        browser.assertReflowsAt320("partnership list");
         browser.open("/partnerships?stage=DORMANT");
         assertThat(browser.all("table")).isEmpty(); // the filter is in the URL, so it can be bookmarked
         browser.shot("list-dormant");
