@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,8 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.PageRequest;
@@ -118,6 +115,7 @@ class AppointmentBrowserTest extends BrowserTestBase {
         submit("form[action$='/hold'] button", ".flash");
         assertThat(browser.text("#f-status")).isEqualTo("Held");
         assertThat(browser.all("main form")).isEmpty(); // a held appointment moves no further
+        assertThat(browser.all("a[href='/employers/" + fixture.employer.id().asString() + "/engagements/new']")).hasSize(1);
         assertThat(fixture.admin.appointments().get(stored.id()).status()).isEqualTo(AppointmentStatus.HELD);
     }
 
@@ -209,9 +207,7 @@ class AppointmentBrowserTest extends BrowserTestBase {
 
     private void submit(String buttonCss, String expect) {
         WebElement b = browser.find(buttonCss);
-        b.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(b));
-        browser.waitFor(expect);
+        PageWait.clickAndWait(browser, b, expect);
     }
 
     private List<Appointment> appointments() {

@@ -171,11 +171,7 @@ class NeedsSolutionsBrowserTest extends BrowserTestBase {
     private void clickMoveExpecting(String label, String css) {
         WebElement button = browser.all("form[action$='/move'] button").stream().filter(b -> b.getText().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + label));
-        button.click();
-        // the page before may show a message too: wait until it is gone, then for the next page's
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
-        browser.waitFor(css);
+        PageWait.clickAndWait(browser, button, css);
     }
 
     private List<BusinessNeed> needs() {

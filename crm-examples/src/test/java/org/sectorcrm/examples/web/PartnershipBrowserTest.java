@@ -3,15 +3,12 @@ package org.sectorcrm.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.PageRequest;
@@ -128,6 +125,9 @@ class PartnershipBrowserTest extends BrowserTestBase {
         browser.shot("list");
         browser.checkAccessibility("partnership list with a row");
         browser.assertReflowsAt320("partnership list");
+        browser.open("/employers/" + fixture.employer.id().asString()); // the employer page links its partnership
+        assertThat(browser.text("section[aria-labelledby=partnerships]")).contains("Stateline Manufacturing").contains("(champion, organizing launch)");
+        browser.checkAccessibility("employer page with its partnership");
         browser.open("/partnerships?stage=DORMANT");
         assertThat(browser.all("table")).isEmpty(); // the filter is in the URL, so it can be bookmarked
         browser.shot("list-dormant");
@@ -172,17 +172,13 @@ class PartnershipBrowserTest extends BrowserTestBase {
     private void clickMove(String label) {
         WebElement b = browser.all("form[action$='/stage'] button").stream().filter(x -> x.getText().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + label));
-        b.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(b));
-        browser.waitFor(".flash");
+        PageWait.clickAndWait(browser, b, ".flash");
     }
 
     /** Submits and waits for the next page (the page before may show a message too). */
     private void submit(String buttonCss, String expect) {
         WebElement b = browser.find(buttonCss);
-        b.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(b));
-        browser.waitFor(expect);
+        PageWait.clickAndWait(browser, b, expect);
     }
 
     private SectorPartnership stored(String prefix) {

@@ -65,6 +65,8 @@ public final class EmployerPage {
         List<BusinessNeed> needs = s.needs().list(new NeedFilter(id, null, null, null), PageRequest.first(200)).items();
         List<Solution> solutions = s.solutions().list(new SolutionFilter(id, null, null, null, null), PageRequest.first(200)).items();
         List<Referral> referrals = s.referrals().list(new ReferralFilter(null, null, id, null, null), PageRequest.first(200)).items();
+        List<org.sectorcrm.core.partnership.SectorPartnership> partnerships = s.partnerships().list(
+                new org.sectorcrm.core.partnership.PartnershipFilter(null, null, null, null, id), PageRequest.first(50)).items();
         List<Appointment> appointments = s.appointments().list(new AppointmentFilter(id, null, null, null, null, null, null),
                 PageRequest.first(200)).items();
         List<OutcomeMeasure> outcomes = s.outcomes().list(new OutcomeFilter(id, null, null), PageRequest.first(200)).items();
@@ -141,6 +143,10 @@ public final class EmployerPage {
         p.put("engaged", engaged);
         p.put("timeline", timeline);
         p.put("changes", changes);
+        // the sector partnerships it belongs to, linked (their page shows the rest): one read
+        p.put("partnerships", partnerships.stream().map(sp -> new Option("/partnerships/" + sp.id().asString(), sp.name() + " ("
+                + sp.members().stream().filter(m -> m.employer().equals(id)).map(m -> Option.words(m.role().name()).toLowerCase(java.util.Locale.ROOT))
+                        .findFirst().orElse("member") + ", " + Option.words(sp.stage().name()).toLowerCase(java.util.Locale.ROOT) + ")")).toList());
         r.render("employers/show.jte", e.legalName(), "/employers", p);
     }
 }
