@@ -15,6 +15,8 @@ final class Navigation {
         add(items, "/", "My work", current);
         add(items, "/employers", "Employers", current);
         add(items, "/referrals", "Referrals", current);
+        add(items, "/partnerships", "Partnerships", current);
+        add(items, "/appointments", "Appointments", current);
         return items;
     }
 

@@ -93,6 +93,12 @@ public final class WebUi {
         all.addAll(new org.sectorcrm.examples.web.employers.EmployerFormPage().routes()); // before /employers/{id}: "new" is no id
         all.addAll(new org.sectorcrm.examples.web.employers.EngagementFormPage().routes());
         all.addAll(new org.sectorcrm.examples.web.referrals.ReferralPages().routes());
+        all.addAll(new org.sectorcrm.examples.web.needs.NeedPages().routes());
+        all.addAll(new org.sectorcrm.examples.web.needs.SolutionPages().routes());
+        all.addAll(new org.sectorcrm.examples.web.partnerships.PartnershipPages().routes()); // /partnerships/new before /partnerships/{id}
+        all.addAll(new org.sectorcrm.examples.web.appointments.CalendarFeedPages(accounts).routes()); // before /appointments/{id}
+        all.addAll(new org.sectorcrm.examples.web.appointments.AppointmentForm().routes());
+        all.addAll(new org.sectorcrm.examples.web.appointments.AppointmentPages().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         return all;
     }

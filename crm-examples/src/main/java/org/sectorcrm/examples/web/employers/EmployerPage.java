@@ -65,6 +65,8 @@ public final class EmployerPage {
         List<BusinessNeed> needs = s.needs().list(new NeedFilter(id, null, null, null), PageRequest.first(200)).items();
         List<Solution> solutions = s.solutions().list(new SolutionFilter(id, null, null, null, null), PageRequest.first(200)).items();
         List<Referral> referrals = s.referrals().list(new ReferralFilter(null, null, id, null, null), PageRequest.first(200)).items();
+        List<org.sectorcrm.core.partnership.SectorPartnership> partnerships = s.partnerships().list(
+                new org.sectorcrm.core.partnership.PartnershipFilter(null, null, null, null, id), PageRequest.first(50)).items();
         List<Appointment> appointments = s.appointments().list(new AppointmentFilter(id, null, null, null, null, null, null),
                 PageRequest.first(200)).items();
         List<OutcomeMeasure> outcomes = s.outcomes().list(new OutcomeFilter(id, null, null), PageRequest.first(200)).items();
@@ -89,12 +91,13 @@ public final class EmployerPage {
         }
         for (BusinessNeed n : needs) {
             timeline.add(new Item(n.raisedOn() != null ? n.raisedOn() : n.stamp().createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
-                    "Need", Option.words(n.category().name()) + ": " + n.description(), Option.words(n.status().name()), null, List.of()));
+                    "Need", Option.words(n.category().name()) + ": " + n.description(), Option.words(n.status().name()), "/needs/" + n.id().asString(),
+                    List.of()));
         }
         for (Solution so : solutions) {
             timeline.add(new Item(so.startDate() != null ? so.startDate() : so.stamp().createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                     "Solution", so.name(), Option.words(so.type().name()) + ", " + Option.words(so.status().name()) + ", led by "
-                            + r.names().partner(so.leadPartner()), null, List.of()));
+                            + r.names().partner(so.leadPartner()), "/solutions/" + so.id().asString(), List.of()));
         }
         for (Referral ref : referrals) {
             timeline.add(new Item(ref.sentOn(), "Referral", ref.requestedService(), r.names().partner(ref.fromPartner()) + " to "
@@ -102,7 +105,7 @@ public final class EmployerPage {
         }
         for (Appointment a : appointments) {
             timeline.add(new Item(a.start().toLocalDate(), "Appointment", a.title(), Option.words(a.status().name()) + ", organised by "
-                    + r.names().staff(a.organizer()), null, List.of()));
+                    + r.names().staff(a.organizer()), "/appointments/" + a.id().asString(), List.of()));
         }
         for (OutcomeMeasure o : outcomes) {
             timeline.add(new Item(o.baselineOn(), "Outcome measure", o.metric().name(), "baseline " + o.baseline().toPlainString()
@@ -140,6 +143,10 @@ public final class EmployerPage {
         p.put("engaged", engaged);
         p.put("timeline", timeline);
         p.put("changes", changes);
+        // the sector partnerships it belongs to, linked (their page shows the rest): one read
+        p.put("partnerships", partnerships.stream().map(sp -> new Option("/partnerships/" + sp.id().asString(), sp.name() + " ("
+                + sp.members().stream().filter(m -> m.employer().equals(id)).map(m -> Option.words(m.role().name()).toLowerCase(java.util.Locale.ROOT))
+                        .findFirst().orElse("member") + ", " + Option.words(sp.stage().name()).toLowerCase(java.util.Locale.ROOT) + ")")).toList());
         r.render("employers/show.jte", e.legalName(), "/employers", p);
     }
 }
