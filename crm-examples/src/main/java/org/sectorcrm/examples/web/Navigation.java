@@ -15,6 +15,7 @@ final class Navigation {
         add(items, "/", "My work", current);
         add(items, "/employers", "Employers", current);
         add(items, "/referrals", "Referrals", current);
+        add(items, "/dashboard", "Dashboard", current);
         return items;
     }
 

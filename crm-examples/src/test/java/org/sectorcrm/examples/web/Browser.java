@@ -180,6 +180,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The text a same-origin GET returns, read by the page itself (with its session cookie), as a download link would. */
+    String fetch(String path) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('FAILED ' + e));", path);
+        return String.valueOf(text);
+    }
+
     void size(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }
