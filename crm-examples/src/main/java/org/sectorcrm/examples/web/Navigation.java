@@ -16,6 +16,7 @@ final class Navigation {
         add(items, "/employers", "Employers", current);
         add(items, "/referrals", "Referrals", current);
         add(items, "/dashboard", "Dashboard", current);
+        add(items, "/admin", "Administration", current); // every role: its own API tokens; the rest by role
         return items;
     }
 

@@ -95,6 +95,7 @@ public final class WebUi {
         all.addAll(new org.sectorcrm.examples.web.referrals.ReferralPages().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         all.addAll(new org.sectorcrm.examples.web.dashboard.DashboardPage().routes());
+        all.addAll(new org.sectorcrm.examples.web.admin.AdminPages(accounts).routes());
         return all;
     }
 
