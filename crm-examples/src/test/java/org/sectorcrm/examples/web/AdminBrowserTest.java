@@ -53,6 +53,7 @@ class AdminBrowserTest extends BrowserTestBase {
         assertThat(fixture.app.accounts().token(token)).isEmpty(); // credentials end with the user, as over the API
         assertThat(browser.all("form[action='/admin/staff/" + fixture.admin.actor().user().asString() + "']")).isEmpty(); // not oneself
         browser.shot("staff");
+        browser.assertReflowsAt320("staff users");
 
         browser.open("/admin/reference");
         browser.checkAccessibility("reference data");
@@ -106,6 +107,7 @@ class AdminBrowserTest extends BrowserTestBase {
         assertThat(fixture.app.accounts().tokens().use(secret)).hasValueSatisfying(u -> assertThat(u.maxRole()).isEqualTo(Role.VIEWER));
         assertThat(browser.text("main table")).contains("Nightly export").contains("VIEWER");
         browser.checkAccessibility("token issued");
+        browser.assertReflowsAt320("token issued");
         browser.open("/admin/tokens");
         assertThat(browser.source()).doesNotContain(secret); // shown once
         browser.find("main table form button").click();

@@ -174,7 +174,10 @@ final class Browser implements AutoCloseable {
         try {
             Object fits = ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-            assertThat(fits).as("%s fits 320 px without scrolling sideways", page).isEqualTo(true);
+            Object wide = fits.equals(true) ? "" : ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+                            + ".slice(-3).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')");
+            assertThat(fits).as("%s fits 320 px without scrolling sideways (too wide: %s)", page, wide).isEqualTo(true);
         } finally {
             size(1280, 900);
         }

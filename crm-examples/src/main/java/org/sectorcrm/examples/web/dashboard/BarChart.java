@@ -31,7 +31,7 @@ public record BarChart(String id, String title, String summary, String rowHeadin
     public record Label(int y, String text, long total, int totalX) {
         /** The label as drawn: long names are cut (the table under the chart has them whole). */
         public String shortText() {
-            return text.length() <= 28 ? text : text.substring(0, 27) + "\u2026";
+            return text.length() <= 24 ? text : text.substring(0, 23) + "\u2026";
         }
     }
 
