@@ -50,11 +50,11 @@ class DashboardBrowserTest extends BrowserTestBase {
         Referral sent = ann.referrals().create(Referral.sent(ann.actor().partner(), ann.actor().user(), fixture.partnerB.id(), fixture.employer.id(),
                 "Customised training", WebFixture.today(), null));
         browser.open("/dashboard");
-        assertThat(browser.text("#d-by-sector")).startsWith("1 engagements");
+        assertThat(browser.text("#d-by-sector")).startsWith("1 engagement from");
         assertThat(browser.all("section[aria-labelledby=h-by-partner] svg.chart rect")).hasSize(1);
         assertThat(browser.find("section[aria-labelledby=h-by-partner] svg.chart rect title").getAttribute("textContent"))
                 .isEqualTo(WebFixture.today().toString().substring(0, 7) + ": 1");
-        assertThat(browser.text("#d-needs")).isEqualTo("1 needs: 1 open or in progress, 0 met.");
+        assertThat(browser.text("#d-needs")).isEqualTo("1 need: 1 open or in progress, 0 met.");
         assertThat(browser.text("#d-responses")).contains("1 waiting for an answer");
         assertThat(browser.text("#h-ese")).contains("Establishments served");
         assertThat(browser.text("section[aria-labelledby=h-quiet]")).doesNotContain("Gearworks").contains("Quiet Mills");
@@ -73,7 +73,7 @@ class DashboardBrowserTest extends BrowserTestBase {
         bo.referrals().accept(sent.id(), sent.version());
         browser.signIn(WebFixture.ADMIN, WebFixture.PASSWORD);
         browser.open("/dashboard");
-        assertThat(browser.text("#d-responses")).isEqualTo("1 referrals answered, 0 waiting for an answer.");
+        assertThat(browser.text("#d-responses")).isEqualTo("1 referral answered, 0 waiting for an answer.");
         browser.open("/dashboard?cadence=abc");
         assertThat(browser.text("main")).contains("cadence").contains("1 to 365");
         assertThat(browser.source()).doesNotContain("Twelve CNC operators"); // need text is never on the dashboard, only counts

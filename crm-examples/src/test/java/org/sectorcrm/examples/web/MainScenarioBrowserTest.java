@@ -110,7 +110,7 @@ class MainScenarioBrowserTest extends BrowserTestBase {
         assertThat(browser.text("section[aria-labelledby=closed-sent]")).contains("Outcome: Two-year apprenticeship approved; four techs enrolled");
         browser.checkAccessibility("a's inbox");
         browser.open("/dashboard");
-        assertThat(browser.text("#d-by-partner")).startsWith("1 engagements").isNotEqualTo(engagementsBefore);
+        assertThat(browser.text("#d-by-partner")).startsWith("1 engagement from").isNotEqualTo(engagementsBefore);
         assertThat(browser.text("#d-cadence")).isNotEqualTo(cadenceBefore); // Gearworks was contacted
         browser.shot("a-dashboard");
         browser.signOut();

@@ -66,6 +66,7 @@ class TransferBrowserTest extends BrowserTestBase {
             assertThat(browser.text("#result [role=status]")).contains("2 created").contains("1 rejected");
             assertThat(employers()).isEqualTo(before + 2);
             browser.shot("imported");
+        browser.checkAccessibility("import done");
             browser.open("/employers?q=Tooling");
             assertThat(browser.text("main")).contains("<script>alert('csv')</script> Tooling");
             assertThat(browser.all("main script")).isEmpty();

@@ -124,7 +124,7 @@ final class DashboardData {
             series.add(new BarChart.Series("All " + other, boxed(rest)));
         }
         long total = engagements.size();
-        String summary = total + " engagements from " + months.get(0) + " to " + months.get(11) + (series.isEmpty() ? "."
+        String summary = count(total, "engagement") + " from " + months.get(0) + " to " + months.get(11) + (series.isEmpty() ? "."
                 : "; most by " + series.get(0).name() + " (" + sum(series.get(0).values()) + ").");
         return new BarChart(id, title, summary, "Month", months, series, "Each bar is one month; its parts are the " + kind.toLowerCase(java.util.Locale.ROOT)
                 + "s with the most engagements (up to " + TOP + ", the rest together).");
@@ -147,7 +147,7 @@ final class DashboardData {
         }
         long open = needs.stream().filter(n -> !n.status().isClosed()).count();
         long met = needs.stream().filter(n -> n.status() == NeedStatus.MET).count();
-        return new BarChart("needs", "Needs open and met, by category", needs.size() + " needs: " + open + " open or in progress, " + met + " met.",
+        return new BarChart("needs", "Needs open and met, by category", count(needs.size(), "need") + ": " + open + " open or in progress, " + met + " met.",
                 "Need category", rows, series, "Each bar is one category of need; its parts are the needs' status.");
     }
 
@@ -180,7 +180,7 @@ final class DashboardData {
             series.add(new BarChart.Series("Answered", boxed(answered)));
         }
         series.add(new BarChart.Series("Still waiting", boxed(waiting)));
-        String summary = (answered[0] >= 0 ? sum(answered) + " referrals answered, " : "") + sum(waiting) + " waiting for an answer.";
+        String summary = (answered[0] >= 0 ? count(sum(answered), "referral") + " answered, " : "") + sum(waiting) + " waiting for an answer.";
         return new BarChart("responses", "Referral response times", summary, "Days", buckets, series, note);
     }
 
@@ -243,6 +243,11 @@ final class DashboardData {
             out.addAll(page.items());
         }
         return out;
+    }
+
+    /** "1 engagement", "2 engagements". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static long sum(long[] v) {
