@@ -33,6 +33,8 @@ class DashboardBrowserTest extends BrowserTestBase {
     void chartsTablesAndCsvFollowTheRecords() {
         CrmSession ann = fixture.app.crm().as(WebFixture.STAFF_A);
         ann.employers().create(Employer.named("<img src=x onerror=alert(1)> Quiet Mills"));
+        java.time.LocalDate old = WebFixture.today().minusMonths(18);
+        ann.engagements().create(Engagement.of(fixture.employer.id(), ann.actor().partner(), ann.actor().user(), old, Channel.CALL, "Old call"));
         browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
         browser.find("nav a[href='/dashboard']").click();
         browser.waitFor("#h-by-sector");
@@ -43,6 +45,14 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertThat(browser.all("main img")).isEmpty(); // the name's markup is text
         browser.shot("empty");
         browser.checkAccessibility("dashboard, empty");
+        // nothing in the twelve months: the page offers the months of the newest engagement, and the ESE year with them
+        assertThat(browser.text("#latest")).contains(java.time.YearMonth.from(old).toString());
+        browser.find("#latest a").click();
+        browser.waitFor("#h-by-sector");
+        assertThat(browser.path()).startsWith("/dashboard?until=" + java.time.YearMonth.from(old));
+        assertThat(browser.text("#d-by-sector")).startsWith("1 engagement from");
+        assertThat(browser.find("#f-until").getAttribute("value")).isEqualTo(java.time.YearMonth.from(old).toString());
+        assertThat(browser.all("#latest")).isEmpty();
 
         ann.engagements().create(Engagement.of(fixture.employer.id(), ann.actor().partner(), ann.actor().user(), WebFixture.today(), Channel.MEETING,
                 "Plant tour").withServices(Set.of(EseCategory.TRAINING_SERVICES)));
@@ -74,8 +84,8 @@ class DashboardBrowserTest extends BrowserTestBase {
         browser.signIn(WebFixture.ADMIN, WebFixture.PASSWORD);
         browser.open("/dashboard");
         assertThat(browser.text("#d-responses")).isEqualTo("1 referral answered, 0 waiting for an answer.");
-        browser.open("/dashboard?cadence=abc");
-        assertThat(browser.text("main")).contains("cadence").contains("1 to 365");
+        browser.open("/dashboard?cadence=abc&until=2999-01&py=PY");
+        assertThat(browser.text("main")).contains("cadence").contains("1 to 365").contains("until: must be a month").contains("py: must be a program year");
         assertThat(browser.source()).doesNotContain("Twelve CNC operators"); // need text is never on the dashboard, only counts
         List<String> ids = browser.all("section.chart-card h2").stream().map(e -> e.getAttribute("id")).toList();
         assertThat(ids).isEmpty(); // the refused page shows no charts

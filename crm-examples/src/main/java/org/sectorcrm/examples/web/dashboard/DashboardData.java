@@ -50,8 +50,18 @@ final class DashboardData {
     record Quiet(EmployerId id, String name, String sector, LocalDate lastContact) {
     }
 
-    /** Everything the page shows. */
-    record Dashboard(List<BarChart> charts, List<Quiet> quiet, int cadence, String ese, boolean cut) {
+    /**
+     * What the reader chose: the contact cadence in days, the last month of the twelve the engagement charts show, the
+     * program year of the ESE chart.
+     */
+    record Options(int cadence, YearMonth until, int programYear) {
+        static int programYearOf(LocalDate day) {
+            return day.getMonthValue() >= 7 ? day.getYear() : day.getYear() - 1;
+        }
+    }
+
+    /** Everything the page shows; {@code latest} is the month of the newest engagement when the twelve months have none. */
+    record Dashboard(List<BarChart> charts, List<Quiet> quiet, int cadence, String ese, boolean cut, YearMonth latest) {
         BarChart chart(String id) {
             return charts.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
         }
@@ -68,13 +78,22 @@ final class DashboardData {
         this.today = today;
     }
 
-    Dashboard compute(int cadence) {
-        YearMonth first = YearMonth.from(today).minusMonths(11);
+    Dashboard compute(Options o) {
+        int cadence = o.cadence();
+        YearMonth first = o.until().minusMonths(11);
         List<Employer> employers = all((f, p) -> s.employers().list(EmployerFilter.ALL, p));
         Map<EmployerId, Employer> byId = new HashMap<>();
         employers.forEach(e -> byId.put(e.id(), e));
-        EngagementFilter window = EngagementFilter.between(first.atDay(1), today);
+        // one read serves the twelve months and the cadence (which always looks back from today)
+        LocalDate from = first.atDay(1).isBefore(today.minusDays(cadence)) ? first.atDay(1) : today.minusDays(cadence);
+        EngagementFilter window = EngagementFilter.between(from, today);
         List<Engagement> engagements = all((f, p) -> s.engagements().list(window, p));
+        YearMonth latest = null;
+        if (engagements.stream().noneMatch(e -> !YearMonth.from(e.date()).isBefore(first) && !YearMonth.from(e.date()).isAfter(o.until()))) {
+            // nothing to chart: find the newest older engagement (one more bounded read), so the page can offer its year
+            EngagementFilter older = EngagementFilter.between(first.atDay(1).minusYears(5), first.atDay(1).minusDays(1));
+            latest = all((f, p) -> s.engagements().list(older, p)).stream().map(e -> YearMonth.from(e.date())).max(YearMonth::compareTo).orElse(null);
+        }
         List<BarChart> charts = new ArrayList<>();
         List<String> months = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -91,11 +110,11 @@ final class DashboardData {
         List<Quiet> quiet = new ArrayList<>();
         charts.add(cadence(cadence, employers, engagements, quiet));
         String[] eseNote = new String[1];
-        BarChart ese = ese(eseNote);
+        BarChart ese = ese(eseNote, o.programYear());
         if (ese != null) {
             charts.add(ese);
         }
-        return new Dashboard(charts, quiet, cadence, eseNote[0], cut);
+        return new Dashboard(charts, quiet, cadence, eseNote[0], cut, latest);
     }
 
     private BarChart byMonth(String id, String title, String kind, List<String> months, YearMonth first, List<Engagement> engagements,
@@ -123,7 +142,7 @@ final class DashboardData {
         if (sum(rest) > 0) {
             series.add(new BarChart.Series("All " + other, boxed(rest)));
         }
-        long total = engagements.size();
+        long total = counts.values().stream().mapToLong(DashboardData::sum).sum();
         String summary = count(total, "engagement") + " from " + months.get(0) + " to " + months.get(11) + (series.isEmpty() ? "."
                 : "; most by " + series.get(0).name() + " (" + sum(series.get(0).values()) + ").");
         return new BarChart(id, title, summary, "Month", months, series, "Each bar is one month; its parts are the " + kind.toLowerCase(java.util.Locale.ROOT)
@@ -190,7 +209,7 @@ final class DashboardData {
 
     private BarChart cadence(int days, List<Employer> employers, List<Engagement> engagements, List<Quiet> quiet) {
         Map<EmployerId, LocalDate> last = new HashMap<>();
-        engagements.forEach(e -> last.merge(e.employer(), e.date(), (a, b) -> a.isAfter(b) ? a : b));
+        engagements.forEach(e -> last.merge(e.employer(), e.date(), (a, b) -> a.isAfter(b) ? a : b)); // read back to today - days at least
         LocalDate since = today.minusDays(days);
         Map<String, long[]> bySector = new java.util.TreeMap<>();
         for (Employer e : employers) {
@@ -216,8 +235,7 @@ final class DashboardData {
                 + days + " days.", "Sector", rows, series, "Inactive employers are left out.");
     }
 
-    private BarChart ese(String[] note) {
-        int py = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;
+    private BarChart ese(String[] note, int py) {
         var report = s.reports().ese(org.sectorcrm.core.report.ProgramPeriod.year(py), org.sectorcrm.core.report.ReportArea.state());
         List<String> rows = report.rows().stream().map(r -> r.label()).toList();
         var pen = report.penetration();

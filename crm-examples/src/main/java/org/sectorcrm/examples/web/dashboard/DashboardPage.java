@@ -32,8 +32,9 @@ public final class DashboardPage {
     }
 
     void show(WebRequest r) {
-        int cadence = cadence(r);
-        DashboardData.Dashboard d = new DashboardData(r.crm(), r.names(), r.today()).compute(cadence);
+        DashboardData.Options o = options(r);
+        int cadence = o.cadence();
+        DashboardData.Dashboard d = new DashboardData(r.crm(), r.names(), r.today()).compute(o);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("charts", d.charts());
         p.put("quiet", d.quiet().stream().limit(QUIET_ROWS).map(q -> new QuietRow("/employers/" + q.id().asString(), q.name(), q.sector(),
@@ -42,12 +43,20 @@ public final class DashboardPage {
         p.put("cadence", cadence);
         p.put("cut", d.cut());
         p.put("today", r.today().toString());
+        p.put("until", o.until().toString());
+        p.put("programYear", o.programYear());
+        int current = DashboardData.Options.programYearOf(r.today());
+        p.put("programYears", java.util.stream.IntStream.rangeClosed(current - 4, current).boxed().sorted(java.util.Comparator.reverseOrder())
+                .map(y -> new org.sectorcrm.examples.web.Option(Integer.toString(y), "PY" + y + " (July " + y + " to June " + (y + 1) + ")")).toList());
+        p.put("latestHref", d.latest() == null ? null : "/dashboard?until=" + d.latest() + "&py=" + DashboardData.Options.programYearOf(d.latest().atEndOfMonth())
+                + "&cadence=" + cadence);
+        p.put("latest", d.latest() == null ? null : d.latest().toString());
+        p.put("query", "?until=" + o.until() + "&py=" + o.programYear() + "&cadence=" + cadence);
         r.render("dashboard/show.jte", "Dashboard", "/dashboard", p);
     }
 
     void csv(WebRequest r) {
-        int cadence = cadence(r);
-        DashboardData.Dashboard d = new DashboardData(r.crm(), r.names(), r.today()).compute(cadence);
+        DashboardData.Dashboard d = new DashboardData(r.crm(), r.names(), r.today()).compute(options(r));
         BarChart chart = d.chart(r.path("chart"));
         if (chart == null) {
             throw new NotFoundException("dashboard chart", r.path("chart"));
@@ -57,6 +66,47 @@ public final class DashboardPage {
         chart.csv().forEach(w::write);
         r.context().header("Content-Disposition", "attachment; filename=\"dashboard-" + chart.id() + "-" + r.today() + ".csv\"");
         r.context().contentType("text/csv; charset=utf-8").result(out.toString());
+    }
+
+    /** The reader's choices from the URL, each checked; every problem is named at once. */
+    private static DashboardData.Options options(WebRequest r) {
+        List<org.sectorcrm.core.FieldViolation> problems = new java.util.ArrayList<>();
+        int cadence = DashboardData.DEFAULT_CADENCE;
+        try {
+            cadence = cadence(r);
+        } catch (ValidationException e) {
+            problems.addAll(e.violations());
+        }
+        java.time.YearMonth now = java.time.YearMonth.from(r.today());
+        java.time.YearMonth until = now;
+        if (r.query("until") != null) {
+            try {
+                until = java.time.YearMonth.parse(r.query("until"));
+            } catch (java.time.DateTimeException e) {
+                until = null;
+            }
+            if (until == null || until.isAfter(now) || until.getYear() < 1990) {
+                problems.add(new org.sectorcrm.core.FieldViolation("dashboard", "until", "must be a month like 2025-06, 1990-01 to " + now
+                        + ", but was '" + r.query("until") + "'"));
+            }
+        }
+        int current = DashboardData.Options.programYearOf(r.today());
+        int py = current;
+        if (r.query("py") != null) {
+            try {
+                py = Integer.parseInt(r.query("py"));
+            } catch (NumberFormatException e) {
+                py = -1;
+            }
+            if (py < 1990 || py > current) {
+                problems.add(new org.sectorcrm.core.FieldViolation("dashboard", "py", "must be a program year from 1990 to " + current + ", but was '"
+                        + r.query("py") + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return new DashboardData.Options(cadence, until, py);
     }
 
     private static int cadence(WebRequest r) {
