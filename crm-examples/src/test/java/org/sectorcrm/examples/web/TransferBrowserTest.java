@@ -84,6 +84,7 @@ class TransferBrowserTest extends BrowserTestBase {
             assertThat(browser.fetch("/transfer/export?records=employers&format=ndjson")).contains("Stateline Plastics");
             assertThat(fixture.admin.audit().query(new AuditFilter(null, null, null, "EXPORT_PII", null, null), PageRequest.first(10)).items())
                     .anyMatch(a -> a.actor().equals(fixture.app.crm().as(WebFixture.STAFF_A).actor().user()));
+            assertThat(oversizedUpload()).startsWith("HTTP/1.1 413");
             browser.signOut();
 
             browser.signIn(WebFixture.VIEWER_A, WebFixture.PASSWORD);
@@ -92,6 +93,24 @@ class TransferBrowserTest extends BrowserTestBase {
             assertThat(browser.fetch("/transfer/export?records=contacts&format=csv")).doesNotContain(WebFixture.CONTACT_EMAIL);
         } finally {
             Files.deleteIfExists(csv);
+        }
+    }
+
+    /**
+     * The status line the server answers to an upload whose headers announce more than {@link WebUi#MAX_UPLOAD_BYTES}:
+     * it answers from the headers alone, before any of the body is sent (so none is).
+     */
+    private String oversizedUpload() throws Exception {
+        String cookie = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.URI base = java.net.URI.create(fixture.base());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "POST /transfer/upload HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nCookie: " + cookie
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (WebUi.MAX_UPLOAD_BYTES + 1) + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
         }
     }
 
