@@ -17,6 +17,8 @@ final class Navigation {
         add(items, "/referrals", "Referrals", current);
         add(items, "/partnerships", "Partnerships", current);
         add(items, "/appointments", "Appointments", current);
+        add(items, "/dashboard", "Dashboard", current);
+        add(items, "/admin", "Administration", current); // every role: its own API tokens; the rest by role
         return items;
     }
 

@@ -36,6 +36,9 @@ public final class WebUi {
     private static final System.Logger LOG = System.getLogger(WebUi.class.getName());
     private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8", "app.js", "text/javascript; charset=utf-8");
 
+    /** The largest upload (an import's CSV) a page accepts; Javalin's own multipart limits are unbounded by default. */
+    public static final long MAX_UPLOAD_BYTES = 100_000_000L;
+
     private final Crm crm;
     private final Accounts accounts;
     private final Templates templates = new Templates();
@@ -100,6 +103,9 @@ public final class WebUi {
         all.addAll(new org.sectorcrm.examples.web.appointments.AppointmentForm().routes());
         all.addAll(new org.sectorcrm.examples.web.appointments.AppointmentPages().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
+        all.addAll(new org.sectorcrm.examples.web.dashboard.DashboardPage().routes());
+        all.addAll(new org.sectorcrm.examples.web.admin.AdminPages(accounts).routes());
+        all.addAll(new org.sectorcrm.examples.web.transfer.TransferPages().routes());
         return all;
     }
 
@@ -132,6 +138,11 @@ public final class WebUi {
             ctx.header("Cache-Control", "no-store");
             if (ctx.method() == io.javalin.http.HandlerType.POST && !sameOrigin(ctx)) {
                 error(ctx, null, 403, "Refused", "This form was sent from another site.", List.of());
+                return;
+            }
+            if (ctx.isMultipartFormData() && (ctx.contentLength() < 0 || ctx.contentLength() > MAX_UPLOAD_BYTES)) {
+                // refused from the headers, before the CSRF check parses the body to the disk: an upload has a known, bounded size
+                error(ctx, null, 413, "Too large", "A file sent here may have at most " + MAX_UPLOAD_BYTES / 1_000_000 + " MB.", List.of());
                 return;
             }
             h.handle(ctx);

@@ -174,10 +174,20 @@ final class Browser implements AutoCloseable {
         try {
             Object fits = ((org.openqa.selenium.JavascriptExecutor) driver)
                     .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-            assertThat(fits).as("%s fits 320 px without scrolling sideways", page).isEqualTo(true);
+            Object wide = fits.equals(true) ? "" : ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+                            + ".slice(-3).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')");
+            assertThat(fits).as("%s fits 320 px without scrolling sideways (too wide: %s)", page, wide).isEqualTo(true);
         } finally {
             size(1280, 900);
         }
+    }
+
+    /** The text a same-origin GET returns, read by the page itself (with its session cookie), as a download link would. */
+    String fetch(String path) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('FAILED ' + e));", path);
+        return String.valueOf(text);
     }
 
     void size(int width, int height) {

@@ -98,7 +98,7 @@ class ReferralBrowserTest extends BrowserTestBase {
 
         browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
         browser.open("/referrals");
-        assertThat(browser.text("section[aria-labelledby=closed]")).contains("Outcome: Eight operators enrolled in the spring CNC course");
+        assertThat(browser.text("section[aria-labelledby=closed-sent]")).contains("Outcome: Eight operators enrolled in the spring CNC course");
         assertThat(browser.text("section[aria-labelledby=outgoing]")).doesNotContain("CNC operators");
         browser.shot("a-inbox");
         Referral done = stored();
@@ -137,6 +137,34 @@ class ReferralBrowserTest extends BrowserTestBase {
         browser.open("/referrals/" + sent.id().asString());
         assertThat(browser.text("h1")).contains("Recruitment fair");
         assertThat(browser.all("main form")).isEmpty();
+    }
+
+    @Test
+    void theInboxPagesEachListByKeysetAndKeepsTheOthers() {
+        CrmSession ann = fixture.app.crm().as(WebFixture.STAFF_A);
+        for (int i = 0; i < 55; i++) {
+            ann.referrals().create(Referral.sent(ann.actor().partner(), ann.actor().user(), fixture.partnerB.id(), fixture.employer.id(),
+                    "Paging request " + i, WebFixture.today(), null));
+        }
+        browser.signIn(WebFixture.STAFF_B, WebFixture.PASSWORD);
+        browser.open("/referrals");
+        List<String> first = browser.all("section[aria-labelledby=incoming] tbody tr a").stream().map(WebElement::getText).toList();
+        assertThat(first).hasSize(50);
+        browser.checkAccessibility("inbox, first page");
+        browser.find("nav[aria-label='Pages of Incoming: to answer or work on'] a[rel=next]").click();
+        browser.waitFor("nav[aria-label='Pages of Incoming: to answer or work on'] a:not([rel])");
+        assertThat(browser.path()).startsWith("/referrals?incoming=");
+        List<String> second = browser.all("section[aria-labelledby=incoming] tbody tr a").stream().map(WebElement::getText).toList();
+        assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        for (int i = 0; i < 55; i++) {
+            assertThat(all).contains("Paging request " + i);
+        }
+        assertThat(browser.text("section[aria-labelledby=outgoing]")).contains("No open referrals sent by your partner.");
+        browser.shot("inbox-page-2");
+        browser.open("/referrals?incoming=not-an-id");
+        assertThat(browser.text("main")).contains("Not");
     }
 
     private Referral stored() {

@@ -3,7 +3,6 @@ package org.sectorcrm.examples.web.referrals;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,8 @@ import org.sectorcrm.examples.web.WebUi.WebRoute;
  */
 public final class ReferralPages {
     static final int ROWS = 50;
+    /** Rows read per query while filling a list (open and closed referrals are interleaved in id order). */
+    private static final int READ = 200;
 
     public List<WebRoute> routes() {
         return List.of(WebRoute.get("/referrals", this::inbox), WebRoute.get("/referrals/{id}", this::show),
@@ -61,43 +62,81 @@ public final class ReferralPages {
             boolean canComplete, boolean canCancel, boolean canWrite) {
     }
 
+    /** One list of the inbox: a keyset page of rows and the link to the next page (null on the last). */
+    public record Listing(String id, String heading, String empty, List<Row> rows, String nextHref, String firstHref) {
+    }
+
+    /**
+     * The inbox: five lists (incoming open, overdue, outgoing open, closed received, closed sent), each a keyset page of
+     * {@link #ROWS} in the order the referrals were sent (ids are time-ordered), each with its own cursor in the URL
+     * ({@code ?incoming=ID}), so paging one list keeps the others where they are and a page can be bookmarked.
+     */
     void inbox(WebRequest r) {
         CrmSession s = r.crm();
         PartnerId me = s.actor().partner();
         LocalDate today = r.today();
-        List<Row> incoming = new ArrayList<>();
-        List<Row> outgoing = new ArrayList<>();
-        List<Row> closed = new ArrayList<>();
-        List<Referral> closedRefs = new ArrayList<>();
-        for (ReferralStatus st : ReferralStatus.values()) {
-            List<Referral> to = s.referrals().list(new ReferralFilter(null, me, null, st, null), PageRequest.first(ROWS)).items();
-            List<Referral> from = s.referrals().list(new ReferralFilter(me, null, null, st, null), PageRequest.first(ROWS)).items();
-            if (st.isOpen()) {
-                to.forEach(x -> incoming.add(row(r, x, "from " + r.names().partner(x.fromPartner()), today)));
-                from.forEach(x -> outgoing.add(row(r, x, "to " + r.names().partner(x.toPartner()), today)));
-            } else {
-                closedRefs.addAll(to);
-                closedRefs.addAll(from);
+        List<Listing> lists = new ArrayList<>();
+        lists.add(listing(r, "incoming", "Incoming: to answer or work on", "No open referrals to your partner.",
+                new ReferralFilter(null, me, null, null, null), x -> x.status().isOpen(), x -> "from " + r.names().partner(x.fromPartner())));
+        lists.add(listing(r, "overdue", "Overdue: not answered by their due date", "No overdue referrals.",
+                new ReferralFilter(null, me, null, null, today), x -> true, x -> "from " + r.names().partner(x.fromPartner())));
+        lists.add(listing(r, "outgoing", "Outgoing: sent by your partner, still open", "No open referrals sent by your partner.",
+                new ReferralFilter(me, null, null, null, null), x -> x.status().isOpen(), x -> "to " + r.names().partner(x.toPartner())));
+        lists.add(listing(r, "closed-received", "Closed: received by your partner", "No closed referrals received yet.",
+                new ReferralFilter(null, me, null, null, null), x -> !x.status().isOpen(), x -> "from " + r.names().partner(x.fromPartner())));
+        lists.add(listing(r, "closed-sent", "Closed: sent by your partner", "No closed referrals sent yet.",
+                new ReferralFilter(me, null, null, null, null), x -> !x.status().isOpen(), x -> "to " + r.names().partner(x.toPartner())));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("lists", lists);
+        p.put("partner", r.names().partner(me));
+        p.put("rows", ROWS);
+        r.render("referrals/inbox.jte", "Referrals", "/referrals", p);
+    }
+
+    /** Reads on (pages of {@link #READ}) until {@link #ROWS} rows pass {@code keep} or the referrals end. */
+    private Listing listing(WebRequest r, String id, String heading, String empty, ReferralFilter filter,
+            java.util.function.Predicate<Referral> keep, java.util.function.Function<Referral, String> party) {
+        String after = r.query(id);
+        if (after != null) {
+            ReferralId.of(after); // a cursor is a referral id: anything else is refused naming the parameter
+        }
+        List<Row> rows = new ArrayList<>();
+        String next = null;
+        var page = r.crm().referrals().list(filter, new PageRequest(after, READ));
+        outer:
+        while (true) {
+            List<Referral> items = page.items();
+            for (int i = 0; i < items.size(); i++) {
+                Referral x = items.get(i);
+                if (!keep.test(x)) {
+                    continue;
+                }
+                if (rows.size() == ROWS) {
+                    next = rows.get(ROWS - 1).href().substring("/referrals/".length());
+                    break outer;
+                }
+                rows.add(row(r, x, party.apply(x), r.today()));
+            }
+            if (!page.hasNext()) {
+                break;
+            }
+            page = r.crm().referrals().list(filter, PageRequest.after(page.nextCursor(), READ));
+        }
+        return new Listing(id, heading, empty, rows, next == null ? null : link(r, id, next), after == null ? null : link(r, id, null));
+    }
+
+    /** The inbox URL with one list's cursor changed and the others kept. */
+    private static String link(WebRequest r, String list, String cursor) {
+        StringBuilder b = new StringBuilder("/referrals");
+        char sep = '?';
+        for (String k : List.of("incoming", "overdue", "outgoing", "closed-received", "closed-sent")) {
+            String v = k.equals(list) ? cursor : r.query(k);
+            if (v != null) {
+                b.append(sep).append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+                sep = '&';
             }
         }
-        closedRefs.sort(Comparator.comparing((Referral x) -> x.stamp().updatedAt()).reversed());
-        for (Referral x : closedRefs.subList(0, Math.min(ROWS, closedRefs.size()))) {
-            closed.add(row(r, x, x.fromPartner().equals(me) ? "to " + r.names().partner(x.toPartner()) : "from " + r.names().partner(x.fromPartner()),
-                    today));
-        }
-        List<Row> overdue = new ArrayList<>();
-        s.referrals().list(new ReferralFilter(null, me, null, null, today), PageRequest.first(ROWS)).items()
-                .forEach(x -> overdue.add(row(r, x, "from " + r.names().partner(x.fromPartner()), today)));
-        Comparator<Row> order = Comparator.comparing(Row::overdue).reversed();
-        incoming.sort(order);
-        outgoing.sort(order);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("incoming", incoming);
-        p.put("overdue", overdue);
-        p.put("outgoing", outgoing);
-        p.put("closed", closed);
-        p.put("partner", r.names().partner(me));
-        r.render("referrals/inbox.jte", "Referrals", "/referrals", p);
+        return b.append('#').append(list).toString();
     }
 
     private static Row row(WebRequest r, Referral x, String party, LocalDate today) {
