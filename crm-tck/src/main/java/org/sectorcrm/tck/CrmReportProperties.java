@@ -40,7 +40,8 @@ import net.jqwik.api.Property;
  * counties (or none, or without a county), engagements of two partners on days clustered at the program-year and
  * quarter boundaries and the look-back window's ends, every channel, staff-assisted or not, some later edited or
  * deleted, and establishment counts for some quarters (some 0). Each report is compared as a whole: every count, every
- * id list, every rate with its reason.
+ * id list, every rate with its reason: ESE for seven periods and every area, employers by region and sector, contact
+ * cadence and duplicated effort on two days.
  *
  * <p>A store that answers the SPI's aggregate queries itself (in SQL) is held here to the reference's definitions:
  * <pre>{@code
@@ -53,7 +54,7 @@ import net.jqwik.api.Property;
  * }</pre>
  * Every try gets a fresh, empty storage and closes it afterwards.
  *
- * @since kit 2.2
+ * @since 2
  */
 public abstract class CrmReportProperties {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T15:00:00Z"), ZoneOffset.UTC);
@@ -78,6 +79,14 @@ public abstract class CrmReportProperties {
                     assertThat(actual.crm.as(actual.admin).reports().ese(period, area)).as("ese %s %s", period, area)
                             .isEqualTo(expected.crm.as(expected.admin).reports().ese(period, area));
                 }
+            }
+            var want = expected.crm.as(expected.admin).reports();
+            var got = actual.crm.as(actual.admin).reports();
+            assertThat(got.employersByRegionSector(null)).isEqualTo(want.employersByRegionSector(null));
+            for (LocalDate on : List.of(LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30))) {
+                // contact per (employer, partner), mass mailings left out: what the stores aggregate for these two
+                assertThat(got.cadence(on, 60, java.util.Map.of())).as("cadence %s", on).isEqualTo(want.cadence(on, 60, java.util.Map.of()));
+                assertThat(got.duplicatedEffort(on, 120)).as("duplicated effort %s", on).isEqualTo(want.duplicatedEffort(on, 120));
             }
         }
     }

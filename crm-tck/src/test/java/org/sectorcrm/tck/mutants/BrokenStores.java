@@ -846,6 +846,11 @@ final class BrokenStores {
                         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                             return real.countableServices(from, to, partner);
                         }
+
+                        @Override
+                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                            return real.partnerContacts(from, to);
+                        }
                     };
                 }
             };
@@ -905,6 +910,11 @@ final class BrokenStores {
                         @Override
                         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                             return real.countableServices(from, to, partner);
+                        }
+
+                        @Override
+                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                            return real.partnerContacts(from, to);
                         }
                     };
                 }
