@@ -35,6 +35,7 @@ class EseReportApiTest {
     private String adminToken;
     private String staffToken;
     private String site;
+    private String engagement;
 
     @BeforeAll
     void start() throws Exception {
@@ -47,7 +48,9 @@ class EseReportApiTest {
         Employer e = s.employers().create(Employer.named("Gear Works").withRegion(new RegionCode("NE"))
                 .withEstablishments(List.of(Establishment.primary("Gear Works", null, "Cook"))));
         site = e.primaryEstablishment().orElseThrow().id().asString();
-        app.crm().as(ann).engagements().create(Engagement.of(e.id(), ann.partner(), ann.id(), LocalDate.of(2025, 9, 30), Channel.MEETING, "visit")
+        engagement = app.crm().as(ann).engagements().create(Engagement.of(e.id(), ann.partner(), ann.id(), LocalDate.of(2025, 9, 30), Channel.MEETING, "visit")
+                .withServices(Set.of(EseCategory.TRAINING_SERVICES))).id().asString();
+        app.crm().as(ann).engagements().create(Engagement.of(e.id(), ann.partner(), ann.id(), LocalDate.of(2025, 10, 1), Channel.MEETING, "next quarter")
                 .withServices(Set.of(EseCategory.TRAINING_SERVICES)));
         adminToken = app.accounts().issueToken(admin.id(), "test");
         staffToken = app.accounts().issueToken(ann.id(), "test");
@@ -94,5 +97,20 @@ class EseReportApiTest {
         assertThat(refused.toString()).contains("counts[0].quarter", "counts[1].establishments");
         assertThat(api.problem(api.send("PUT", "/establishment-counts", staffToken,
                 "{\"counts\":[{\"area\":\"NE\",\"quarter\":\"2025-Q4\",\"establishments\":1}]}"), 403).toString()).isNotEmpty();
+    }
+
+    @Test
+    void eachFigureDrillsDownToItsEstablishmentsAndEngagements() throws Exception {
+        JsonNode row = api.ok(api.get("/reports/ese/drill-down?period=PY2025Q1&area=region:NE&figure=row5", staffToken), 200);
+        assertThat(row.get("count").asInt()).isEqualTo(1);
+        assertThat(row.get("establishments").get(0).get("establishment").asText()).isEqualTo(site);
+        assertThat(row.get("establishments").get(0).get("employerName").asText()).isEqualTo("Gear Works");
+        assertThat(row.get("establishments").get(0).get("engagements")).extracting(JsonNode::asText).containsExactly(engagement); // not 10-01's
+        assertThat(row.hasNonNull("next")).as("one page").isFalse();
+        JsonNode total = api.ok(api.get("/reports/ese/drill-down?period=PY2025&figure=total&limit=1", staffToken), 200);
+        assertThat(total.get("establishments").get(0).get("engagements")).hasSize(2);
+        assertThat(api.ok(api.get("/reports/ese/drill-down?period=PY2025Q1&figure=row1", staffToken), 200).get("establishments")).isEmpty();
+        JsonNode bad = api.problem(api.get("/reports/ese/drill-down?period=PY2025Q1&figure=row9&limit=0", staffToken), 400);
+        assertThat(bad.toString()).contains("report.figure", "page.limit");
     }
 }

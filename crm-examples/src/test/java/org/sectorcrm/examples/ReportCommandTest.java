@@ -201,7 +201,7 @@ class ReportCommandTest {
     void badArgumentsExit2AndPrintNothing() {
         CliRunner.Run unknown = CliRunner.on(db, "report", "ese-quarterly", "--as", ADMIN);
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("employers-by-region-sector or overdue-referrals");
+        assertThat(unknown.err()).contains("employers-by-region-sector, overdue-referrals", "cadence or duplicated-effort");
         CliRunner.Run wrongOption = CliRunner.on(db, "report", "employers-by-region-sector", "--on", "2025-01-01", "--as", ADMIN);
         assertThat(wrongOption.exitCode()).isEqualTo(2);
         assertThat(wrongOption.out()).isEmpty();

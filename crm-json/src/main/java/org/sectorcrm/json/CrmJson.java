@@ -91,6 +91,11 @@ public final class CrmJson {
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 // A report's undefined rate is written as "rate": null with its reason, never left out.
                 .addMixIn(org.sectorcrm.core.report.EseReport.Rate.class, NullsWritten.class)
+                .addMixIn(org.sectorcrm.core.report.RetentionReport.Ratio.class, NullsWritten.class)
+                .addMixIn(org.sectorcrm.core.report.Stats.class, NullsWritten.class)
+                .addMixIn(org.sectorcrm.core.report.ReferralReport.Pair.class, NullsWritten.class)
+                .addMixIn(org.sectorcrm.core.report.PartnershipReport.Commitments.class, NullsWritten.class)
+                .addMixIn(org.sectorcrm.core.report.CadenceReport.Overdue.class, NullsWritten.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 // Never plain: 1E+3 (scale -3) written as 1000 would read back as a different BigDecimal.

@@ -68,6 +68,7 @@ import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
+import org.sectorcrm.core.spi.ReportQueries.PartnerContact;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.tck.fixtures.AuditEntries;
@@ -1204,6 +1205,31 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
             assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, p2))).containsExactlyInAnyOrder(
                     new ServedEstablishment(e1.id(), s1.id(), a), new ServedEstablishment(e1.id(), null, b));
             assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, Fixtures.partnerId()))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("partnerContacts: per (employer, partner) the latest date and number of engagements in the days given, mass mailings left out, ends open when null")
+        void partnerContacts() {
+            Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().build());
+            Employer e2 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().build());
+            PartnerId p1 = Fixtures.partnerId();
+            PartnerId p2 = Fixtures.partnerId();
+            LocalDate d = LocalDate.of(2026, 3, 1);
+            Writes.insert(storage, Kinds.of(AggregateTypes.ENGAGEMENT), by(touch(e1, d, Channel.MEETING), p1), by(touch(e1, d.plusDays(9), Channel.CALL), p1),
+                    by(touch(e1, d.plusDays(20), Channel.MASS_MAILING), p1), by(touch(e1, d.plusDays(5), Channel.EMAIL), p2),
+                    by(touch(e2, d.minusDays(40), Channel.SITE_VISIT), p2));
+            assertThat(storage.<List<PartnerContact>>read(tx -> tx.reports().partnerContacts(null, null))).containsExactlyInAnyOrder(
+                    new PartnerContact(e1.id(), p1, d.plusDays(9), 2), new PartnerContact(e1.id(), p2, d.plusDays(5), 1),
+                    new PartnerContact(e2.id(), p2, d.minusDays(40), 1));
+            assertThat(storage.<List<PartnerContact>>read(tx -> tx.reports().partnerContacts(d.plusDays(1), d.plusDays(9)))).containsExactlyInAnyOrder(
+                    new PartnerContact(e1.id(), p1, d.plusDays(9), 1), new PartnerContact(e1.id(), p2, d.plusDays(5), 1));
+            assertThat(storage.<List<PartnerContact>>read(tx -> tx.reports().partnerContacts(null, d.minusDays(1))))
+                    .containsExactly(new PartnerContact(e2.id(), p2, d.minusDays(40), 1));
+            assertThat(storage.<List<PartnerContact>>read(tx -> tx.reports().partnerContacts(d.plusDays(30), null))).isEmpty();
+        }
+
+        private Engagement touch(Employer employer, LocalDate on, Channel channel) {
+            return Engagements.anEngagement().forEmployer(employer.id()).on(on).via(channel).staffAssisted(false).build();
         }
 
         private Engagement by(Engagement e, PartnerId partner) {

@@ -186,6 +186,12 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
                 checkOpen();
                 return reports.countableServices(from, to, partner);
             }
+
+            @Override
+            public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                checkOpen();
+                return reports.partnerContacts(from, to);
+            }
         };
     }
 }

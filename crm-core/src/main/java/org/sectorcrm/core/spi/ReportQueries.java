@@ -57,6 +57,20 @@ public interface ReportQueries {
      */
     List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner);
 
+    /**
+     * For the network-health reports (contact cadence, duplicated effort): per (employer, partner) with engagements
+     * dated {@code from}..{@code to} inclusive (a null end is open), the latest such date and how many there are. Every
+     * engagement but a mass mailing counts as contact, staff-assisted or not. In no particular order; a store answers it
+     * without returning one row per engagement (SQL: {@code GROUP BY}).
+     *
+     * @since 2
+     */
+    List<PartnerContact> partnerContacts(LocalDate from, LocalDate to);
+
+    /** One row of {@link #partnerContacts}. */
+    record PartnerContact(EmployerId employer, PartnerId partner, LocalDate last, long engagements) {
+    }
+
     /** One group of {@link #countByRegionAndSector}. */
     record GroupCount(RegionCode region, SectorCode sector, long count) {
     }
@@ -108,6 +122,19 @@ public interface ReportQueries {
                     }
                 });
                 return List.copyOf(served);
+            }
+
+            @Override
+            public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                java.util.Map<List<Id>, PartnerContact> contacts = new java.util.LinkedHashMap<>();
+                forEach(tx.engagements(), tx.engagements().type().all(), (Engagement e) -> {
+                    if (e.channel() != org.sectorcrm.core.engagement.Channel.MASS_MAILING && (from == null || !e.date().isBefore(from))
+                            && (to == null || !e.date().isAfter(to))) {
+                        contacts.merge(List.of(e.employer(), e.partner()), new PartnerContact(e.employer(), e.partner(), e.date(), 1),
+                                (a, b) -> new PartnerContact(a.employer(), a.partner(), a.last().isAfter(b.last()) ? a.last() : b.last(), a.engagements() + 1));
+                    }
+                });
+                return List.copyOf(contacts.values());
             }
         };
     }

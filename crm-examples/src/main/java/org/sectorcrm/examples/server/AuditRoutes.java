@@ -9,7 +9,6 @@ import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditFilter;
 import org.sectorcrm.core.audit.FieldChange;
 import org.sectorcrm.core.employer.EmployerStatus;
-import org.sectorcrm.examples.reports.Reports;
 
 /** The audit trail and the two summary reports the database counts ({@code /reports/...}). */
 final class AuditRoutes implements RouteGroup {
@@ -22,16 +21,16 @@ final class AuditRoutes implements RouteGroup {
     @Override
     public List<Route> routes() {
         return List.of(Route.get("/reports/employers-by-region-sector").tag("reports").id("reportEmployersByRegionSector",
-                "Employers per region and sector, counted by the database").returns(Reports.EmployersByRegionSector.class)
+                "Employers per region and sector, counted by the database").returns(org.sectorcrm.core.report.EmployersByRegionSector.class)
                 .query(List.of(new Route.Param("status", EmployerStatus.class, false))).handle(ctx -> {
                     Bodies.StatusQuery q = Http.filter(ctx, Bodies.StatusQuery.class, new Bodies.StatusQuery(null));
-                    Http.send(ctx, 200, Reports.employersByRegionSector(Http.session(ctx), q.status()));
+                    Http.send(ctx, 200, Http.session(ctx).reports().employersByRegionSector(q.status()));
                 }),
                 Route.get("/reports/overdue-referrals").tag("reports").id("reportOverdueReferrals",
                 "Referrals sent and not answered after their response due date, as of 'on' (default: today, UTC)")
-                .returns(Reports.OverdueReferrals.class).query(List.of(new Route.Param("on", LocalDate.class, false))).handle(ctx -> {
+                .returns(org.sectorcrm.core.report.OverdueReferrals.class).query(List.of(new Route.Param("on", LocalDate.class, false))).handle(ctx -> {
                     Bodies.OnQuery q = Http.filter(ctx, Bodies.OnQuery.class, new Bodies.OnQuery(null));
-                    Http.send(ctx, 200, Reports.overdueReferrals(Http.session(ctx), q.on() != null ? q.on() : LocalDate.now(clock)));
+                    Http.send(ctx, 200, Http.session(ctx).reports().overdueReferrals(q.on() != null ? q.on() : LocalDate.now(clock)));
                 }),
                 Route.get("/audit").tag("audit").id("listAudit", "The audit trail (MANAGER and above); a note's text shows in its record's history"
                 + " to those who may read it, not here").pages(AuditEntry.class).query(Schemas.filterParams(AuditFilter.class)).handle(ctx -> {

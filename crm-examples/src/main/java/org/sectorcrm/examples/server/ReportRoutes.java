@@ -42,13 +42,56 @@ final class ReportRoutes implements RouteGroup {
                     String period = ctx.queryParam("period");
                     String area = ctx.queryParam("area");
                     if (period == null) {
-                        java.time.LocalDate today = java.time.LocalDate.now(clock);
-                        period = "PY" + (today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1);
+                        period = programYearOfToday();
                     }
                     if (area == null) {
                         area = "state";
                     }
                     Http.send(ctx, 200, Http.session(ctx).reports().ese(period, area));
+                }),
+                Route.get("/reports/ese/drill-down").tag("reports").id("reportEseDrillDown",
+                "The establishments and engagements behind one ESE figure (figure=row1..row8, total, repeat, lookBack; default total;"
+                        + " period and area as for /reports/ese), a page of 'limit' (default 100, at most 1000) establishments after the id 'after'")
+                .returns(org.sectorcrm.core.report.EseDrillDown.class)
+                .query(List.of(new Route.Param("period", String.class, false), new Route.Param("area", String.class, false),
+                        new Route.Param("figure", String.class, false), new Route.Param("after", String.class, false),
+                        new Route.Param("limit", Integer.class, false))).handle(ctx -> {
+                    String limit = ctx.queryParam("limit");
+                    int n = 100;
+                    if (limit != null) {
+                        try {
+                            n = Integer.parseInt(limit.strip());
+                        } catch (NumberFormatException e) {
+                            throw ValidationException.of("page", "limit", "must be a whole number but was '" + limit + "'");
+                        }
+                    }
+                    String period = ctx.queryParam("period");
+                    String area = ctx.queryParam("area");
+                    String figure = ctx.queryParam("figure");
+                    Http.send(ctx, 200, Http.session(ctx).reports().eseDrillDown(period == null ? programYearOfToday() : period, area == null ? "state" : area,
+                            figure == null ? "total" : figure, ctx.queryParam("after"), n));
+                }),
+                Route.post("/reports/retention").tag("reports").id("reportRetention",
+                "Retention with the Same Employer from a wage-record file sent as the text/csv body (participant,exitQuarter,q2,q4), streamed:"
+                        + " read, computed on and discarded, nothing of it stored; every bad line named at once (exitFrom, exitTo: 2025-Q1)")
+                .returns(org.sectorcrm.core.report.RetentionReport.class)
+                .query(List.of(new Route.Param("exitFrom", String.class, false), new Route.Param("exitTo", String.class, false))).handle(ctx -> {
+                    String ct = ctx.header("Content-Type");
+                    if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
+                        throw new ApiException(415, "Unsupported Media Type", "send the wage records as text/csv, not "
+                                + (ct == null ? "without a Content-Type" : ct));
+                    }
+                    List<FieldViolation> problems = new ArrayList<>();
+                    CalendarQuarter from = quarter(ctx.queryParam("exitFrom"), "exitFrom", problems);
+                    CalendarQuarter to = quarter(ctx.queryParam("exitTo"), "exitTo", problems);
+                    if (!problems.isEmpty()) {
+                        throw new ValidationException(problems);
+                    }
+                    var session = Http.session(ctx);
+                    // streamed: the body is never held whole, and each line is dropped once counted
+                    try (java.io.Reader in = new java.io.InputStreamReader(ctx.bodyInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                        Http.send(ctx, 200, org.sectorcrm.examples.reports.WageRecordsCsv.retention(session, new java.io.BufferedReader(in), from, to));
+                    }
                 }),
                 Route.put("/establishment-counts").tag("establishment-counts").id("putEstablishmentCounts",
                 "Store establishment counts (labour-market data per area and calendar quarter), each replacing the count of its area and quarter;"
@@ -57,6 +100,24 @@ final class ReportRoutes implements RouteGroup {
                     EstablishmentCountsBody body = Http.body(ctx, EstablishmentCountsBody.class);
                     Http.send(ctx, 200, new StoredCounts(Http.session(ctx).reports().establishmentCounts().put(counts(body))));
                 }));
+    }
+
+    /** The default period: the program year of today (UTC), PY2026 from 2026-07-01. */
+    private String programYearOfToday() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        return "PY" + (today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1);
+    }
+
+    private static CalendarQuarter quarter(String text, String field, List<FieldViolation> problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return CalendarQuarter.parse(text, "report", field);
+        } catch (ValidationException e) {
+            problems.addAll(e.violations());
+            return null;
+        }
     }
 
     private static List<EstablishmentCount> counts(EstablishmentCountsBody body) {

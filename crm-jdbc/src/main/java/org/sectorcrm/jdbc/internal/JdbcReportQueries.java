@@ -94,6 +94,27 @@ final class JdbcReportQueries implements ReportQueries {
         }
     }
 
+    @Override
+    public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+        TxState s = tx.state();
+        SqlDialect d = s.dialect();
+        // One row per (employer, partner), never per engagement: the engagement table's own columns suffice.
+        Sql sql = new Sql("SELECT e.employer_id, e.partner_id, MAX(e.engaged_on), COUNT(*) FROM crm_engagement e WHERE e.channel <> 'MASS_MAILING'");
+        if (from != null) {
+            sql.add(" AND e.engaged_on >= " + d.param(ColumnType.DATE), d.arg(ColumnType.DATE, from));
+        }
+        if (to != null) {
+            sql.add(" AND e.engaged_on <= " + d.param(ColumnType.DATE), d.arg(ColumnType.DATE, to));
+        }
+        sql.add(" GROUP BY e.employer_id, e.partner_id");
+        try {
+            return s.query(sql, (rs, ctx) -> new PartnerContact(EmployerId.of(rs.getString(1)), PartnerId.of(rs.getString(2)),
+                    LocalDate.parse(rs.getString(3).substring(0, 10)), rs.getLong(4)));
+        } catch (JdbiException e) {
+            throw s.failure("listing contacts per employer and partner", e);
+        }
+    }
+
     private static void requireArg(String field, Object value) {
         if (value == null) {
             throw ValidationException.of("report", field, "is required");

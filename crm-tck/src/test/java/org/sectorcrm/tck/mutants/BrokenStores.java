@@ -846,6 +846,58 @@ final class BrokenStores {
                         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                             return real.countableServices(from, to, partner);
                         }
+
+                        @Override
+                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                            return real.partnerContacts(from, to);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** The contact rows forget to leave mass mailings out (a WHERE condition missing from the GROUP BY query). */
+    static final class ContactsCountMassMailings extends ForwardingCrmStorage {
+        ContactsCountMassMailings() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    ReportQueries real = base.reports();
+                    return new ReportQueries() {
+                        @Override
+                        public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
+                            return real.countByRegionAndSector(filter);
+                        }
+
+                        @Override
+                        public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
+                            return real.servedEstablishments(from, to);
+                        }
+
+                        @Override
+                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.countableServices(from, to, partner);
+                        }
+
+                        @Override
+                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                            Map<List<Object>, PartnerContact> rows = new java.util.LinkedHashMap<>();
+                            for (Engagement e : all(base.engagements())) {
+                                if ((from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to))) {
+                                    rows.merge(List.of(e.employer(), e.partner()), new PartnerContact(e.employer(), e.partner(), e.date(), 1),
+                                            (a, b) -> new PartnerContact(a.employer(), a.partner(), a.last().isAfter(b.last()) ? a.last() : b.last(),
+                                                    a.engagements() + 1));
+                                }
+                            }
+                            return List.copyOf(rows.values());
+                        }
                     };
                 }
             };
@@ -905,6 +957,11 @@ final class BrokenStores {
                         @Override
                         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                             return real.countableServices(from, to, partner);
+                        }
+
+                        @Override
+                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                            return real.partnerContacts(from, to);
                         }
                     };
                 }

@@ -75,6 +75,7 @@ class KitCatchesBrokenStoresTest {
                 mutant("EventCursorInclusive", BrokenStores.EventCursorInclusive::new, "EventResume"),
                 mutant("AuditOverwrites", BrokenStores.AuditOverwrites::new, "Audit"),
                 mutant("ServedIgnoresStaffAssisted", BrokenStores.ServedIgnoresStaffAssisted::new, "Reports"),
+                mutant("ContactsCountMassMailings", BrokenStores.ContactsCountMassMailings::new, "Reports"),
                 mutant("CountsDeletedEmployers", BrokenStores.CountsDeletedEmployers::new, "ReportViews"));
     }
 
