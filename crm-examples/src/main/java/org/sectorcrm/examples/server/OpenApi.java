@@ -111,7 +111,11 @@ public final class OpenApi {
             if (r.requestBody() != null) {
                 ObjectNode body = op.putObject("requestBody");
                 body.put("required", true);
-                if (r.method() == io.javalin.http.HandlerType.PATCH) {
+                if (r.requestBody() == java.io.InputStream.class) {
+                    // A file's bytes as they are (attachments): any media type, streamed.
+                    body.putObject("content").putObject("application/octet-stream").putObject("schema").put("type", "string")
+                            .put("contentMediaType", "application/octet-stream");
+                } else if (r.method() == io.javalin.http.HandlerType.PATCH) {
                     // A merge patch has any subset of the record's fields (null removes one): no member is required.
                     body.putObject("content").putObject(MergePatch.MEDIA_TYPE).putObject("schema").put("type", "object")
                             .put("description", "JSON Merge Patch (RFC 7396) of " + r.requestBody().getSimpleName() + ": the members to change");

@@ -48,6 +48,14 @@ public final class WebUi {
         this.headers = headers;
     }
 
+    private org.sectorcrm.examples.attachments.Attachments attachments;
+
+    /** Offers attachments on the record pages with this content store (null: none). */
+    public WebUi attachments(org.sectorcrm.examples.attachments.Attachments store) {
+        this.attachments = store;
+        return this;
+    }
+
     /** The routes of every page, the sign-in and the static assets. */
     public void register(RoutesConfig routes) {
         routes.get("/static/{file}", this::asset);
@@ -92,6 +100,7 @@ public final class WebUi {
         all.add(WebRoute.get("/employers", new org.sectorcrm.examples.web.employers.EmployerListPage()::show));
         all.addAll(new org.sectorcrm.examples.web.employers.EmployerFormPage().routes()); // before /employers/{id}: "new" is no id
         all.addAll(new org.sectorcrm.examples.web.employers.EngagementFormPage().routes());
+        all.addAll(new org.sectorcrm.examples.web.attachments.AttachmentPages().routes()); // before /referrals/{id}/{move}
         all.addAll(new org.sectorcrm.examples.web.referrals.ReferralPages().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         return all;
@@ -156,6 +165,7 @@ public final class WebUi {
                 }
                 return;
             }
+            ctx.attribute(org.sectorcrm.examples.web.attachments.AttachmentBox.ATTRIBUTE, attachments);
             String csrf = Csrf.forSession(sid.get());
             WebRequest request = new WebRequest(ctx, session, csrf, templates);
             if (ctx.method() == io.javalin.http.HandlerType.POST && !Csrf.same(csrf, ctx.formParam(Csrf.FIELD))) {

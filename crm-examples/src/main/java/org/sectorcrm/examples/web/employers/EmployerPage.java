@@ -140,6 +140,7 @@ public final class EmployerPage {
         p.put("engaged", engaged);
         p.put("timeline", timeline);
         p.put("changes", changes);
+        p.put("attachments", org.sectorcrm.examples.web.attachments.AttachmentBox.of(r, AggregateTypes.EMPLOYER, id));
         r.render("employers/show.jte", e.legalName(), "/employers", p);
     }
 }
