@@ -103,6 +103,10 @@ public final class ApiServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             // A web form's file part above 64 KiB waits in a temporary file, never in memory (attachments)
             config.jetty.multipartConfig.maxInMemoryFileSize(64, io.javalin.config.SizeUnit.KB);
+            if (attachments != null) { // ... and one over the limit stops being read (the web UI answers 413)
+                config.jetty.multipartConfig.maxFileSize(attachments.settings().maxBytes() + 1, io.javalin.config.SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxTotalRequestSize(attachments.settings().maxBytes() + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
+            }
             config.routes.before(ctx -> {
                 headers.common(ctx);
                 if (ctx.path().startsWith(BASE + "/")) {

@@ -168,7 +168,19 @@ public final class WebUi {
             ctx.attribute(org.sectorcrm.examples.web.attachments.AttachmentBox.ATTRIBUTE, attachments);
             String csrf = Csrf.forSession(sid.get());
             WebRequest request = new WebRequest(ctx, session, csrf, templates);
-            if (ctx.method() == io.javalin.http.HandlerType.POST && !Csrf.same(csrf, ctx.formParam(Csrf.FIELD))) {
+            String sent;
+            try {
+                sent = ctx.method() == io.javalin.http.HandlerType.POST ? ctx.formParam(Csrf.FIELD) : null;
+            } catch (Exception e) {
+                // Jetty stops reading a multipart form whose file is over the attachment limit (or that is malformed)
+                LOG.log(System.Logger.Level.INFO, "form not read: " + e.getMessage());
+                boolean tooLarge = attachments != null && ctx.req().getContentLengthLong() > attachments.settings().maxBytes();
+                error(ctx, request, tooLarge ? 413 : 400, "Not saved", tooLarge ? "The file is larger than this server accepts ("
+                        + attachments.settings().maxBytes() + " bytes). Nothing was attached." : "The form could not be read. Nothing was saved.",
+                        List.of());
+                return;
+            }
+            if (ctx.method() == io.javalin.http.HandlerType.POST && !Csrf.same(csrf, sent)) {
                 error(ctx, request, 403, "Refused", "This form has expired or did not come from SectorCRM. Reload the page and try again.", List.of());
                 return;
             }

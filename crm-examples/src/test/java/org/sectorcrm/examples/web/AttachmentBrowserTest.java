@@ -86,4 +86,29 @@ class AttachmentBrowserTest extends BrowserTestBase {
         assertThat(browser.all("section[aria-labelledby=attachments] a[download]")).isEmpty();
         assertThat(browser.all("form[enctype='multipart/form-data']")).isEmpty();
     }
+
+    @Test
+    void aReleaseForPartnerStaffOnAReferralIsReadByBothItsPartners(@TempDir Path dir) throws Exception {
+        Path release = Files.write(dir.resolve("signed-release.pdf"), PDF);
+        var ann = fixture.app.crm().as(WebFixture.STAFF_A);
+        var referral = ann.referrals().create(org.sectorcrm.core.referral.Referral.sent(ann.actor().partner(), ann.actor().user(),
+                fixture.partnerB.id(), fixture.employer.id(), "Apprenticeship intake", WebFixture.today(), WebFixture.today().plusDays(5)));
+        String page = "/referrals/" + referral.id().asString();
+
+        browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
+        browser.open(page);
+        browser.find("#f-file").sendKeys(release.toString());
+        assertThat(browser.find("#f-visibility option[selected]").getAttribute("value")).isEqualTo("PARTNER");
+        browser.find("form[enctype='multipart/form-data'] button[type=submit]").click();
+        browser.waitFor(".flash");
+        assertThat(browser.text("section[aria-labelledby=attachments]")).contains("signed-release.pdf").contains("Partner");
+        browser.checkAccessibility("referral page with an attachment");
+        browser.signOut();
+
+        browser.signIn(WebFixture.STAFF_B, WebFixture.PASSWORD);
+        browser.open(page);
+        assertThat(browser.all("section[aria-labelledby=attachments] a[download]")).singleElement()
+                .satisfies(a -> assertThat(a.getText()).isEqualTo("signed-release.pdf"));
+        browser.shot("referral-receiver");
+    }
 }
