@@ -57,6 +57,11 @@ public final class CrmSession {
         return new AppointmentOperations(crm, actor);
     }
 
+    /** Files attached to employers, engagements, referrals and other records (metadata; content in a content store). @since 2 */
+    public AttachmentOperations attachments() {
+        return new AttachmentOperations(crm, actor);
+    }
+
     public ReferenceDataOperations reference() {
         return new ReferenceDataOperations(crm, actor);
     }

@@ -207,6 +207,7 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
         crm.write(actor, changes -> {
             T stored = loadForWrite(changes, id, expectedVersion);
             checkDelete(changes, stored);
+            AttachmentOperations.deleteOwnedBy(changes, type, id); // a record's files go with it
             store(changes.tx).delete(id, expectedVersion);
             changes.deleted(type, id, expectedVersion);
             return null;

@@ -38,11 +38,18 @@ public final class CrmApplication implements AutoCloseable {
     private MailSettings mail;
     private Notifications notifications;
     private ApiServer server;
+    private org.sectorcrm.examples.attachments.AttachmentSettings attachmentSettings;
+    private volatile org.sectorcrm.examples.attachments.Attachments attachments;
 
     public CrmApplication(StorageFactory.Opened opened, Clock clock) {
         this.opened = opened;
         this.clock = clock;
-        this.crm = Crm.builder().storage(opened.storage()).clock(clock).build();
+        this.crm = Crm.builder().storage(opened.storage()).clock(clock).listener(e -> {
+            var files = attachments;
+            if (files != null) {
+                files.on(e); // a deleted attachment's content goes after the commit
+            }
+        }).build();
         this.accounts = new Accounts(opened.accountsJdbcUrl(), clock);
     }
 
@@ -117,6 +124,17 @@ public final class CrmApplication implements AutoCloseable {
         return this;
     }
 
+    /** Where attachment content is kept and what is accepted (default: {@link org.sectorcrm.examples.attachments.AttachmentSettings#defaults}). */
+    public CrmApplication attachments(org.sectorcrm.examples.attachments.AttachmentSettings settings) {
+        this.attachmentSettings = settings;
+        return this;
+    }
+
+    /** The attachment content store of the running server, or null before {@link #start}. */
+    public org.sectorcrm.examples.attachments.Attachments attachments() {
+        return attachments;
+    }
+
     /** The e-mail notifications of the running server, or null when no SMTP server is configured. */
     public Notifications notifications() {
         return notifications;
@@ -139,6 +157,9 @@ public final class CrmApplication implements AutoCloseable {
     /** @param behindHttpsProxy whether a TLS-terminating proxy's {@code X-Forwarded-Proto} is trusted ({@link SecurityHeaders}) */
     public ApiServer start(String host, int port, String uidDomain, boolean behindHttpsProxy) {
         ApiServer api = new ApiServer(crm, accounts, uidDomain, new SecurityHeaders(behindHttpsProxy));
+        attachments = new org.sectorcrm.examples.attachments.Attachments(attachmentSettings != null ? attachmentSettings
+                : org.sectorcrm.examples.attachments.AttachmentSettings.defaults(opened.sqliteFile()));
+        api.attachments(attachments);
         if (opened.storage() instanceof JdbcCrmStorage sql) {
             Mailer mailer = mail == null ? null : new Mailer(mail);
             integrations = new Integrations(crm, sql, opened.accountsJdbcUrl(), nodeName(), clock, e -> {

@@ -94,6 +94,13 @@ public final class SectorCrmCli implements Runnable {
         @Option(names = "--public-url", description = "the URL staff open the CRM at, for links in e-mails (default: this server's address)")
         String publicUrl;
 
+        @Option(names = "--attachments-dir", description = "directory of attachment files (default: beside the SQLite file, <file>-attachments;"
+                + " ./sectorcrm-attachments for a database server; every node of one database must share it)")
+        java.nio.file.Path attachmentsDir;
+
+        @Option(names = "--attachment-max-bytes", defaultValue = "104857600", description = "largest attachment accepted, in bytes (default: ${DEFAULT-VALUE} = 100 MiB)")
+        long attachmentMaxBytes;
+
         @Override
         public Integer call() throws Exception {
             CrmApplication app;
@@ -135,6 +142,16 @@ public final class SectorCrmCli implements Runnable {
                 }
                 System.out.println("E-mail notifications go through " + smtpHost + ":" + smtpPort + (smtpStartTls ? " (STARTTLS)" : ""));
             }
+            var files = org.sectorcrm.examples.attachments.AttachmentSettings.defaults(opened.sqliteFile());
+            try {
+                files = (attachmentsDir == null ? files : files.inDirectory(attachmentsDir)).limitedTo(attachmentMaxBytes);
+            } catch (IllegalArgumentException e) {
+                System.err.println("attachment settings: " + e.getMessage());
+                app.close();
+                return 2;
+            }
+            app.attachments(files);
+            System.out.println("Attachments are kept in " + files.directory());
             ApiServer server = app.start(host, port, calendarDomain, behindHttpsProxy);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");

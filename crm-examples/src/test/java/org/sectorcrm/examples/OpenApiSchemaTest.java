@@ -100,6 +100,11 @@ class OpenApiSchemaTest {
         viewer = app.accounts().issueToken(v.id(), "schema test");
         searchWord = engagement.summary().split("\\W+")[0];
         server = app.start("127.0.0.1", 0);
+        // ... and no attachments: a shared one on the first employer, so every role's lists have one to check
+        var first = s.employers().list(org.sectorcrm.core.employer.EmployerFilter.ALL, PageRequest.first(1)).items().get(0);
+        app.attachments().upload(s, AggregateTypes.EMPLOYER, first.id(), new org.sectorcrm.examples.attachments.Attachments.Upload("intake.pdf",
+                org.sectorcrm.core.engagement.Visibility.SHARED, "Intake form"), new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)), -1);
         // one webhook (its receiver need not answer: nothing here polls before the test reads it)
         webhookId = app.integrations().webhooks().register(root.id(), "http://127.0.0.1:9/hook", List.of("referral.*")).endpoint().id();
         base = "http://127.0.0.1:" + server.port();

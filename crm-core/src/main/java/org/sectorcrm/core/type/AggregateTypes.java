@@ -8,6 +8,9 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.appointment.Appointment;
 import org.sectorcrm.core.appointment.AppointmentFilter;
 import org.sectorcrm.core.appointment.AppointmentId;
+import org.sectorcrm.core.attachment.Attachment;
+import org.sectorcrm.core.attachment.AttachmentFilter;
+import org.sectorcrm.core.attachment.AttachmentId;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.contact.ContactId;
@@ -171,6 +174,18 @@ public final class AggregateTypes {
                     .ids(EstablishmentCountId::of, null)
                     .filter(EstablishmentCountFilter.ALL, EstablishmentCountFilter::matches)
                     .searchable(c -> SearchableText.join(c.id().asString(), c.source() == null ? "" : c.source())));
+
+    /**
+     * Files attached to records of any type that owns some (employers, engagements, referrals, ...), named by owner
+     * type key and id, so it references no single type and comes last. Searchable by file name and description for
+     * the readers its visibility allows. @since 2
+     */
+    public static final AggregateType<AttachmentId, Attachment, AttachmentFilter> ATTACHMENT = add(
+            AggregateType.builder("attachment", Attachment.class, AttachmentId.class, AttachmentFilter.class)
+                    .ids(AttachmentId::of, AttachmentId::new)
+                    .filter(AttachmentFilter.ALL, AttachmentFilter::matches)
+                    .searchableFor((a, r) -> a.readableBy(r.user(), r.partner(), java.util.Set.of())
+                            ? SearchableText.join(a.filename(), a.description() == null ? "" : a.description()) : ""));
 
     private static final List<AggregateType<?, ?, ?>> ALL_VIEW = java.util.Collections.unmodifiableList(ALL);
 

@@ -40,6 +40,7 @@ public final class ApiServer implements AutoCloseable {
     private final Authentication auth;
     private final List<Route> routes = new ArrayList<>();
     private Javalin app;
+    private org.sectorcrm.examples.attachments.Attachments attachments;
 
     public ApiServer(Crm crm, Accounts accounts) {
         this(crm, accounts, DEFAULT_UID_DOMAIN);
@@ -86,6 +87,13 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Offers file attachments (API routes and the web UI's upload forms) with this content store; only before {@link #start}. */
+    public ApiServer attachments(org.sectorcrm.examples.attachments.Attachments store) {
+        register(new AttachmentRoutes(store));
+        this.attachments = store;
+        return this;
+    }
+
     public ApiServer start(String host, int port) {
         // Javalin answers with the first route that matches: /appointments/{id}.ics must come before /appointments/{id}.
         List<Route> registration = new ArrayList<>(routes);
@@ -93,6 +101,12 @@ public final class ApiServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
+            // A web form's file part above 64 KiB waits in a temporary file, never in memory (attachments)
+            config.jetty.multipartConfig.maxInMemoryFileSize(64, io.javalin.config.SizeUnit.KB);
+            if (attachments != null) { // ... and one over the limit stops being read (the web UI answers 413)
+                config.jetty.multipartConfig.maxFileSize(attachments.settings().maxBytes() + 1, io.javalin.config.SizeUnit.BYTES);
+                config.jetty.multipartConfig.maxTotalRequestSize(attachments.settings().maxBytes() + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
+            }
             config.routes.before(ctx -> {
                 headers.common(ctx);
                 if (ctx.path().startsWith(BASE + "/")) {
@@ -103,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
             for (Route r : registration) {
                 config.routes.addHttpHandler(r.method(), r.path(), wrap(r));
             }
-            new org.sectorcrm.examples.web.WebUi(crm, accounts, headers).register(config.routes); // the web UI: its pages, sign-in, assets
+            new org.sectorcrm.examples.web.WebUi(crm, accounts, headers).attachments(attachments).register(config.routes); // the web UI: its pages, sign-in, assets
             config.routes.exception(Exception.class, Problems::of);
             config.routes.error(404, ctx -> {
                 String ct = ctx.res().getContentType();

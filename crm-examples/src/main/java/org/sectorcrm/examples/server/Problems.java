@@ -30,6 +30,8 @@ public final class Problems {
     public static void of(Exception e, Context ctx) {
         if (e instanceof LikelyDuplicatesProblem d) {
             write(ctx, 409, "Conflict", d.getMessage(), List.of(), java.util.Map.of("candidates", d.candidates()));
+        } else if (e instanceof org.sectorcrm.examples.attachments.UploadRefusedException u) {
+            write(ctx, u.status(), u.title(), u.getMessage(), List.of(new Bodies.FieldError(u.field(), u.getMessage())));
         } else if (e instanceof ValidationException v) {
             write(ctx, 400, "Bad Request", v.getMessage(), v.violations().stream().map(f -> new Bodies.FieldError(f.path(), f.message())).toList());
         } else if (e instanceof ApiException a) {

@@ -51,6 +51,14 @@ public final class WebUi {
         this.headers = headers;
     }
 
+    private org.sectorcrm.examples.attachments.Attachments attachments;
+
+    /** Offers attachments on the record pages with this content store (null: none). */
+    public WebUi attachments(org.sectorcrm.examples.attachments.Attachments store) {
+        this.attachments = store;
+        return this;
+    }
+
     /** The routes of every page, the sign-in and the static assets. */
     public void register(RoutesConfig routes) {
         routes.get("/static/{file}", this::asset);
@@ -95,6 +103,7 @@ public final class WebUi {
         all.add(WebRoute.get("/employers", new org.sectorcrm.examples.web.employers.EmployerListPage()::show));
         all.addAll(new org.sectorcrm.examples.web.employers.EmployerFormPage().routes()); // before /employers/{id}: "new" is no id
         all.addAll(new org.sectorcrm.examples.web.employers.EngagementFormPage().routes());
+        all.addAll(new org.sectorcrm.examples.web.attachments.AttachmentPages().routes()); // before /referrals/{id}/{move}
         all.addAll(new org.sectorcrm.examples.web.referrals.ReferralPages().routes());
         all.addAll(new org.sectorcrm.examples.web.needs.NeedPages().routes());
         all.addAll(new org.sectorcrm.examples.web.needs.SolutionPages().routes());
@@ -173,9 +182,22 @@ public final class WebUi {
                 }
                 return;
             }
+            ctx.attribute(org.sectorcrm.examples.web.attachments.AttachmentBox.ATTRIBUTE, attachments);
             String csrf = Csrf.forSession(sid.get());
             WebRequest request = new WebRequest(ctx, session, csrf, templates);
-            if (ctx.method() == io.javalin.http.HandlerType.POST && !Csrf.same(csrf, ctx.formParam(Csrf.FIELD))) {
+            String sent;
+            try {
+                sent = ctx.method() == io.javalin.http.HandlerType.POST ? ctx.formParam(Csrf.FIELD) : null;
+            } catch (Exception e) {
+                // Jetty stops reading a multipart form whose file is over the attachment limit (or that is malformed)
+                LOG.log(System.Logger.Level.INFO, "form not read: " + e.getMessage());
+                boolean tooLarge = attachments != null && ctx.req().getContentLengthLong() > attachments.settings().maxBytes();
+                error(ctx, request, tooLarge ? 413 : 400, "Not saved", tooLarge ? "The file is larger than this server accepts ("
+                        + attachments.settings().maxBytes() + " bytes). Nothing was attached." : "The form could not be read. Nothing was saved.",
+                        List.of());
+                return;
+            }
+            if (ctx.method() == io.javalin.http.HandlerType.POST && !Csrf.same(csrf, sent)) {
                 error(ctx, request, 403, "Refused", "This form has expired or did not come from SectorCRM. Reload the page and try again.", List.of());
                 return;
             }

@@ -23,6 +23,9 @@ import java.util.TreeSet;
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.appointment.Appointment;
+import org.sectorcrm.core.attachment.Attachment;
+import org.sectorcrm.core.attachment.AttachmentFilter;
+import org.sectorcrm.core.attachment.AttachmentId;
 import org.sectorcrm.core.appointment.AppointmentFilter;
 import org.sectorcrm.core.appointment.AppointmentId;
 import org.sectorcrm.core.contact.Contact;
@@ -226,6 +229,14 @@ public final class Tables {
             .filter(Tables::establishmentCountFilter)
             .build();
 
+    /** Since V012. The owner is named generically (type key and id text), so no foreign key: the operations check it. */
+    public static final Table<AttachmentId, Attachment, AttachmentFilter> ATTACHMENT = Table.of(AggregateTypes.ATTACHMENT, "crm_attachment")
+            .column("owner_type", CODE, Attachment::ownerType)
+            .column("owner_id", CODE, Attachment::ownerId)
+            .column("partner_id", UUID, a -> uuid(a.partner()))
+            .filter(Tables::attachmentFilter)
+            .build();
+
     /**
      * The layout of {@code type}.
      *
@@ -395,6 +406,12 @@ public final class Tables {
     public static void establishmentCountFilter(EstablishmentCountFilter f, Conditions c) {
         c.eq("area", CODE, f.area())
                 .eq("quarter", TEXT, f.quarter() == null ? null : f.quarter().toString());
+    }
+
+    public static void attachmentFilter(AttachmentFilter f, Conditions c) {
+        c.eq("owner_type", CODE, f.ownerType())
+                .eq("owner_id", CODE, f.ownerId())
+                .eq("partner_id", UUID, uuid(f.partner()));
     }
 
     // --- helpers ---

@@ -46,7 +46,9 @@ class MigrationScriptsTest {
         for (int i = 0; i < names.size(); i++) {
             Matcher m = MigrationScript.NAME.matcher(names.get(i));
             assertThat(m.matches()).as("%s is named V<nnn>__<lower_case_words>.sql", names.get(i)).isTrue();
-            assertThat(Integer.parseInt(m.group(1))).as("version of %s", names.get(i)).isEqualTo(i + 1);
+            // Increasing; numbers are handed out per branch, so one branch alone may skip another's (V012 before V010 lands).
+            int version = Integer.parseInt(m.group(1));
+            assertThat(version).as("version of %s", names.get(i)).isGreaterThan(i == 0 ? 0 : Integer.parseInt(names.get(i - 1).substring(1, 4)));
         }
     }
 

@@ -147,6 +147,7 @@ public final class EmployerPage {
         p.put("partnerships", partnerships.stream().map(sp -> new Option("/partnerships/" + sp.id().asString(), sp.name() + " ("
                 + sp.members().stream().filter(m -> m.employer().equals(id)).map(m -> Option.words(m.role().name()).toLowerCase(java.util.Locale.ROOT))
                         .findFirst().orElse("member") + ", " + Option.words(sp.stage().name()).toLowerCase(java.util.Locale.ROOT) + ")")).toList());
+        p.put("attachments", org.sectorcrm.examples.web.attachments.AttachmentBox.of(r, AggregateTypes.EMPLOYER, id));
         r.render("employers/show.jte", e.legalName(), "/employers", p);
     }
 }

@@ -229,6 +229,7 @@ public final class ReferralPages {
         p.put("errors", errors);
         p.put("values", values);
         p.put("conflict", conflict);
+        p.put("attachments", org.sectorcrm.examples.web.attachments.AttachmentBox.of(r, org.sectorcrm.core.type.AggregateTypes.REFERRAL, x.id()));
         r.render(status, "referrals/show.jte", (errors.isEmpty() ? "" : "Not saved: ") + "Referral: " + x.requestedService(), "/referrals", p);
     }
 
