@@ -56,89 +56,6 @@ public final class OpenApi {
             ObjectNode item = paths.has(r.path()) ? (ObjectNode) paths.get(r.path()) : paths.putObject(r.path());
             operation(item.putObject(r.method().name().toLowerCase(Locale.ROOT)), r, schemas);
             tags.add(r.tag());
-            ObjectNode op = item.putObject(r.method().name().toLowerCase(java.util.Locale.ROOT));
-            op.put("operationId", r.operationId());
-            op.put("summary", r.summary());
-            op.putArray("tags").add(r.tag());
-            if (r.open()) {
-                op.putArray("security");
-            }
-            ArrayNode params = F.arrayNode();
-            // every {name} of the path, also inside a segment ({id}.ics)
-            java.util.regex.Matcher template = PATH_PARAMETER.matcher(r.path());
-            while (template.find()) {
-                ObjectNode p = params.addObject();
-                p.put("name", template.group(1));
-                p.put("in", "path");
-                p.put("required", true);
-                p.putObject("schema").put("type", "string");
-            }
-            for (Route.Param q : r.queryParams()) {
-                ObjectNode p = params.addObject();
-                p.put("name", q.name());
-                p.put("in", "query");
-                p.put("required", q.required());
-                p.set("schema", schemas.of(q.type()));
-            }
-            if (r.paged()) {
-                ObjectNode after = params.addObject();
-                after.put("name", "after");
-                after.put("in", "query");
-                after.put("description", "the 'next' value of the previous page");
-                after.putObject("schema").put("type", "string");
-                ObjectNode limit = params.addObject();
-                limit.put("name", "limit");
-                limit.put("in", "query");
-                limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", 1000).put("default", 50);
-            }
-            if (r.ifMatch()) {
-                ObjectNode p = params.addObject();
-                p.put("name", "If-Match");
-                p.put("in", "header");
-                p.put("required", true);
-                p.put("description", "the ETag (version) read; a stale one gets 412 and changes nothing");
-                p.putObject("schema").put("type", "string");
-            }
-            if (!params.isEmpty()) {
-                op.set("parameters", params);
-            }
-            if (r.requestBody() != null) {
-                ObjectNode body = op.putObject("requestBody");
-                body.put("required", true);
-                if (r.requestBody() == java.io.InputStream.class) {
-                    // A file's bytes as they are (attachments): any media type, streamed.
-                    body.putObject("content").putObject("application/octet-stream").putObject("schema").put("type", "string")
-                            .put("contentMediaType", "application/octet-stream");
-                } else if (r.method() == io.javalin.http.HandlerType.PATCH) {
-                    // A merge patch has any subset of the record's fields (null removes one): no member is required.
-                    body.putObject("content").putObject(MergePatch.MEDIA_TYPE).putObject("schema").put("type", "object")
-                            .put("description", "JSON Merge Patch (RFC 7396) of " + r.requestBody().getSimpleName() + ": the members to change");
-                } else {
-                    body.putObject("content").putObject("application/json").set("schema", schemas.of(r.requestBody()));
-                }
-            }
-            ObjectNode responses = op.putObject("responses");
-            ObjectNode ok = responses.putObject(Integer.toString(r.status()));
-            ok.put("description", r.status() == 204 ? "done" : "success");
-            if (!r.mediaType().equals(Route.JSON)) {
-                ok.putObject("content").putObject(r.mediaType()).putObject("schema").put("type", "string");
-            } else if (r.schema() != null) {
-                ok.putObject("content").putObject(Route.JSON).set("schema", r.schema().apply(schemas));
-            } else if (r.response() != null && r.status() != 204) {
-                ObjectNode s;
-                if (r.paged()) {
-                    s = schemas.page(r.response());
-                } else if (r.response() == ObjectNode.class) {
-                    s = F.objectNode().put("type", "object");
-                } else {
-                    s = schemas.of(r.response());
-                }
-                ok.putObject("content").putObject(Route.JSON).set("schema", s);
-            }
-            for (int status : errorStatuses(r)) {
-                responses.putObject(Integer.toString(status)).put("description", describe(status))
-                        .putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
-            }
         }
         ArrayNode tagList = F.arrayNode();
         for (String t : tags) {
@@ -212,7 +129,12 @@ public final class OpenApi {
         if (r.requestBody() != null) {
             ObjectNode body = op.putObject("requestBody");
             body.put("required", true);
-            if (r.method() == HandlerType.PATCH) {
+            if (r.requestBody() == java.io.InputStream.class) {
+                // A file's bytes as they are (attachments): any media type, streamed; the type is detected from the content.
+                body.put("description", "the file's bytes");
+                body.putObject("content").putObject("application/octet-stream").putObject("schema").put("type", "string")
+                        .put("contentMediaType", "application/octet-stream");
+            } else if (r.method() == HandlerType.PATCH) {
                 body.put("description", "the members to change (RFC 7396)");
                 body.putObject("content").putObject(MergePatch.MEDIA_TYPE).set("schema", schemas.patch(r.requestBody()));
             } else {
