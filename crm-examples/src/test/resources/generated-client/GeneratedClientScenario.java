@@ -67,7 +67,7 @@ public final class GeneratedClientScenario {
                         .address(new Address().street("12 Mill Rd").city("Rockford").state("IL").zip("61104")));
         ApiResponse<Employer> answer = employers.createEmployerWithHttpInfo(draft, true);
         Employer stored = answer.getData();
-        String id = stored.getId().toString();
+        UUID id = stored.getId();
         String etag = header(answer, "ETag");
         check(answer.getStatusCode() == 201 && stored.getId() != null && header(answer, "Location").endsWith("/" + id),
                 "create answers 201 with the id and its Location");

@@ -70,7 +70,9 @@ final class DomainArbitraries {
         Arbitrary<String> body = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u024f').withCharRange('\u4e00', '\u4e7f')
                 .withChars('\n', '\t', '\r', '"', '\\', '/', '\u2028', '\u2029').ofMinLength(1).ofMaxLength(max);
         Arbitrary<String> emoji = Arbitraries.of("", "", "😀", "👩‍🏭");
-        return Combinators.combine(emoji, body).as((e, b) -> (e + b).length() <= max ? e + b : b).filter(s -> !s.isBlank());
+        // with a visible character: crm-core refuses a required text of blanks and invisible ones (U+00A0, U+00AD) only
+        return Combinators.combine(emoji, body).as((e, b) -> (e + b).length() <= max ? e + b : b)
+                .filter(s -> s.codePoints().anyMatch(c -> c > ' ' && c != 0xA0 && c != 0xAD && c != 0x2028 && c != 0x2029));
     }
 
     static Arbitrary<String> optionalText(int max) {
@@ -110,10 +112,17 @@ final class DomainArbitraries {
     }
 
     static Arbitrary<Address> addresses() {
-        Arbitrary<String> state = Arbitraries.strings().withCharRange('A', 'Z').ofLength(2).injectNull(0.3);
+        Arbitrary<String> state = Arbitraries.of(new ArrayList<>(Address.STATES)).injectNull(0.3); // USPS codes only
         Arbitrary<String> zip = Combinators.combine(Arbitraries.strings().numeric().ofLength(5), Arbitraries.strings().numeric().ofLength(4).injectNull(0.5))
                 .as((z, plus) -> plus == null ? z : z + "-" + plus).injectNull(0.3);
         return Combinators.combine(optionalText(Limits.NAME), optionalText(Limits.NAME), state, zip).as(Address::new);
+    }
+
+    /** Web addresses as crm-core accepts them: http(s), a host, no blanks; sometimes an international domain or path. */
+    static Arbitrary<String> websites() {
+        return Combinators.combine(Arbitraries.of("https://", "http://", "HTTPS://"), Arbitraries.strings().withCharRange('a', 'z').withChars('ä', '工')
+                .ofMinLength(1).ofMaxLength(30), Arbitraries.of("", "/", "/about", "/p?q=1&r=%C3%BC", "/ü/工場#x"))
+                .as((scheme, host, path) -> scheme + host + ".example" + path).injectNull(0.3);
     }
 
     static Arbitrary<Establishment> establishments() {
@@ -143,7 +152,7 @@ final class DomainArbitraries {
                         List.of(), null, null, EmployerStatus.PROSPECT, null, null, null));
         Arbitrary<RelationshipLead> leads = Combinators.combine(id(PartnerId::new), id(StaffUserId::new).injectNull(0.5)).as(RelationshipLead::new);
         return Combinators.combine(core, establishmentLists(), Arbitraries.integers().between(0, 5_000_000).injectNull(0.3),
-                optionalText(Limits.NAME), Arbitraries.of(EmployerStatus.class), tags().set().ofMaxSize(4), leads.injectNull(0.4),
+                websites(), Arbitraries.of(EmployerStatus.class), tags().set().ofMaxSize(4), leads.injectNull(0.4),
                 Arbitraries.maps(text(Limits.CODE), text(Limits.DESCRIPTION)).ofMaxSize(3))
                 .as((e, establishments, employees, website, status, tags, lead, custom) -> e.withEstablishments(establishments).withEmployees(employees)
                         .withWebsite(website).withStatus(status).withTags(tags).withLead(lead).withCustomFields(custom))

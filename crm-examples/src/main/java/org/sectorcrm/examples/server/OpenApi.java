@@ -93,7 +93,11 @@ public final class OpenApi {
             p.put("in", "path");
             p.put("required", true);
             p.put("description", template.group(1).equals("id") ? "the record's id" : "the " + template.group(1));
-            p.putObject("schema").put("type", "string");
+            if (template.group(1).equals("id") && r.pathId() != null) {
+                p.set("schema", schemas.of(r.pathId())); // the id type's own text: a uuid, or a region or sector code
+            } else {
+                p.putObject("schema").put("type", "string");
+            }
         }
         for (Route.Param q : r.queryParams()) {
             ObjectNode p = params.addObject();

@@ -84,13 +84,13 @@ final class RecordRoutes {
                     Http.send(ctx, 201, created);
                 }));
         routes.add(Route.get(path + "/{id}").tag(tag).id("get" + one, "Read one " + type.key() + " (ETag: its version)").returns(view)
-                .headers(Route.ETAG).handle(ctx -> {
+                .pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
                     Object v = ops(ctx, type).get(type.parseId(ctx.pathParam("id")));
                     ctx.header("ETag", Http.etag(SessionRecords.record(type, v).version()));
                     Http.send(ctx, 200, v);
                 }));
         routes.add(Route.put(path + "/{id}").tag(tag).id("update" + one, "Replace a " + type.key() + "; If-Match must carry the version read")
-                .body(type.recordClass()).returns(view).ifMatch().headers(Route.ETAG).handle(ctx -> {
+                .body(type.recordClass()).returns(view).ifMatch().pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     I id = type.parseId(ctx.pathParam("id"));
                     ObjectNode tree = Http.objectBody(ctx);
@@ -105,7 +105,7 @@ final class RecordRoutes {
                 }));
         routes.add(Route.patch(path + "/{id}").tag(tag).id("patch" + one, "Change some fields of a " + type.key() + " with a JSON Merge Patch"
                 + " (RFC 7396, application/merge-patch+json: members replace, null removes, arrays replace whole); If-Match must carry the"
-                + " version read").body(type.recordClass()).returns(view).ifMatch().headers(Route.ETAG).handle(ctx -> {
+                + " version read").body(type.recordClass()).returns(view).ifMatch().pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     I id = type.parseId(ctx.pathParam("id"));
                     ObjectNode patch = MergePatch.body(ctx);
@@ -129,7 +129,7 @@ final class RecordRoutes {
                     Http.send(ctx, 200, saved);
                 }));
         routes.add(Route.delete(path + "/{id}").tag(tag).id("delete" + one, "Delete a " + type.key() + "; If-Match must carry the version read")
-                .ifMatch().handle(ctx -> {
+                .ifMatch().pathId(type.idClass()).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     I id = type.parseId(ctx.pathParam("id"));
                     RecordOperations<I, T, F, ?> ops = ops(ctx, type);
@@ -142,7 +142,7 @@ final class RecordRoutes {
                 }));
         routes.add(Route.get(path + "/{id}/history").tag(tag).id("history" + one, "Who created, changed, moved or deleted this " + type.key()
                 + ", oldest first, with each field's old and new value (contact PII masked for VIEWERs; a note's text only for its readers)")
-                .pages(AuditEntry.class).handle(ctx -> {
+                .pages(AuditEntry.class).pathId(type.idClass()).handle(ctx -> {
                     I id = type.parseId(ctx.pathParam("id"));
                     Http.sendPage(ctx, Http.session(ctx).audit().history(type, id, Http.page(ctx)));
                 }));
@@ -234,7 +234,7 @@ final class RecordRoutes {
     static <R extends Aggregate<?>> Route action(AggregateType<?, ?, ?> type, String verb, String operationId, String summary, Class<?> body,
             Action<R> action) {
         return Route.post("/" + type.plural() + "/{id}/" + verb).tag(type.plural()).id(operationId, summary).body(body).returns(type.recordClass())
-                .ifMatch().headers(Route.ETAG).handle(ctx -> {
+                .ifMatch().pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
                     long expected = Http.ifMatch(ctx);
                     R result = Http.preconditioned(() -> action.apply(Http.session(ctx), ctx.pathParam("id"), expected, ctx));
                     ctx.header("ETag", Http.etag(result.version()));

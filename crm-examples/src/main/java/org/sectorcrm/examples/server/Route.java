@@ -24,10 +24,11 @@ import io.javalin.http.HandlerType;
  * @param mediaType    what a success answers with ({@code application/json} unless said)
  * @param headers      the headers a success carries ({@code ETag}, {@code Location}), as the document lists them
  * @param throttled    whether it checks a password through the login throttle (429 with {@code Retry-After})
+ * @param pathId       the id type the {@code {id}} of the path is parsed as (its schema: a uuid or a code), or null
  */
 public record Route(HandlerType method, String path, String tag, String operationId, String summary, Class<?> requestBody,
         Class<?> response, Function<Schemas, ObjectNode> schema, boolean paged, List<Param> queryParams, boolean ifMatch,
-        boolean open, int status, String mediaType, List<String> headers, boolean throttled, Handler handler) {
+        boolean open, int status, String mediaType, List<String> headers, boolean throttled, Class<?> pathId, Handler handler) {
 
     public static final String JSON = "application/json";
 
@@ -73,7 +74,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
     /** This route under {@code base} ({@code /api/v1}). */
     Route under(String base) {
         return new Route(method, base + path, tag, operationId, summary, requestBody, response, schema, paged, queryParams, ifMatch, open, status,
-                mediaType, headers, throttled, handler);
+                mediaType, headers, throttled, pathId, handler);
     }
 
     /** Whether a path segment has text after a parameter ({@code {id}.ics}): Javalin must try it before the plain {@code {id}}. */
@@ -105,6 +106,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
         private String mediaType = JSON;
         private final List<String> headers = new java.util.ArrayList<>();
         private boolean throttled;
+        private Class<?> pathId;
 
         private Builder(HandlerType method, String path) {
             this.method = method;
@@ -179,6 +181,12 @@ public record Route(HandlerType method, String path, String tag, String operatio
             return this;
         }
 
+        /** The {@code {id}} of the path is an id of this type (the document gives its schema: uuid, or a code). */
+        public Builder pathId(Class<?> idType) {
+            this.pathId = idType;
+            return this;
+        }
+
         /** Checks a password through the login throttle: may answer 429 with Retry-After. */
         public Builder throttled() {
             this.throttled = true;
@@ -190,7 +198,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
                 throw new IllegalStateException("route " + method + " " + path + " has no operation id: call id(...)");
             }
             return new Route(method, path, tag, operationId, summary, requestBody, response, schema, paged, query, ifMatch, open, status,
-                    mediaType, headers, throttled, handler);
+                    mediaType, headers, throttled, pathId, handler);
         }
     }
 }
