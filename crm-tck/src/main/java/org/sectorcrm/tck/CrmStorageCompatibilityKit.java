@@ -65,6 +65,7 @@ import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.reference.StaffUserId;
 import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchTerms;
+import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
@@ -113,7 +114,7 @@ import org.sectorcrm.tck.internal.Writes;
  *
  * <p>Kit version {@value KitVersion#VERSION}, checking SPI version {@value KitVersion#CHECKED_SPI_VERSION}.
  */
-public abstract class CrmStorageCompatibilityKit extends KitContracts {
+public abstract class CrmStorageCompatibilityKit extends SentenceContracts {
 
     // ---------------------------------------------------------------------------------------------------------------
     @Nested
@@ -292,7 +293,7 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
     @DisplayName("saveAll, the bulk write: the outcome of one save after another, all or nothing with its transaction")
     class BatchSaves {
         @TestFactory
-        @DisplayName("a batch of inserts and then one of updates: every record is found equal to what the batch saved")
+        @DisplayName("a batch of inserts and then one of updates: every record is found equal to what the batch saved, and search finds it by its words of then only")
         Stream<DynamicTest> insertsAndUpdates() {
             Parents parents = Writes.parents(storage);
             return perKind(k -> BatchChecks.insertsAndUpdatesRoundTrip(storage, k, parents));
@@ -606,24 +607,32 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
         }
 
         @TestFactory
-        @DisplayName("a read-only transaction refuses a save or a delete with IllegalStateException and keeps nothing")
+        @DisplayName("a read-only transaction refuses a save, a saveAll or a delete with IllegalStateException and keeps nothing")
         Stream<DynamicTest> readOnlyRefusesWrites() {
             Parents parents = Writes.parents(storage);
             return perKind(k -> readOnlyRefuses(k, parents));
         }
 
         @Test
-        @DisplayName("a read-only transaction refuses audit and event appends with IllegalStateException")
+        @DisplayName("a read-only transaction refuses audit and event appends, one by one or in batches, with IllegalStateException")
         void readOnlyRefusesAppends() {
             AuditEntry entry = AuditEntries.anAuditEntry().build();
             assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> storage.read(tx -> {
                 tx.audit().append(entry);
                 return null;
             }));
+            assertThatExceptionOfType(IllegalStateException.class).as("audit appendAll in a read-only transaction").isThrownBy(() -> storage.read(tx -> {
+                tx.audit().appendAll(List.of(entry));
+                return null;
+            }));
             assertThat(auditEntries(AuditFilter.ALL)).isEmpty();
             if (has(Capability.EVENT_LOG)) {
                 assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> storage.read(tx -> {
                     tx.events().append(Events.created(AggregateTypes.EMPLOYER));
+                    return null;
+                }));
+                assertThatExceptionOfType(IllegalStateException.class).as("event appendAll in a read-only transaction").isThrownBy(() -> storage.read(tx -> {
+                    tx.events().appendAll(List.of(Events.created(AggregateTypes.EMPLOYER)));
                     return null;
                 }));
                 assertThat(eventsAfter(0, 10)).isEmpty();
@@ -655,7 +664,7 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
         }
 
         @TestFactory
-        @DisplayName("pages of 2 return every record of each type exactly once, in id order, as many as count says")
+        @DisplayName("pages of 2 return every record of each type exactly once, in id order (ids as text: UUIDs starting with 8-f after 0-7, codes case-sensitively), as many as count says")
         Stream<DynamicTest> everyTypePages() {
             Parents parents = Writes.parents(storage);
             return perKind(k -> pagesThroughKind(k, parents));
@@ -1186,7 +1195,7 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
         }
 
         @Test
-        @DisplayName("countableServices: the distinct (employer, establishment, category) of staff-assisted engagements in the period, of one partner or of all")
+        @DisplayName("countableServices: the distinct (employer, establishment, category) of staff-assisted engagements in the period, of one partner or of all; a period without a start or an end throws ValidationException")
         void countableServices() {
             Establishment s1 = Establishments.anEstablishment().primary().build();
             Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().withEstablishments(s1).build());
@@ -1205,6 +1214,10 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
             assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, p2))).containsExactlyInAnyOrder(
                     new ServedEstablishment(e1.id(), s1.id(), a), new ServedEstablishment(e1.id(), null, b));
             assertThat(storage.<List<ServedEstablishment>>read(tx -> tx.reports().countableServices(from, to, Fixtures.partnerId()))).isEmpty();
+            assertThatExceptionOfType(ValidationException.class).as("countableServices without a start").isThrownBy(
+                    () -> storage.read(tx -> tx.reports().countableServices(null, to, null)));
+            assertThatExceptionOfType(ValidationException.class).as("countableServices without an end").isThrownBy(
+                    () -> storage.read(tx -> tx.reports().countableServices(from, null, p1)));
         }
 
         @Test
@@ -1586,6 +1599,12 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
                     return null;
                 }));
         assertThat(find(k, fresh.id())).isEmpty();
+        assertThatExceptionOfType(IllegalStateException.class).as("saveAll of a %s in a read-only transaction", k.name())
+                .isThrownBy(() -> storage.read(tx -> {
+                    k.store().apply(tx).saveAll(List.of(new AggregateStore.Save<>(fresh, 0)));
+                    return null;
+                }));
+        assertThat(find(k, fresh.id())).as("%s of the refused saveAll", k.name()).isEmpty();
         insert(k, fresh);
         assertThatExceptionOfType(IllegalStateException.class).as("deleting a %s in a read-only transaction", k.name())
                 .isThrownBy(() -> storage.read(tx -> {
@@ -1599,6 +1618,9 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
         List<T> saved = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             saved.add(k.typical().apply(parents));
+        }
+        for (I id : craftedIds(k)) {
+            saved.add(k.withId().apply(k.typical().apply(parents), id));
         }
         Writes.insert(storage, k, saved);
         List<T> all = allOf(k, k.all(), 2);
@@ -1693,6 +1715,23 @@ public abstract class CrmStorageCompatibilityKit extends KitContracts {
 
     private static <T extends Aggregate<?>> List<T> sortedById(List<T> records) {
         return records.stream().sorted(Comparator.comparing(t -> t.id().asString())).toList();
+    }
+
+    /**
+     * Ids of {@code k} whose text order differs from other orders a store may fall into: for generated ids, UUIDs
+     * that sort differently as text than by {@link UUID#compareTo} (signed longs); for codes people choose, codes
+     * that differ in case and in digits (a case-insensitive or numeric collation orders them otherwise).
+     */
+    private static <I extends Id, T extends Aggregate<I>, F> List<I> craftedIds(Kind<I, T, F> k) {
+        List<UUID> uuids = List.of(UUID.fromString("00000000-0000-7000-8000-000000000000"), UUID.fromString("7fffffff-ffff-7fff-bfff-ffffffffffff"),
+                UUID.fromString("80000000-0000-7000-8000-000000000000"), UUID.fromString("ffffffff-ffff-7fff-bfff-fffffffffffe"));
+        if (k.type().hasGeneratedIds()) {
+            return uuids.stream().map(k.type()::newId).toList();
+        }
+        if (k.spec().freshCode(uuids.get(0)) != null) {
+            return uuids.stream().map(k.spec()::freshCode).toList();
+        }
+        return java.util.stream.Stream.of("Kit-b", "KIT-A", "kit-c", "Kit-B10", "Kit-B2", "kit-a").map(k.type()::parseId).toList();
     }
 
     /** Employers whose ids sort differently as text than by {@link UUID#compareTo} (which compares signed longs). */

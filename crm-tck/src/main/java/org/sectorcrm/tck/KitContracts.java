@@ -147,14 +147,14 @@ abstract class KitContracts {
         }
 
         @TestFactory
-        @DisplayName("search splits words at Unicode separators (no-break space, typographic apostrophe, dashes) and keeps words other engines drop as stopwords")
+        @DisplayName("search splits words at Unicode separators (no-break space, typographic apostrophe, dashes), keeps words other engines drop as stopwords, and numbers are words")
         Stream<DynamicTest> searchUnicodeAndStopwords() {
             Parents parents = Writes.parents(storage);
             return perKind(k -> searchSeparatorsAndStopwords(k, parents));
         }
 
         @TestFactory
-        @DisplayName("each unique key of the descriptor: a taken value collides (in another and the same transaction, on insert and update); distinct values do not")
+        @DisplayName("each unique key of the descriptor: a taken value collides (in another and the same transaction, on insert and update); distinct values do not; a value freed by a delete or an update is free again")
         Stream<DynamicTest> uniqueKeys() {
             return Kinds.ALL.stream().flatMap(k -> k.type().uniqueKeys().stream()
                     .map(key -> dynamicTest(k.name() + "." + key.field(), () -> uniqueKeyHolds(k, key.field()))));
@@ -184,18 +184,20 @@ abstract class KitContracts {
     @DisplayName("Nested transactions: a unit started inside another joins it as a savepoint")
     class NestedUnits {
         @Test
-        @DisplayName("when a nested unit throws and the outer work catches it, the nested unit's writes are undone and the outer ones commit")
+        @DisplayName("when a nested unit throws and the outer work catches it, the nested unit's inserts, updates and deletes are undone and the outer ones commit")
         void failedInnerUnitIsUndone() {
             Employer outer = Employers.anEmployer().build();
             Employer inner = Employers.anEmployer().build();
             Employer before = insertEmployer();
             Employer changedInside = before.withLegalName("Changed in the failed unit").withStamp(before.stamp().next(Fixtures.NOW));
+            Employer deletedInside = insertEmployer();
             storage.inTransaction(tx -> {
                 tx.employers().save(outer, 0);
                 try {
                     storage.inTransaction(tx2 -> {
                         tx2.employers().save(inner, 0);
                         tx2.employers().save(changedInside, 1);
+                        tx2.employers().delete(deletedInside.id(), 1);
                         assertThat(tx2.employers().find(inner.id())).as("the nested unit sees its own write").contains(inner);
                         throw new IllegalStateException("inner boom");
                     });
@@ -204,8 +206,11 @@ abstract class KitContracts {
                 }
                 assertThat(tx.employers().find(inner.id())).as("after the failed nested unit, inside the outer transaction").isEmpty();
                 assertThat(tx.employers().find(before.id())).as("an update of the failed nested unit, inside the outer transaction").contains(before);
+                assertThat(tx.employers().find(deletedInside.id())).as("a delete of the failed nested unit, inside the outer transaction")
+                        .contains(deletedInside);
                 return null;
             });
+            assertThat(findEmployer(deletedInside)).as("the failed nested unit's delete").contains(deletedInside);
             assertThat(findEmployer(outer)).as("the outer write").contains(outer);
             assertThat(findEmployer(inner)).as("the failed nested unit's insert").isEmpty();
             assertThat(findEmployer(before)).as("the failed nested unit's update").contains(before);
@@ -360,7 +365,7 @@ abstract class KitContracts {
     @DisplayName("Report queries see what find sees")
     class ReportViews {
         @Test
-        @DisplayName("deleted employers and engagements are gone from countByRegionAndSector and servedEstablishments")
+        @DisplayName("deleted employers and engagements are gone from countByRegionAndSector, servedEstablishments and countableServices")
         void deletedRecordsAreNotCounted() {
             Employer kept = insertEmployer();
             Employer gone = insertEmployer();
@@ -377,6 +382,9 @@ abstract class KitContracts {
                     .as("employers counted after one of two was deleted").isEqualTo(1);
             List<ServedEstablishment> served2 = storage.read(tx -> tx.reports().servedEstablishments(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)));
             assertThat(served2).as("served after the second engagement was deleted")
+                    .containsExactly(new ServedEstablishment(kept.id(), served.establishment(), EseCategory.TRAINING_SERVICES));
+            List<ServedEstablishment> countable = storage.read(tx -> tx.reports().countableServices(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), null));
+            assertThat(countable).as("countable services after the second engagement was deleted")
                     .containsExactly(new ServedEstablishment(kept.id(), served.establishment(), EseCategory.TRAINING_SERVICES));
         }
 
@@ -550,6 +558,9 @@ abstract class KitContracts {
         assertThat(search(k, "die" + w + " works", Reader.EVERYONE)).as("%s: words around an em dash", k.name()).containsExactly(record);
         assertThat(search(k, "about the and with will from what", Reader.EVERYONE)).as("%s: stopwords of other engines", k.name())
                 .containsExactly(record);
+        T numbered = k.spec().withText(k.typical().apply(parents), "Suite 660 Route 1999 " + "Numbered" + w);
+        insert(k, numbered);
+        assertThat(search(k, "660 1999 numbered" + w, Reader.EVERYONE)).as("%s: numbers are words", k.name()).containsExactly(numbered);
     }
 
     private <I extends Id, T extends Aggregate<I>, F> void uniqueKeyHolds(Kind<I, T, F> k, String field) {
@@ -587,6 +598,13 @@ abstract class KitContracts {
         T reuse = k.spec().withKey(k.typical().apply(parents), field, 2, false);
         insert(k, reuse);
         assertThat(find(k, reuse.id())).as("a %s freed by a delete is free again", field).contains(reuse);
+        // A value is taken only while a record holds it: an update that moves a record to another value frees the old one.
+        T mover = k.spec().withKey(k.typical().apply(parents), field, 3, false);
+        insert(k, mover);
+        save(k, k.spec().withKey(k.nextVersion(mover), field, 4, false), 1);
+        T taker = k.spec().withKey(k.typical().apply(parents), field, 3, false);
+        insert(k, taker);
+        assertThat(find(k, taker.id())).as("a %s freed by an update of its holder is free again", field).contains(taker);
     }
 
     private <I extends Id, T extends Aggregate<I>, F> Aggregate<?> seed(Kind<I, T, F> k, Parents parents) {
@@ -692,7 +710,7 @@ abstract class KitContracts {
     }
 
     static <I extends Id, T extends Aggregate<I>, F> List<T> allOf(CrmStorage storage, Kind<I, T, F> k, F filter, int pageSize) {
-        return Paging.all(k.name() + " query " + filter, pageSize, p -> storage.read(tx -> k.store().apply(tx).query(filter, p)), Aggregate::id);
+        return Paging.query(k.name() + " query " + filter, pageSize, p -> storage.read(tx -> k.store().apply(tx).query(filter, p)), Aggregate::id);
     }
 
     /** Every hit of a search, following the cursors in pages of 2. */

@@ -39,9 +39,11 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
      *       {@link org.sectorcrm.core.ConflictException} carrying the current version (a stale save), or
      *       {@link org.sectorcrm.core.NotFoundException} when there is no record; either way nothing changes.</li>
      *   <li>A taken unique key ({@link AggregateType#uniqueKeys()}; values compare exactly, so keys differing only in
-     *       case are distinct) throws {@link org.sectorcrm.core.ConflictException}.</li>
+     *       case are distinct) throws {@link org.sectorcrm.core.ConflictException}. A value is taken only while a stored
+     *       record holds it: a delete, or an update of its holder to another value, frees it; records without a value
+     *       never collide. (Sharpened in kit 2.1.)</li>
      *   <li>A missing referenced record ({@link AggregateType#references()}) throws {@link org.sectorcrm.core.NotFoundException} (under
-     *       {@link Capability#REFERENTIAL_INTEGRITY}).</li>
+     *       {@link Capability#REFERENTIAL_INTEGRITY}), on an update as on an insert.</li>
      * </ul>
      * Every field round-trips: a later {@link #find} returns an equal aggregate.
      *
@@ -64,7 +66,10 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
      * which a store may run as batched statements. The outcome is that of calling {@code save} for each in turn:
      * when one of them would throw, this throws what that save would have thrown (naming that aggregate), and the
      * caller must let the transaction fail: the writes of the batch before it may have been made in it. Two saves
-     * of one id in one batch are refused with {@link IllegalArgumentException}.
+     * of one id in one batch are refused with {@link IllegalArgumentException}. "In order" is observable: a unique
+     * key that one save of the batch moves away is free for a later save of the same batch, so a store may not run
+     * a batch's inserts before its updates. The records a batch writes are found by {@link #find}, {@link #query} and
+     * {@link #search} exactly as if {@code save} had written them (kit 2.1 checks the search index too).
      *
      * <p>The default calls {@link #save} for each, so every store has it; stores with a cheaper bulk write override it.
      *
@@ -84,7 +89,8 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
     }
 
     /**
-     * Deletes the aggregate if its stored version equals {@code expectedVersion}.
+     * Deletes the aggregate if its stored version equals {@code expectedVersion} (so {@code 0}, which no stored
+     * record has, never deletes).
      *
      * @throws org.sectorcrm.core.NotFoundException when there is no such record
      * @throws org.sectorcrm.core.ConflictException when the stored version differs (carrying it), or, under
@@ -93,10 +99,12 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
     void delete(I id, long expectedVersion);
 
     /**
-     * The aggregates matching {@code filter}, in ascending order of {@link Id#asString()}, strictly after the page's
-     * cursor, at most {@code page.limit()} of them. {@link org.sectorcrm.core.Page#nextCursor()} is the last returned
-     * id when more may follow and null when this is the last page. Following the cursors from the first page returns
-     * every matching aggregate exactly once.
+     * The aggregates matching {@code filter} by the values stored now, in ascending order of {@link Id#asString()}
+     * (plain {@link String#compareTo}: UUIDs as lower-case text, so {@code 8...} after {@code 7...}; codes
+     * case-sensitively), strictly after the page's cursor, at most {@code page.limit()} of them.
+     * {@link org.sectorcrm.core.Page#nextCursor()} is the last returned id when more may follow and null when this is
+     * the last page; a page holding fewer than {@code page.limit()} aggregates is the last page. Following the cursors
+     * from the first page returns every matching aggregate exactly once. (Sharpened in kit 2.1.)
      */
     Page<T> query(F filter, PageRequest page);
 
@@ -105,8 +113,9 @@ public interface AggregateStore<I extends Id, T extends Aggregate<I>, F> {
 
     /**
      * The aggregates whose {@linkplain AggregateType#searchableText searchable text for this reader} contains every
-     * word of {@code terms} ({@link SearchTerms#matches}), paged like {@link #query}. Must include every such
-     * aggregate; may include more (stemming); must never match on text the reader may not read (an engagement's
+     * word of {@code terms} ({@link SearchTerms#matches}), paged like {@link #query}. The text is every part of the
+     * searchable text (each field it joins), its words are those of {@link SearchTerms#tokens} (numbers are words;
+     * no word is a stopword). Must include every such aggregate; may include more (stemming); must never match on text the reader may not read (an engagement's
      * PRIVATE note of another author, a PARTNER note of another partner). Inside a transaction it sees that
      * transaction's own writes, and an updated aggregate is found by its new text only.
      *

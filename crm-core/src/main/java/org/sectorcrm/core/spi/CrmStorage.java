@@ -13,8 +13,9 @@ import java.util.Set;
  *       the storage itself as {@link org.sectorcrm.core.StorageException}).</li>
  *   <li>Reads inside a transaction see that transaction's own writes.</li>
  *   <li>A transaction started on a thread that is already inside one joins it (one commit at the end of the outer one).
- *       The joined unit behaves like a savepoint: when its work throws, exactly what that inner work wrote is undone
- *       (and the exception reaches the outer work); when the outer work catches it and returns, the outer
+ *       The joined unit behaves like a savepoint: when its work throws (whatever it throws, a
+ *       {@link org.sectorcrm.core.ConflictException} of a stale save or a taken unique key included), exactly what
+ *       that inner work wrote is undone, its saves, deletes and appends alike (and the exception reaches the outer work); when the outer work catches it and returns, the outer
  *       transaction commits what it wrote itself and nothing of the failed inner unit. When the storage itself
  *       fails inside (a {@link org.sectorcrm.core.StorageException}: a lost connection, a full disk) the whole
  *       transaction is rolled back, and the outer call throws {@link org.sectorcrm.core.StorageException} even when
@@ -41,7 +42,9 @@ public interface CrmStorage extends AutoCloseable {
     <R> R inTransaction(TransactionWork<R> work);
 
     /**
-     * Runs {@code work} in a transaction that only reads; a write in it throws {@link IllegalStateException}.
+     * Runs {@code work} in a transaction that only reads; every write in it throws {@link IllegalStateException}:
+     * {@code save}, {@code saveAll} and {@code delete} of every store, whichever accessor handed it out, and
+     * {@code append} and {@code appendAll} of the audit and event logs.
      * Implementations may run it with less locking. The default runs {@link #inTransaction} with a view of the
      * transaction whose writes throw.
      */

@@ -13,7 +13,10 @@ public interface EventLog {
     /** Appends the event; it becomes readable when (and only if) the transaction commits. */
     void append(DomainEvent event);
 
-    /** Appends the events in order, like {@link #append} for each (the default); a store may batch them. @since 2 */
+    /**
+     * Appends the events in order, like {@link #append} for each (the default); a store may batch them, and they are
+     * read back by {@link #after} in the order of the list. @since 2
+     */
     default void appendAll(List<DomainEvent> events) {
         for (DomainEvent e : events) {
             append(e);

@@ -15,7 +15,8 @@ import org.sectorcrm.core.type.AggregateType;
  * A store that hands every call to another: the base of store decorators, with
  * {@link ForwardingStorageTransaction}. {@link #saveAll} is deliberately not forwarded: the interface's default calls
  * {@link #save} for each aggregate, so a decorator that overrides {@code save} (a read-only view, a check) sees every
- * write of a batch too. A decorator that only observes writes may override {@code saveAll} to hand the batch on whole.
+ * write of a batch too. A decorator that only observes writes may override {@code saveAll} to hand the batch on whole;
+ * one that keeps state of its own (a cache of found records) must not, or it misses every write of a batch.
  *
  * @since 2
  */

@@ -51,7 +51,8 @@ import org.sectorcrm.core.solution.SolutionId;
  *
  * <p>{@link #store(AggregateType)} is the one primitive a storage implements; the typed accessors
  * ({@link #employers()}, ...) are defaults over it, so a new aggregate type comes with its accessor and no
- * implementation needs to change. Unique keys and enforced references are those of each type's descriptor
+ * implementation needs to change. An implementation or decorator that overrides one must hand out the store
+ * {@code store(type)} hands out (the same records, and in a read-only transaction the same refusals). Unique keys and enforced references are those of each type's descriptor
  * ({@link AggregateType#uniqueKeys()}, {@link AggregateType#references()}).
  *
  * @since 1

@@ -10,6 +10,8 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.spi.AggregateStore.Save;
+import org.sectorcrm.core.search.Reader;
+import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.CrmStorage;
 
 /**
@@ -23,21 +25,26 @@ public final class BatchChecks {
     private BatchChecks() {
     }
 
-    /** Inserts, then updates of the same records: each is found equal to what the batch saved. */
+    /** Inserts, then updates of the same records: each is found equal to what the batch saved, and by search by its words of then. */
     public static <I extends Id, T extends Aggregate<I>, F> void insertsAndUpdatesRoundTrip(CrmStorage storage, Kind<I, T, F> k, Parents parents) {
+        String before = word();
+        String after = word();
         List<T> first = new ArrayList<>();
         for (int i = 0; i < SIZE; i++) {
-            first.add(k.typical().apply(parents));
+            first.add(k.spec().withText(k.typical().apply(parents), "Batched " + before));
         }
         saveAll(storage, k, first.stream().map(t -> new Save<>(t, 0)).toList());
         for (T t : first) {
             assertThat(find(storage, k, t.id())).as("%s %s after saveAll inserted it", k.name(), t.id()).contains(t);
         }
-        List<T> second = first.stream().map(k::nextVersion).toList();
+        assertThat(search(storage, k, before)).as("%s search for the words of a batch of inserts", k.name()).containsExactlyInAnyOrderElementsOf(first);
+        List<T> second = first.stream().map(t -> k.spec().withText(k.nextVersion(t), "Rebatched " + after)).toList();
         saveAll(storage, k, second.stream().map(t -> new Save<>(t, t.version() - 1)).toList());
         for (T t : second) {
             assertThat(find(storage, k, t.id())).as("%s %s after saveAll updated it", k.name(), t.id()).contains(t);
         }
+        assertThat(search(storage, k, after)).as("%s search for the new words of a batch of updates", k.name()).containsExactlyInAnyOrderElementsOf(second);
+        assertThat(search(storage, k, before)).as("%s search for words a batch of updates replaced", k.name()).isEmpty();
         long count = storage.read(tx -> k.store().apply(tx).count(k.all()));
         assertThat(count).as("%s count after two batches", k.name()).isGreaterThanOrEqualTo(SIZE);
     }
@@ -90,6 +97,25 @@ public final class BatchChecks {
             k.store().apply(tx).saveAll(saves);
             return null;
         });
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong WORDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A word no other record holds: letters only, as some engines split digits off. */
+    static String word() {
+        long n = WORDS.incrementAndGet();
+        StringBuilder sb = new StringBuilder("batchq");
+        do {
+            sb.append((char) ('a' + (n % 26)));
+            n /= 26;
+        } while (n > 0);
+        return sb.toString();
+    }
+
+    private static <I extends Id, T extends Aggregate<I>, F> List<T> search(CrmStorage storage, Kind<I, T, F> k, String word) {
+        SearchTerms terms = SearchTerms.parse(word);
+        return Paging.all(k.name() + " search '" + word + "'", 2, p -> storage.read(tx -> k.store().apply(tx).search(terms, Reader.EVERYONE, p)),
+                Aggregate::id);
     }
 
     private static <I extends Id, T extends Aggregate<I>, F> java.util.Optional<T> find(CrmStorage storage, Kind<I, T, F> k, I id) {

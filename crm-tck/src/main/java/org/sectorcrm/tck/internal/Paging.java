@@ -48,6 +48,21 @@ public final class Paging {
     }
 
     /**
+     * Every item of a query, as {@link #all}, and on every page also what a query promises beyond a search: a page
+     * holding fewer items than the limit is the last one (its next cursor is null).
+     */
+    public static <T> List<T> query(String what, int limit, Function<PageRequest, Page<T>> fetch, Function<T, ? extends Id> idOf) {
+        return all(what, limit, request -> {
+            Page<T> page = fetch.apply(request);
+            if (page != null && page.nextCursor() != null && page.items().size() < request.limit()) {
+                fail("%s: a page of %d items, fewer than the limit of %d, is the last page and has no next cursor, but had %s", what,
+                        page.items().size(), request.limit(), page.nextCursor());
+            }
+            return page;
+        }, idOf);
+    }
+
+    /**
      * The invariants of one page (see the class comment). Plain comparisons first and AssertJ only to report a
      * violation: this runs for every item of every page the model-based properties read.
      */

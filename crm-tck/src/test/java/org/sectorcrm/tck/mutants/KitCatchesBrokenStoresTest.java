@@ -84,7 +84,7 @@ class KitCatchesBrokenStoresTest {
     }
 
     @ParameterizedTest(name = "{0} fails the kit in @Nested {1}")
-    @MethodSource("mutants")
+    @MethodSource({"mutants", "org.sectorcrm.tck.mutants.RedTeamMutants#mutants"})
     void kitCatchesTheMutant(Supplier<CrmStorage> store, String expectedGroup) {
         EngineExecutionResults results = runJupiter(store);
         List<Event> failures = results.testEvents().failed().list();
