@@ -157,7 +157,7 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
             r = r.withEmployees(Cells.integer("employer", row, "employees"));
         }
         if (row.containsKey("website")) {
-            r = r.withWebsite(row.get("website"));
+            r = r.withWebsite(websiteCell(row.get("website")));
         }
         if (row.containsKey("phone")) {
             r = r.withPhone(phone); // the employer's main number, not a person's: no PII rules apply
@@ -214,5 +214,21 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
                 e.region() == null ? null : e.region().value(), e.status().name(), e.employees() == null ? null : e.employees().toString(),
                 e.website(), e.phone() == null ? null : e.phone().formatted(), Cells.join(e.tags()), a.street(), a.city(), a.state(), a.zip(), p == null ? null : p.county(),
                 p == null ? null : p.uiAccountNumber());
+    }
+
+    /**
+     * Spreadsheets write a website as {@code acme.com} or {@code www.acme.com}; the employer record takes only absolute
+     * http(s) URLs. A cell that is a bare host name (a dot, no scheme, no blank) is read as {@code https://} that host, so
+     * such files import as they did; anything else goes to the record as typed and its own rule names the cell.
+     */
+    static String websiteCell(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String v = cell.strip();
+        if (!v.contains("://") && v.matches("(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?")) {
+            return "https://" + v;
+        }
+        return cell;
     }
 }

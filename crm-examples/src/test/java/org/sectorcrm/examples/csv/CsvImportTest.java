@@ -114,6 +114,17 @@ class CsvImportTest {
     }
 
     @Test
+    void aBareHostNameInTheWebsiteColumnIsReadAsAnHttpsAddressAndAnythingElseIsLeftToTheRecordsRule() {
+        assertThat(EmployerRows.websiteCell("acme.com")).isEqualTo("https://acme.com");
+        assertThat(EmployerRows.websiteCell(" www.acme-tool.co.uk/careers ")).isEqualTo("https://www.acme-tool.co.uk/careers");
+        assertThat(EmployerRows.websiteCell("http://acme.com")).isEqualTo("http://acme.com");
+        assertThat(EmployerRows.websiteCell("ftp://acme.com")).isEqualTo("ftp://acme.com"); // refused by the record, by name
+        assertThat(EmployerRows.websiteCell("not a site")).isEqualTo("not a site");
+        assertThat(EmployerRows.websiteCell("localhost")).isEqualTo("localhost");
+        assertThat(EmployerRows.websiteCell(null)).isNull();
+    }
+
+    @Test
     void aMessyFileImportsTheGoodRowsReportsEveryBadOneAndASecondRunChangesNothing() throws IOException {
         List<Integer> badLines = new ArrayList<>();
         String file = messyEmployers(badLines);
