@@ -359,6 +359,11 @@ final class RedTeamReads {
         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner) {
             return real.countableServices(from, to, partner);
         }
+
+        @Override
+        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+            return real.partnerContacts(from, to);
+        }
     }
 
     /** countableServices reads a services table that deletes never clean up: a deleted engagement's services still count. */
