@@ -62,6 +62,11 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
         if (!stored.fromPartner().equals(actor.partner())) {
             throw new AccessDeniedException("only the sending partner's staff may delete referral " + stored.id());
         }
+        // The thread belongs to both partners: one side deleting the referral must not destroy what the other wrote.
+        long messages = changes.tx.store(AggregateTypes.REFERRAL_MESSAGE).count(org.sectorcrm.core.message.ReferralMessageFilter.thread(stored.id()));
+        if (messages > 0) {
+            throw new ConflictException(key(), stored.id(), stored.version(), "referral " + stored.id() + " has " + messages + " message(s) on its thread; cancel it instead, which keeps the thread");
+        }
     }
 
     public Referral accept(ReferralId id, long expectedVersion) {

@@ -140,6 +140,7 @@ public final class ApiServer implements AutoCloseable {
         register(records::all);
         register(new LifecycleRoutes());
         register(new SchedulingRoutes(crm, accounts, auth, uidDomain));
+        register(new MessageRoutes());
         register(() -> List.of(records.searchEverything()));
         register(new AuditRoutes(crm.clock()));
         register(new ReportRoutes(crm.clock()));

@@ -92,6 +92,7 @@ public final class WebUi {
         all.add(WebRoute.get("/employers", new org.sectorcrm.examples.web.employers.EmployerListPage()::show));
         all.addAll(new org.sectorcrm.examples.web.employers.EmployerFormPage().routes()); // before /employers/{id}: "new" is no id
         all.addAll(new org.sectorcrm.examples.web.employers.EngagementFormPage().routes());
+        all.addAll(new org.sectorcrm.examples.web.referrals.MessageThreadPage().routes()); // before /referrals/{id}/{move}
         all.addAll(new org.sectorcrm.examples.web.referrals.ReferralPages().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         return all;

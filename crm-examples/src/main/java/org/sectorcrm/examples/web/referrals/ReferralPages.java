@@ -97,6 +97,7 @@ public final class ReferralPages {
         p.put("outgoing", outgoing);
         p.put("closed", closed);
         p.put("partner", r.names().partner(me));
+        p.put("unread", MessageThreadPage.unread(r));
         r.render("referrals/inbox.jte", "Referrals", "/referrals", p);
     }
 
@@ -164,7 +165,7 @@ public final class ReferralPages {
         r.redirect("/referrals/" + id.asString() + (move.equals("follow-up") ? "#thread" : ""), said);
     }
 
-    private void page(WebRequest r, int status, Referral x, FormErrors errors, Map<String, String> values, String conflict) {
+    void page(WebRequest r, int status, Referral x, FormErrors errors, Map<String, String> values, String conflict) {
         PartnerId me = r.actor().partner();
         boolean receiver = x.toPartner().equals(me);
         boolean sender = x.fromPartner().equals(me);
@@ -190,6 +191,7 @@ public final class ReferralPages {
         p.put("errors", errors);
         p.put("values", values);
         p.put("conflict", conflict);
+        p.put("messages", MessageThreadPage.view(r, x, errors, values));
         r.render(status, "referrals/show.jte", (errors.isEmpty() ? "" : "Not saved: ") + "Referral: " + x.requestedService(), "/referrals", p);
     }
 
