@@ -20,7 +20,10 @@ import org.sectorcrm.core.reference.StaffUser;
 import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.examples.server.ApiServer;
 
-/** Messages on a referral over HTTP: the thread, posting, marking read, unread counts, and who is refused. */
+/**
+ * Messages on a referral over HTTP: the thread, posting, marking read, unread counts, and who is refused; and a referral
+ * about an individual contact, refused without a valid release of information and withdrawn later.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageApiTest {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
@@ -106,6 +109,23 @@ class MessageApiTest {
         assertThat(unreadOn(viewer, referral)).isEqualTo(2);
         // reading changed no message
         assertThat(api.ok(api.get("/referral-messages/" + first.get("id").asText(), ann), 200).get("stamp").get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aReferralAboutAContactNeedsAValidReleaseWhichIsWithdrawnLater() throws Exception {
+        String contact = app.crm().as(annUser).contacts().create(org.sectorcrm.core.contact.Contact.of(employer.id(), "Pat", "Lee")).contact().id()
+                .asString();
+        String today = LocalDate.now().toString();
+        String draft = "{\"fromPartner\":\"" + annUser.partner().asString() + "\",\"fromStaff\":\"" + annUser.id().asString() + "\",\"toPartner\":\""
+                + college.id().asString() + "\",\"employer\":\"" + employer.id().asString() + "\",\"requestedService\":\"Job placement\","
+                + "\"status\":\"SENT\",\"sentOn\":\"" + today + "\",\"followUps\":[],\"contact\":\"" + contact + "\"";
+        JsonNode refused = api.problem(api.send("POST", "/referrals", ann, draft + "}"), 400);
+        assertThat(refused.toString()).contains("release");
+        JsonNode sent = api.ok(api.send("POST", "/referrals", ann, draft + ",\"release\":{\"form\":\"VR-ROI-1\",\"obtainedOn\":\"" + today
+                + "\",\"scope\":\"Employment services with the college\"}}"), 201);
+        JsonNode withdrawn = api.ok(api.send("POST", "/referrals/" + sent.get("id").asText() + "/release/withdraw", bo, "{\"on\":\"" + today + "\"}",
+                "If-Match", "\"1\""), 200);
+        assertThat(withdrawn.get("release").get("withdrawnOn").asText()).isEqualTo(today);
     }
 
     @Test

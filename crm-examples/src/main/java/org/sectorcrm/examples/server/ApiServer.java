@@ -141,6 +141,7 @@ public final class ApiServer implements AutoCloseable {
         register(new LifecycleRoutes());
         register(new SchedulingRoutes(crm, accounts, auth, uidDomain));
         register(new MessageRoutes());
+        register(new ReleaseRoutes());
         register(() -> List.of(records.searchEverything()));
         register(new AuditRoutes(crm.clock()));
         register(new ReportRoutes(crm.clock()));
