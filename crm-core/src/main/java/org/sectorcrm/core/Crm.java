@@ -38,8 +38,10 @@ public final class Crm {
     private final IdGenerator ids;
     private final List<DomainEventListener> listeners;
     private final Consumer<RuntimeException> listenerFailures;
+    private final boolean releaseRequired;
 
     private Crm(Builder b) {
+        this.releaseRequired = b.releaseRequired;
         this.storage = b.storage;
         this.clock = b.clock;
         this.ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(b.clock, new java.security.SecureRandom());
@@ -49,6 +51,11 @@ public final class Crm {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Whether a referral naming a contact needs a valid release of information to be sent ({@link Builder#requireRelease}). @since 2 */
+    public boolean releaseRequired() {
+        return releaseRequired;
     }
 
     /** The operations the stored, active staff user {@code user} may perform; its role and partner are re-read from storage. */
@@ -192,6 +199,7 @@ public final class Crm {
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids;
         private final List<DomainEventListener> listeners = new ArrayList<>();
+        private boolean releaseRequired = true;
         private Consumer<RuntimeException> listenerFailures = e -> System.getLogger(Crm.class.getName())
                 .log(System.Logger.Level.WARNING, "a domain event listener failed", e);
 
@@ -226,6 +234,18 @@ public final class Crm {
         /** What happens when a listener throws (the commit stands either way); default a warning in the JDK logger. */
         public Builder listenerFailures(Consumer<RuntimeException> handler) {
             this.listenerFailures = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Whether a referral about an individual contact is refused without a release of information valid that day
+         * (default true: contact details cross to another partner only with the person's written agreement). A deployment
+         * whose partners share under a data-sharing agreement of their own may switch it off.
+         *
+         * @since 2
+         */
+        public Builder requireRelease(boolean required) {
+            this.releaseRequired = required;
             return this;
         }
 

@@ -62,6 +62,16 @@ public final class CrmSession {
         return new AttachmentOperations(crm, actor);
     }
 
+    /** Messages on referrals, with read state and unread counts. @since 2 */
+    public MessageOperations messages() {
+        return new MessageOperations(crm, actor);
+    }
+
+    /** The actor's own read markers (moved by {@link MessageOperations#markRead}). @since 2 */
+    public ReadMarkerOperations readMarkers() {
+        return new ReadMarkerOperations(crm, actor);
+    }
+
     public ReferenceDataOperations reference() {
         return new ReferenceDataOperations(crm, actor);
     }

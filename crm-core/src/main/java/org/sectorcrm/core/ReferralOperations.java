@@ -53,6 +53,23 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
         if (r.need() != null && changes.tx.needs().find(r.need()).isEmpty()) {
             throw ValidationException.of(key(), "need", "need " + r.need() + " does not exist");
         }
+        if (r.contact() != null) {
+            var contact = changes.tx.contacts().find(r.contact());
+            if (contact.isEmpty() || !contact.get().employer().equals(r.employer())) {
+                throw ValidationException.of(key(), "contact", "contact " + r.contact() + " is not a contact of employer " + r.employer());
+            }
+            LocalDate today = LocalDate.ofInstant(changes.now, crm.clock().getZone());
+            boolean newlyShared = stored == null || !r.contact().equals(stored.contact());
+            if (crm.releaseRequired() && newlyShared && !r.mayShareContactOn(today)) {
+                throw ValidationException.of(key(), "release", "a referral about contact " + r.contact() + " shares their details with partner "
+                        + r.toPartner() + ": record the release of information they signed (form, obtainedOn, scope), valid today " + today
+                        + " (not expired, not withdrawn), or leave the contact out");
+            }
+        }
+        if (stored != null && stored.release() != null && stored.release().withdrawnOn() != null
+                && (r.release() == null || r.release().withdrawnOn() == null)) {
+            throw ValidationException.of(key(), "release", "a withdrawn release stays withdrawn; record a new one only with a new signed form");
+        }
         return r;
     }
 
@@ -61,6 +78,11 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
     void checkDelete(Changes changes, Referral stored) {
         if (!stored.fromPartner().equals(actor.partner())) {
             throw new AccessDeniedException("only the sending partner's staff may delete referral " + stored.id());
+        }
+        // The thread belongs to both partners: one side deleting the referral must not destroy what the other wrote.
+        long messages = changes.tx.store(AggregateTypes.REFERRAL_MESSAGE).count(org.sectorcrm.core.message.ReferralMessageFilter.thread(stored.id()));
+        if (messages > 0) {
+            throw new ConflictException(key(), stored.id(), stored.version(), "referral " + stored.id() + " has " + messages + " message(s) on its thread; cancel it instead, which keeps the thread");
         }
     }
 
@@ -95,6 +117,23 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
         return transition(id, expectedVersion, r -> {
             requireParty(r);
             return r.withFollowUp(new FollowUp(crm.clock().instant(), actor.user(), text));
+        });
+    }
+
+    /**
+     * Records that the referral's contact withdrew their release of information on {@code on} (either partner's staff):
+     * from then on it is not valid, and nothing more about them is shared or e-mailed to them on its strength.
+     *
+     * @since 2
+     */
+    public Referral withdrawRelease(ReferralId id, long expectedVersion, LocalDate on) {
+        require(key(), "on", on);
+        return transition(id, expectedVersion, r -> {
+            requireParty(r);
+            if (r.release() == null) {
+                throw ValidationException.of(key(), "release", "referral " + id + " records no release of information to withdraw");
+            }
+            return r.aboutContact(r.contact(), r.release().withdrawn(on));
         });
     }
 

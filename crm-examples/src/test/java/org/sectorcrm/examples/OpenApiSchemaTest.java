@@ -75,6 +75,7 @@ class OpenApiSchemaTest {
     private String viewer;
     private JsonNode document;
     private String searchWord;
+    private String messagesReferral;
     private String webhookId;
 
     @BeforeAll
@@ -96,6 +97,12 @@ class OpenApiSchemaTest {
                 .at("Rockford office", "https://meet.example/hiring").attendedBy(
                         contact.isEmpty() ? java.util.Set.of() : java.util.Set.of(contact.get(0).contact().id()), java.util.Set.of(root.id())));
         StaffUser v = s.reference().staffUsers().create(StaffUser.of(root.partner(), "Vi Viewer", "vi@board.example", Role.VIEWER));
+        // ... and no messages: one on a referral of the board, read by the viewer, so both have a thread and a read marker
+        var boards = s.referrals().list(new org.sectorcrm.core.referral.ReferralFilter(root.partner(), null, null, null, null), PageRequest.first(1)).items();
+        messagesReferral = boards.get(0).id().asString();
+        s.messages().post(boards.get(0).id(), "Can you call " + searchWord(engagement) + " this week?", null);
+        s.messages().markRead(boards.get(0).id(), "api");
+        app.crm().as(v).messages().markRead(boards.get(0).id(), "web");
         admin = app.accounts().issueToken(root.id(), "schema test");
         viewer = app.accounts().issueToken(v.id(), "schema test");
         searchWord = engagement.summary().split("\\W+")[0];
@@ -202,9 +209,14 @@ class OpenApiSchemaTest {
         }
         for (Route route : byId) {
             String list = route.path().substring(0, route.path().indexOf("/{id}"));
-            String id = firstIds.get(list);
+            String id = route.path().endsWith("/{id}/messages") ? messagesReferral : firstIds.get(list);
             assertThat(id).as("a record to read from " + route.path()).isNotNull();
             for (String token : new String[] {admin, viewer}) {
+                if (route.path().equals(ApiServer.BASE + "/read-markers/{id}") && token.equals(admin)) {
+                    // the id is the viewer's marker (read last): nobody else finds it
+                    assertMatches(get(route.path().replace("{id}", id), token), route.path(), "GET", 404);
+                    continue;
+                }
                 if (route.path().contains("/webhooks") && token.equals(viewer)) {
                     assertMatches(get(route.path().replace("{id}", id), token), route.path(), "GET", 403);
                     continue;
@@ -266,6 +278,10 @@ class OpenApiSchemaTest {
             } while (after != null);
             assertThat(api).as(type.key()).isNotEmpty().isEqualTo(exchanged.get(type.key()));
         }
+    }
+
+    private static String searchWord(Engagement engagement) {
+        return engagement.summary().split("\\W+")[0];
     }
 
     private JsonNode tree(String line) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Limits;
 import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.internal.Check;
 import org.sectorcrm.core.internal.Transitions;
@@ -20,11 +21,15 @@ import org.sectorcrm.core.reference.StaffUserId;
  * needs a documented reason (a must-have of the regional referral work group); a completed referral
  * carries its outcome. Job-seeker case management is out of scope: {@code externalReference} lets an
  * integrator link a case in its own system.
+ *
+ * <p>A referral may be about one individual {@code contact} of the employer; then {@code release} records the release
+ * of information that contact signed (form, date, scope, expiry, withdrawal). When the deployment requires it (the
+ * default), a referral naming a contact is only sent with a release valid that day.
  */
 public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffUserId fromStaff, PartnerId toPartner,
         EmployerId employer, PartnershipId partnership, NeedId need, String requestedService, ReferralStatus status,
         LocalDate sentOn, LocalDate responseDue, String declineReason, List<FollowUp> followUps, String outcome,
-        String externalReference) implements Aggregate<ReferralId> {
+        String externalReference, ContactId contact, Release release) implements Aggregate<ReferralId> {
     public Referral {
         Check c = Check.of("referral").require("fromPartner", fromPartner).require("fromStaff", fromStaff).require("toPartner", toPartner)
                 .require("employer", employer).text("requestedService", requestedService, Limits.NAME).require("status", status)
@@ -40,6 +45,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
         if (status == ReferralStatus.COMPLETED) {
             c.text("outcome", outcome, Limits.DESCRIPTION);
         }
+        c.that(release == null || contact != null, "release", "is recorded for a referral about an individual contact: name the contact");
         followUps = c.list("followUps", followUps);
         c.throwIfInvalid();
     }
@@ -47,7 +53,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     public static Referral sent(PartnerId from, StaffUserId fromStaff, PartnerId to, EmployerId employer, String requestedService,
             LocalDate sentOn, LocalDate responseDue) {
         return new Referral(null, null, from, fromStaff, to, employer, null, null, requestedService, ReferralStatus.SENT,
-                sentOn, responseDue, null, List.of(), null, null);
+                sentOn, responseDue, null, List.of(), null, null, null, null);
     }
 
     public Referral accept() {
@@ -78,7 +84,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
         List<FollowUp> log = new ArrayList<>(followUps);
         log.add(followUp);
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, log, outcome, externalReference);
+                sentOn, responseDue, declineReason, log, outcome, externalReference, contact, release);
     }
 
     /** Still waiting for the receiving partner's answer after the response due date. */
@@ -89,31 +95,42 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     private Referral moveTo(ReferralStatus to, String reason, String outcome) {
         Transitions.require("referral", "status", status, to, status.next());
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, to,
-                sentOn, responseDue, reason, followUps, outcome, externalReference);
+                sentOn, responseDue, reason, followUps, outcome, externalReference, contact, release);
     }
 
     public Referral withId(ReferralId id) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
     }
 
     public Referral withStamp(Stamp stamp) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
     }
 
     public Referral withPartnership(PartnershipId partnership) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
     }
 
     public Referral withNeed(NeedId need) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
     }
 
     public Referral withExternalReference(String externalReference) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+    }
+
+    /** The same referral about one individual contact of the employer, with the release of information they gave (may be null). */
+    public Referral aboutContact(ContactId contact, Release release) {
+        return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+    }
+
+    /** Whether the contact's details may go to the receiving partner on {@code day}: no contact named, or a valid release. */
+    public boolean mayShareContactOn(LocalDate day) {
+        return contact == null || release != null && release.isValidOn(day);
     }
 }

@@ -17,6 +17,12 @@ import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.message.ReadMarker;
+import org.sectorcrm.core.message.ReadMarkerFilter;
+import org.sectorcrm.core.message.ReadMarkerId;
+import org.sectorcrm.core.message.ReferralMessage;
+import org.sectorcrm.core.message.ReferralMessageFilter;
+import org.sectorcrm.core.message.ReferralMessageId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
@@ -151,6 +157,28 @@ public final class AggregateTypes {
                     .filter(AppointmentFilter.ALL, AppointmentFilter::matches)
                     .references("employer", EMPLOYER, Appointment::employer)
                     .searchable(a -> SearchableText.join(a.title(), a.location())));
+
+    /**
+     * A message on a referral's thread. Its body is searchable text for the store's index; the operations show a message
+     * only to the staff of the referral's two partners, and a search hit is read again through them.
+     *
+     * @since 2
+     */
+    public static final AggregateType<ReferralMessageId, ReferralMessage, ReferralMessageFilter> REFERRAL_MESSAGE = add(
+            AggregateType.builder("referralMessage", ReferralMessage.class, ReferralMessageId.class, ReferralMessageFilter.class)
+                    .plural("referral-messages")
+                    .ids(ReferralMessageId::of, ReferralMessageId::new)
+                    .filter(ReferralMessageFilter.ALL, ReferralMessageFilter::matches)
+                    .references("employer", EMPLOYER, ReferralMessage::employer)
+                    .searchable(ReferralMessage::body));
+
+    /** How far one staff user has read one referral's messages (read state kept apart from the messages). @since 2 */
+    public static final AggregateType<ReadMarkerId, ReadMarker, ReadMarkerFilter> READ_MARKER = add(
+            AggregateType.builder("readMarker", ReadMarker.class, ReadMarkerId.class, ReadMarkerFilter.class)
+                    .plural("read-markers")
+                    .ids(ReadMarkerId::of, ReadMarkerId::new)
+                    .filter(ReadMarkerFilter.ALL, ReadMarkerFilter::matches)
+                    .searchable(m -> m.via() == null ? "" : m.via()));
 
     public static final AggregateType<OutcomeId, OutcomeMeasure, OutcomeFilter> OUTCOME = add(
             AggregateType.builder("outcome", OutcomeMeasure.class, OutcomeId.class, OutcomeFilter.class)

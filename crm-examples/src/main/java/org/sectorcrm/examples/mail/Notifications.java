@@ -46,7 +46,10 @@ import org.sectorcrm.jdbc.outbox.OutboxDispatcher;
  *       sent it;</li>
  *   <li>a referral overdue (no answer by its response date): the receiving partner's staff and the sender, once per
  *       response date;</li>
- *   <li>an appointment scheduled, changed, rescheduled or cancelled: its organiser and staff attendees.</li>
+ *   <li>an appointment scheduled, changed, rescheduled or cancelled: its organiser and staff attendees;</li>
+ *   <li>a new message on a referral: the other partner's active staff (not VIEWERs), with the body ({@link ThreadMail});</li>
+ *   <li>an engagement's follow-up coming due: the staff user who logged it, once per due date, on that day (or within
+ *       {@link #FOLLOW_UP_CATCH_UP} days after it, if the server was down).</li>
  * </ul>
  *
  * <p>Nobody is told of their own action. Each message is composed from what its recipient may read, read as the
@@ -60,6 +63,8 @@ public final class Notifications {
     private static final System.Logger LOG = System.getLogger(Notifications.class.getName());
     /** How often the overdue referrals are looked for (each is announced once per response date in any case). */
     private static final Duration OVERDUE_SCAN = Duration.ofMinutes(10);
+    /** How many days after a follow-up's due date its mail is still sent (a server down on the day catches up). */
+    static final int FOLLOW_UP_CATCH_UP = 6;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm");
 
     /** What a staff user wants to get. */
@@ -121,6 +126,7 @@ public final class Notifications {
         if (Duration.between(lastOverdueScan, now).compareTo(OVERDUE_SCAN) >= 0) {
             lastOverdueScan = now;
             overdue(LocalDate.ofInstant(now, zone));
+            followUpsDue(LocalDate.ofInstant(now, zone));
         }
         digests(now);
     }
@@ -186,6 +192,12 @@ public final class Notifications {
                 Set<StaffUserId> who = to == ReferralStatus.CANCELLED ? staffOf(r.toPartner()) : Set.of(r.fromStaff());
                 send(key, who, event.actor(), as -> referralMail(as, r.id(), to.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
             }
+        } else if (event.recordType() == AggregateTypes.REFERRAL_MESSAGE && event instanceof DomainEvent.Created) {
+            var id = AggregateTypes.REFERRAL_MESSAGE.parseId(event.recordId());
+            var found = crm.storage().read(tx -> tx.store(AggregateTypes.REFERRAL_MESSAGE).find(id));
+            if (found.isPresent()) {
+                send(key, staffOf(found.get().otherPartner()), event.actor(), as -> ThreadMail.message(as, id, mailer.settings().publicUrl(), this::partnerName));
+            }
         } else if (event.recordType() == AggregateTypes.APPOINTMENT && !(event instanceof DomainEvent.Deleted)) {
             Optional<Appointment> found = crm.storage().read(tx -> tx.store(AggregateTypes.APPOINTMENT).find(AggregateTypes.APPOINTMENT.parseId(event.recordId())));
             if (found.isPresent()) {
@@ -214,13 +226,37 @@ public final class Notifications {
         }
     }
 
+    /** Follow-ups due today (or missed on the last {@link #FOLLOW_UP_CATCH_UP} days): to the staff user who logged each, once per due date. */
+    private void followUpsDue(LocalDate today) {
+        var filter = new org.sectorcrm.core.engagement.EngagementFilter(null, null, null, null, null, null, null, null, null, today);
+        var page = crm.storage().read(tx -> tx.engagements().query(filter, PageRequest.first(PageRequest.MAX_LIMIT)));
+        while (true) {
+            for (var e : page.items()) {
+                if (e.followUpDue().isBefore(today.minusDays(FOLLOW_UP_CATCH_UP))) {
+                    continue; // long past: announced then, or before mail was configured
+                }
+                try {
+                    send("followup:" + e.id().asString() + ":" + e.followUpDue(), Set.of(e.staff()), null,
+                            as -> ThreadMail.followUp(as, e.id(), mailer.settings().publicUrl()));
+                } catch (MessagingException | RuntimeException x) {
+                    LOG.log(System.Logger.Level.WARNING, "the follow-up notice of engagement " + e.id().asString() + " was not sent; it is tried again", x);
+                }
+            }
+            if (!page.hasNext()) {
+                return;
+            }
+            String cursor = page.nextCursor();
+            page = crm.storage().read(tx -> tx.engagements().query(filter, PageRequest.after(cursor, PageRequest.MAX_LIMIT)));
+        }
+    }
+
     /** A message as its recipient may read it, or empty when they may not read the record. */
     @FunctionalInterface
     private interface Compose {
         Optional<Mail> as(CrmSession recipient);
     }
 
-    private record Mail(String subject, String text) {
+    record Mail(String subject, String text) {
     }
 
     private void send(String key, Set<StaffUserId> recipients, StaffUserId actor, Compose compose) throws MessagingException {

@@ -154,6 +154,8 @@ public final class ApiServer implements AutoCloseable {
         register(records::all);
         register(new LifecycleRoutes());
         register(new SchedulingRoutes(crm, accounts, auth, uidDomain));
+        register(new MessageRoutes());
+        register(new ReleaseRoutes());
         register(() -> List.of(records.searchEverything()));
         register(new AuditRoutes(crm.clock()));
         register(new ReportRoutes(crm.clock()));

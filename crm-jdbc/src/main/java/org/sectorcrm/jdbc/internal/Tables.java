@@ -38,6 +38,12 @@ import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.engagement.Note;
+import org.sectorcrm.core.message.ReadMarker;
+import org.sectorcrm.core.message.ReadMarkerFilter;
+import org.sectorcrm.core.message.ReadMarkerId;
+import org.sectorcrm.core.message.ReferralMessage;
+import org.sectorcrm.core.message.ReferralMessageFilter;
+import org.sectorcrm.core.message.ReferralMessageId;
 import org.sectorcrm.core.report.EstablishmentCount;
 import org.sectorcrm.core.report.EstablishmentCountFilter;
 import org.sectorcrm.core.report.EstablishmentCountId;
@@ -205,6 +211,26 @@ public final class Tables {
             .filter(Tables::appointmentFilter)
             .build();
 
+    /** Since V010. Both partners of the thread are columns, so a partner's messages are one indexed OR; sent_at as appointments keep instants. */
+    public static final Table<ReferralMessageId, ReferralMessage, ReferralMessageFilter> REFERRAL_MESSAGE = Table.of(
+            AggregateTypes.REFERRAL_MESSAGE, "crm_referral_message")
+            .column("referral_id", UUID, m -> uuid(m.referral()))
+            .column("employer_id", UUID, m -> uuid(m.employer()))
+            .column("author_partner_id", UUID, m -> uuid(m.authorPartner()))
+            .column("other_partner_id", UUID, m -> uuid(m.otherPartner()))
+            .column("author_id", UUID, m -> uuid(m.author()))
+            .column("sent_at", INSTANT, m -> Conditions.floorMicros(m.sentAt()))
+            .column("sent_at_ns", LONG, m -> Conditions.belowMicros(m.sentAt()))
+            .filter(Tables::referralMessageFilter)
+            .build();
+
+    /** Since V010. One row per reader and referral; the position read up to is in the document. */
+    public static final Table<ReadMarkerId, ReadMarker, ReadMarkerFilter> READ_MARKER = Table.of(AggregateTypes.READ_MARKER, "crm_read_marker")
+            .column("referral_id", UUID, m -> uuid(m.referral()))
+            .column("reader_id", UUID, m -> uuid(m.reader()))
+            .filter(Tables::readMarkerFilter)
+            .build();
+
     public static final Table<OutcomeId, OutcomeMeasure, OutcomeFilter> OUTCOME = Table.of(AggregateTypes.OUTCOME, "crm_outcome")
             .column("employer_id", UUID, o -> uuid(o.employer()))
             .column("solution_id", UUID, o -> uuid(o.solution()))
@@ -229,7 +255,7 @@ public final class Tables {
             .filter(Tables::establishmentCountFilter)
             .build();
 
-    /** Since V012. The owner is named generically (type key and id text), so no foreign key: the operations check it. */
+    /** Since V011. The owner is named generically (type key and id text), so no foreign key: the operations check it. */
     public static final Table<AttachmentId, Attachment, AttachmentFilter> ATTACHMENT = Table.of(AggregateTypes.ATTACHMENT, "crm_attachment")
             .column("owner_type", CODE, Attachment::ownerType)
             .column("owner_id", CODE, Attachment::ownerId)
@@ -353,6 +379,24 @@ public final class Tables {
         if (f.to() != null) {
             c.before("starts_at", f.to());
         }
+    }
+
+    public static void referralMessageFilter(ReferralMessageFilter f, Conditions c) {
+        SqlDialect d = c.dialect();
+        c.eq("referral_id", UUID, uuid(f.referral()))
+                .eq("author_id", UUID, uuid(f.author()));
+        if (f.partner() != null) {
+            c.and("(t.author_partner_id = " + d.param(UUID) + " OR t.other_partner_id = " + d.param(UUID) + ")",
+                    d.arg(UUID, uuid(f.partner())), d.arg(UUID, uuid(f.partner())));
+        }
+        if (f.sentAfter() != null) {
+            c.after("sent_at", f.sentAfter());
+        }
+    }
+
+    public static void readMarkerFilter(ReadMarkerFilter f, Conditions c) {
+        c.eq("referral_id", UUID, uuid(f.referral()))
+                .eq("reader_id", UUID, uuid(f.reader()));
     }
 
     public static void needFilter(NeedFilter f, Conditions c) {

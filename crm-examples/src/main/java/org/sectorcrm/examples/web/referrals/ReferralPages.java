@@ -90,6 +90,7 @@ public final class ReferralPages {
         p.put("lists", lists);
         p.put("partner", r.names().partner(me));
         p.put("rows", ROWS);
+        p.put("unread", MessageThreadPage.unread(r));
         r.render("referrals/inbox.jte", "Referrals", "/referrals", p);
     }
 
@@ -203,7 +204,7 @@ public final class ReferralPages {
         r.redirect("/referrals/" + id.asString() + (move.equals("follow-up") ? "#thread" : ""), said);
     }
 
-    private void page(WebRequest r, int status, Referral x, FormErrors errors, Map<String, String> values, String conflict) {
+    void page(WebRequest r, int status, Referral x, FormErrors errors, Map<String, String> values, String conflict) {
         PartnerId me = r.actor().partner();
         boolean receiver = x.toPartner().equals(me);
         boolean sender = x.fromPartner().equals(me);
@@ -230,6 +231,7 @@ public final class ReferralPages {
         p.put("values", values);
         p.put("conflict", conflict);
         p.put("attachments", org.sectorcrm.examples.web.attachments.AttachmentBox.of(r, org.sectorcrm.core.type.AggregateTypes.REFERRAL, x.id()));
+        p.put("messages", MessageThreadPage.view(r, x, errors, values));
         r.render(status, "referrals/show.jte", (errors.isEmpty() ? "" : "Not saved: ") + "Referral: " + x.requestedService(), "/referrals", p);
     }
 
