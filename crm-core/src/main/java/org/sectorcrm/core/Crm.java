@@ -70,7 +70,7 @@ public final class Crm {
         if (userId == null) {
             throw ValidationException.of("actor", "user", "is required");
         }
-        StaffUser user = storage.read(tx -> tx.staffUsers().find(userId))
+        StaffUser user = storage.find(org.sectorcrm.core.type.AggregateTypes.STAFF_USER, userId) // a cache hit needs no transaction
                 .orElseThrow(() -> new AccessDeniedException("staff user " + userId + " does not exist"));
         return sessionFor(user);
     }

@@ -77,7 +77,7 @@ public abstract class RecordOperations<I extends Id, T extends Aggregate<I>, F, 
 
     public Optional<V> find(I id) {
         requireId(id);
-        return crm.storage().read(tx -> store(tx).find(id)).map(this::view);
+        return crm.storage().find(type, id).map(this::view); // read(tx -> find), which a cache may answer without a transaction
     }
 
     public Page<V> list(F filter, PageRequest page) {

@@ -82,6 +82,14 @@ public final class JdbcCrmStorage implements CrmStorage {
         return engine.run(true, work);
     }
 
+    /** One SELECT in auto-commit outside a transaction (no BEGIN and COMMIT); inside one, it joins it like {@link #read}. */
+    @Override
+    public <I extends org.sectorcrm.core.Id, T extends org.sectorcrm.core.Aggregate<I>, F> java.util.Optional<T> find(
+            org.sectorcrm.core.type.AggregateType<I, T, F> type, I id) {
+        requireOpen();
+        return engine.find(type, id);
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.REFERENTIAL_INTEGRITY, Capability.EVENT_LOG);

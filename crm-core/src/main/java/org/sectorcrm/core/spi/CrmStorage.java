@@ -52,6 +52,16 @@ public interface CrmStorage extends AutoCloseable {
         return inTransaction(tx -> work.run(new ReadOnlyStorageTransaction(tx)));
     }
 
+    /**
+     * The record {@code id} of {@code type}: exactly {@code read(tx -> tx.store(type).find(id))}, which is the default
+     * (and, on a thread already inside a transaction, joins it like any read). It exists so that a caching storage
+     * can answer a hit without opening a transaction of its delegate: the application's get-by-id goes through here.
+     */
+    default <I extends org.sectorcrm.core.Id, T extends org.sectorcrm.core.Aggregate<I>, F> java.util.Optional<T> find(
+            org.sectorcrm.core.type.AggregateType<I, T, F> type, I id) {
+        return read(tx -> tx.store(type).find(id));
+    }
+
     /** The optional capabilities this implementation has; the kit skips (loudly) the tests of those it lacks. */
     Set<Capability> capabilities();
 

@@ -62,7 +62,7 @@ public final class Engine {
             lock.lock();
         }
         try {
-            return outermost(readOnly, work);
+            return outermost(readOnly, false, work);
         } finally {
             if (lock != null) {
                 lock.unlock();
@@ -70,8 +70,18 @@ public final class Engine {
         }
     }
 
-    private <R> R outermost(boolean readOnly, TransactionWork<R> work) {
-        TxState state = open(readOnly);
+    /**
+     * {@code read(tx -> tx.store(type).find(id))}, which is one SELECT: outside a transaction it runs in auto-commit
+     * (see {@link TxState#oneStatement}), which is what made the uncached get-by-id slower than raw JDBC (issue 13).
+     */
+    public <I extends org.sectorcrm.core.Id, T extends org.sectorcrm.core.Aggregate<I>, F> java.util.Optional<T> find(
+            org.sectorcrm.core.type.AggregateType<I, T, F> type, I id) {
+        TransactionWork<java.util.Optional<T>> work = tx -> tx.store(type).find(id);
+        return current.get() != null ? run(true, work) : outermost(true, true, work);
+    }
+
+    private <R> R outermost(boolean readOnly, boolean oneStatement, TransactionWork<R> work) {
+        TxState state = open(readOnly, oneStatement);
         current.set(state);
         JdbcTransaction tx = new JdbcTransaction(state, readOnly);
         try {
@@ -98,7 +108,7 @@ public final class Engine {
         }
     }
 
-    private TxState open(boolean readOnly) {
+    private TxState open(boolean readOnly, boolean oneStatement) {
         Handle handle;
         try {
             handle = jdbi.open();
@@ -106,7 +116,8 @@ public final class Engine {
             throw new StorageException("cannot get a database connection: " + e.getMessage(), e);
         }
         try {
-            return TxState.begin(handle, dialect, documents, readOnly, borrowed, busyTimeout);
+            return oneStatement ? TxState.oneStatement(handle, dialect, documents, borrowed, busyTimeout)
+                    : TxState.begin(handle, dialect, documents, readOnly, borrowed, busyTimeout);
         } catch (SQLException | RuntimeException e) {
             handle.close();
             throw new StorageException("cannot begin a transaction on " + dialect.dialect() + ": " + e.getMessage(), e);

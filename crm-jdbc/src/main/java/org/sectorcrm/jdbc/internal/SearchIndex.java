@@ -110,20 +110,25 @@ final class SearchIndex {
     }
 
     /**
-     * The condition on {@code t.id} for rows whose readable text holds every word of {@code terms}: the words may come
-     * from different scopes (the summary and a note), so rows are grouped per record and counted by distinct word.
+     * The condition on {@code t.id} for rows whose readable text holds every word of {@code terms}: one
+     * {@code t.id IN (...)} per word, each over the reader's scopes, so the words may come from different scopes (the
+     * summary and a note). Why not one subquery {@code WHERE word IN (...) GROUP BY record_id HAVING COUNT(DISTINCT
+     * word) = n}: SQLite then reads the group in record order through {@code crm_search_word_record}, i.e. every index
+     * row of the type, instead of the few rows of each word through the primary key (issue 13: 14 times slower than
+     * the raw INTERSECT on 5,000 employers). Each per-word subquery is a primary-key range on every engine.
      */
     static Sql condition(SqlDialect d, Table<?, ?, ?> table, SearchTerms terms, Reader reader) {
         List<String> words = SearchWords.of(terms);
         List<String> scopes = scopes(reader);
-        Sql sql = new Sql("t.id IN (SELECT " + d.idFromText("w.record_id", table.idType()) + " FROM crm_search_word w WHERE w.record_type = ?",
-                d.arg(ColumnType.TEXT, table.recordType()));
-        in(sql, " AND w.word IN (", words, d);
-        in(sql, " AND w.scope IN (", scopes, d);
-        if (words.size() == 1) {
-            return sql.add(")");
+        Sql sql = new Sql("(");
+        for (int i = 0; i < words.size(); i++) {
+            sql.add((i == 0 ? "" : " AND ") + "t.id IN (SELECT " + d.idFromText("w.record_id", table.idType())
+                    + " FROM crm_search_word w WHERE w.record_type = ?", d.arg(ColumnType.TEXT, table.recordType()));
+            sql.add(" AND w.word = ?", d.arg(ColumnType.TEXT, words.get(i)));
+            in(sql, " AND w.scope IN (", scopes, d);
+            sql.add(")");
         }
-        return sql.add(" GROUP BY w.record_id HAVING COUNT(DISTINCT w.word) = " + words.size() + ")");
+        return sql.add(")");
     }
 
     private static void in(Sql sql, String prefix, List<String> values, SqlDialect d) {

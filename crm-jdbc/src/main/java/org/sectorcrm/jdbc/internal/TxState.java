@@ -71,6 +71,22 @@ public final class TxState {
         return new TxState(handle, dialect, documents, readOnly, false, null);
     }
 
+    /**
+     * For a read of one statement outside any transaction: the connection stays in auto-commit, where the statement
+     * is its own transaction on every engine (one snapshot), so BEGIN and COMMIT are not sent (sqlite-jdbc also sends
+     * a BEGIN after every COMMIT, and another COMMIT when auto-commit is put back). A connection a caller's
+     * DataSource already has in a transaction is joined as in {@link #begin}.
+     */
+    static TxState oneStatement(Handle handle, SqlDialect dialect, Documents documents, boolean borrowed,
+            java.time.Duration busyTimeout) throws SQLException {
+        Connection c = handle.getConnection();
+        if (c.getAutoCommit() && borrowed) {
+            dialect.prepareBorrowed(c, busyTimeout);
+        }
+        // external: commit, rollback and close leave the connection's transaction state as it was.
+        return new TxState(handle, dialect, documents, true, true, null);
+    }
+
     void commit() throws SQLException {
         if (failed != null) {
             throw new StorageException("the transaction was rolled back because the storage failed inside it (" + failed.getMessage()
