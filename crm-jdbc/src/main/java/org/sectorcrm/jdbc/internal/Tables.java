@@ -31,6 +31,12 @@ import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.dedupe.DuplicateReview;
+import org.sectorcrm.core.dedupe.DuplicateReviewFilter;
+import org.sectorcrm.core.dedupe.DuplicateReviewId;
+import org.sectorcrm.core.dedupe.EmployerMerge;
+import org.sectorcrm.core.dedupe.EmployerMergeFilter;
+import org.sectorcrm.core.dedupe.EmployerMergeId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
@@ -226,6 +232,22 @@ public final class Tables {
             .filter(Tables::establishmentCountFilter)
             .build();
 
+    /** Since V013. The id derives from the pair; the pair's ids are columns for the filter, not foreign keys. */
+    public static final Table<DuplicateReviewId, DuplicateReview, DuplicateReviewFilter> DUPLICATE_REVIEW = Table.of(
+            AggregateTypes.DUPLICATE_REVIEW, "crm_duplicate_review")
+            .column("first_id", UUID, r -> uuid(r.first()))
+            .column("second_id", UUID, r -> uuid(r.second()))
+            .column("decision", TEXT, r -> r.decision().name())
+            .filter(Tables::duplicateReviewFilter)
+            .build();
+
+    /** Since V013. The id is the merged employer's; the survivor is a foreign key. */
+    public static final Table<EmployerMergeId, EmployerMerge, EmployerMergeFilter> EMPLOYER_MERGE = Table.of(
+            AggregateTypes.EMPLOYER_MERGE, "crm_employer_merge")
+            .column("survivor_id", UUID, m -> uuid(m.survivor()))
+            .filter(Tables::employerMergeFilter)
+            .build();
+
     /**
      * The layout of {@code type}.
      *
@@ -395,6 +417,16 @@ public final class Tables {
     public static void establishmentCountFilter(EstablishmentCountFilter f, Conditions c) {
         c.eq("area", CODE, f.area())
                 .eq("quarter", TEXT, f.quarter() == null ? null : f.quarter().toString());
+    }
+
+    public static void duplicateReviewFilter(DuplicateReviewFilter f, Conditions c) {
+        c.eq("first_id", UUID, uuid(f.first()))
+                .eq("second_id", UUID, uuid(f.second()))
+                .eq("decision", TEXT, name(f.decision()));
+    }
+
+    public static void employerMergeFilter(EmployerMergeFilter f, Conditions c) {
+        c.eq("survivor_id", UUID, uuid(f.survivor()));
     }
 
     // --- helpers ---

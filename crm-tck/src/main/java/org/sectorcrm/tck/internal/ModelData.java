@@ -92,7 +92,10 @@ public final class ModelData {
      * properties stopped catching some planted mutants within their tries (KitCatchesBrokenStoresTest).
      */
     public static final List<Kind<?, ?, ?>> OTHER_KINDS = Kinds.ALL.stream().filter(k -> !PARENT_KINDS.contains(k))
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.ESTABLISHMENT_COUNT).toList();
+            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.ESTABLISHMENT_COUNT)
+            // Duplicate reviews and merge records likewise (snapshots and pairs of ids; the kit's contracts cover them).
+            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.DUPLICATE_REVIEW && k.type() != org.sectorcrm.core.type.AggregateTypes.EMPLOYER_MERGE)
+            .toList();
 
     /** The filters of each kind's filter data set, harvested once from a throwaway in-memory store. */
     private static final Map<AggregateType<?, ?, ?>, List<?>> FILTERS = new ConcurrentHashMap<>();
