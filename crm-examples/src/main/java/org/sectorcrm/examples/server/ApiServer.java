@@ -143,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
         register(() -> List.of(records.searchEverything()));
         register(new AuditRoutes(crm.clock()));
         register(new ReportRoutes(crm.clock()));
+        register(new DedupeRoutes());
     }
 
     /** Disabling or deleting a staff user ends their sessions and tokens now, so re-enabling later does not bring the old ones back. */
