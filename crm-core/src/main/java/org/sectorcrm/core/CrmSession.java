@@ -81,6 +81,11 @@ public final class CrmSession {
         return new ReportOperations(crm, actor);
     }
 
+    /** Duplicate employers: the scan with remembered reviews, merge and unmerge. @since 2 */
+    public DedupeOperations dedupe() {
+        return new DedupeOperations(crm, actor);
+    }
+
     public AuditOperations audit() {
         return new AuditOperations(crm, actor);
     }

@@ -158,6 +158,17 @@ public final class EmployerOperations extends RecordOperations<EmployerId, Emplo
         });
     }
 
+    /**
+     * The employer with this id, or, when it was merged into another, the survivor (following later merges too): the
+     * returned record's id then differs from {@code id}. {@link #find} stays exact (empty for a merged id).
+     */
+    @Override
+    public Employer get(EmployerId id) {
+        requireId(id);
+        return crm.storage().read(tx -> DedupeOperations.resolve(tx, id).flatMap(r -> tx.employers().find(r)))
+                .orElseThrow(() -> new NotFoundException(key(), id));
+    }
+
     private Employer store(Changes changes, Employer draft) {
         Employer complete = prepareCreate(changes, draft);
         store(changes.tx).save(complete, 0);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar sectorcrm.jar serve|users|import|export|report|restore|backup ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class, MatchCommand.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class, MatchCommand.class, org.sectorcrm.examples.cli.DedupeCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

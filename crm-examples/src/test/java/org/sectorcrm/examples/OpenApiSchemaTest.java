@@ -89,6 +89,21 @@ class OpenApiSchemaTest {
         s.outcomes().create(new OutcomeMeasure(null, null, engagement.employer(), null, Metric.RETENTION_RATE, LocalDate.of(2024, 1, 15),
                 new BigDecimal("81.50"), List.of(new Observation(LocalDate.of(2025, 1, 15), new BigDecimal("86.25")))));
         s.feedback().create(new Feedback(null, null, engagement.employer(), engagement.id(), null, 4, "Quick and useful"));
+        // ... and no dedupe records: a review of two demo employers, and a merge of two new ones (its tombstone)
+        var two = s.employers().list(org.sectorcrm.core.employer.EmployerFilter.ALL, PageRequest.first(2)).items();
+        s.dedupe().review(two.get(0).id(), two.get(1).id(), org.sectorcrm.core.dedupe.ReviewDecision.LATER, "schema test");
+        var kept = s.employers().create(org.sectorcrm.core.employer.Employer.named("Schema Merge Survivor"));
+        var gone = s.employers().create(org.sectorcrm.core.employer.Employer.named("Schema Merge Merged").withWebsite("https://merged.example"));
+        s.dedupe().merge(kept.id(), gone.id(), org.sectorcrm.core.dedupe.MergeChoices.DEFAULTS);
+        // ... and a likely duplicate pair for GET /dedupe/candidates, with ids sorting first: a scan page looks at 500
+        // employers at most, in id order, and the test reads the first page
+        var plant = new org.sectorcrm.core.employer.Address("77 Quarry Rd", "Rockford", "IL", "61104");
+        s.employers().create(org.sectorcrm.core.employer.Employer.named("Quarry Tool & Die, Inc.")
+                .withId(new org.sectorcrm.core.employer.EmployerId(java.util.UUID.fromString("00000000-0000-7000-8000-000000000001"))).withEstablishments(
+                List.of(org.sectorcrm.core.employer.Establishment.primary("Plant", plant, null))));
+        s.employers().createAnyway(org.sectorcrm.core.employer.Employer.named("QUARRY TOOL AND DIE")
+                .withId(new org.sectorcrm.core.employer.EmployerId(java.util.UUID.fromString("00000000-0000-7000-8000-000000000002"))).withEstablishments(
+                List.of(org.sectorcrm.core.employer.Establishment.primary("Plant", plant, null))));
         // ... and no appointments: one with a contact, so that a VIEWER's answers have something to mask
         var contact = s.contacts().list(org.sectorcrm.core.contact.ContactFilter.atEmployer(engagement.employer()),
                 PageRequest.first(1)).items();
@@ -202,7 +217,9 @@ class OpenApiSchemaTest {
                 if (route.paged() && !search) {
                     assertThat(body.get("items")).as(path + " has records to check").isNotEmpty();
                     JsonNode first = body.get("items").get(0);
-                    firstIds.put(path, (first.has("contact") ? first.get("contact") : first).get("id").asText());
+                    // a contact view holds its contact; a dedupe candidate pair its two employers
+                    JsonNode record = first.has("contact") ? first.get("contact") : first.has("id") ? first : first.get("first");
+                    firstIds.put(path, record.get("id").asText());
                 }
             }
             checked.add(path);

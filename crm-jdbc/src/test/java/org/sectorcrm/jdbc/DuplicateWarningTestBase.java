@@ -80,6 +80,24 @@ abstract class DuplicateWarningTestBase {
     }
 
     @Test
+    void theDedupeScanFindsStoredPairsThroughTheIndexesAndRemembersANotDuplicateReview() {
+        Employer acme = staff.employers().create(at("Acme Tool & Die, Inc.", "1200 Harrison Ave", "Rockford", "61104"));
+        Employer acme2 = staff.employers().createAnyway(at("ACME TOOL AND DIE", "1200 Harrison Avenue Suite 4", "Rockford", "61104-2231"));
+        staff.employers().create(at("Zenith Plastics", "55 River Rd", "Peoria", "61602"));
+
+        var pairs = staff.dedupe().scan(PageRequest.first(10)).items();
+        assertThat(pairs).singleElement().satisfies(p -> {
+            assertThat(java.util.Set.of(p.first().id(), p.second().id())).containsExactlyInAnyOrder(acme.id(), acme2.id());
+            assertThat(p.level()).isEqualTo(MatchLevel.ESTABLISHMENT);
+            assertThat(p.explanation()).contains("same street number");
+        });
+        staff.dedupe().review(acme.id(), acme2.id(), org.sectorcrm.core.dedupe.ReviewDecision.NOT_DUPLICATE, "checked");
+        assertThat(staff.dedupe().scan(PageRequest.first(10)).items()).isEmpty();
+        assertThat(viewer.dedupe().reviews().list(org.sectorcrm.core.dedupe.DuplicateReviewFilter.ALL, PageRequest.first()).items())
+                .singleElement().extracting(r -> r.comment()).isEqualTo("checked");
+    }
+
+    @Test
     void aNewEmployerWithoutLikelyDuplicatesIsCreated() {
         staff.employers().create(at("Acme Tool & Die, Inc.", "1200 Harrison Ave", "Rockford", "61104"));
         // Same brand word, other town, no identifier in common: two employers (the franchisee rule).

@@ -79,6 +79,24 @@ public abstract class CrmStorageModelProperties {
         }
     }
 
+    @Property(tries = 15)
+    @Label("merging two employers then unmerging them loses or duplicates no record and restores both employers")
+    public void mergeThenUnmergeRestoresEverything(@ForAll("mergeScenarios") org.sectorcrm.tck.internal.MergeCheck.Scenario scenario) {
+        try (CrmStorage tested = createStorage()) {
+            org.sectorcrm.tck.internal.MergeCheck.run(tested, scenario);
+        }
+    }
+
+    @Provide
+    public Arbitrary<org.sectorcrm.tck.internal.MergeCheck.Scenario> mergeScenarios() {
+        Arbitrary<Integer> few = Arbitraries.integers().between(0, 3);
+        Arbitrary<List<String>> take = Arbitraries.of("legalName", "website", "region", "status", "employees").list().uniqueElements().ofMaxSize(3);
+        return Combinators.combine(Arbitraries.longs(), few, few, few, few, Arbitraries.integers().between(0, 2), Arbitraries.of(true, false),
+                Arbitraries.of(true, false)).as((seed, ca, cb, ea, eb, nb, ma, mb) -> new Object[] {seed, ca, cb, ea, eb, nb, ma, mb})
+                .flatMap(v -> take.map(t -> new org.sectorcrm.tck.internal.MergeCheck.Scenario((Long) v[0], (Integer) v[1], (Integer) v[2],
+                        (Integer) v[3], (Integer) v[4], (Integer) v[5], (Boolean) v[6], (Boolean) v[7], t)));
+    }
+
     /** Reported by jqwik after each property: which outcomes the run covered (conflicts, rollbacks, hits). */
     private static void collect(String outcome) {
         Statistics.label("step outcomes in the reference").collect(outcome);

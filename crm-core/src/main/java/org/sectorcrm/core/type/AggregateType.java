@@ -46,8 +46,11 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     private final java.util.Set<String> personal;
     private final String notesField;
     private final Function<T, List<Note>> notes;
+    private final List<Repointer<T, F>> explicitRepointers;
+    private volatile List<Repointer<T, F>> repointers;
 
     private AggregateType(Builder<I, T, F> b) {
+        this.explicitRepointers = List.copyOf(b.repointers);
         this.personal = java.util.Set.copyOf(b.personal);
         this.notesField = b.notesField;
         this.notes = b.notes;
@@ -124,6 +127,43 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     /** The records this type references that a store enforces under {@code Capability.REFERENTIAL_INTEGRITY}. */
     public List<Reference<T>> references() {
         return references;
+    }
+
+    /**
+     * How records of this type are moved from one referenced record to another (a merge of employers): one for each
+     * {@link #references() reference}, derived from it (the record's and the filter's component named by the reference's
+     * field, set through the canonical constructor), and those the descriptor declares for references held in lists
+     * (a partnership's members). A reference whose record or filter has no such component fails here, naming it.
+     *
+     * @since 2
+     */
+    public List<Repointer<T, F>> repointers() {
+        List<Repointer<T, F>> r = repointers;
+        if (r == null) {
+            List<Repointer<T, F>> all = new ArrayList<>(explicitRepointers);
+            for (Reference<T> ref : references) {
+                if (all.stream().anyMatch(x -> x.field().equals(ref.field()))) {
+                    continue;
+                }
+                Class<?> idType = ref.target().idClass();
+                if (!org.sectorcrm.core.internal.Components.has(recordClass, ref.field(), idType)
+                        || !org.sectorcrm.core.internal.Components.has(filterClass, ref.field(), idType)) {
+                    throw new IllegalStateException(key + "." + ref.field() + " references " + ref.target() + " but " + recordClass.getSimpleName()
+                            + " or " + filterClass.getSimpleName() + " has no component " + ref.field() + ": declare a repointer for it");
+                }
+                String field = ref.field();
+                all.add(new Repointer<>(field, ref.target(), to -> org.sectorcrm.core.internal.Components.with(this.all, field, to),
+                        (record, from, to) -> from.equals(ref.of(record)) ? org.sectorcrm.core.internal.Components.with(record, field, to) : record));
+            }
+            r = List.copyOf(all);
+            repointers = r;
+        }
+        return r;
+    }
+
+    /** The {@link #repointers()} of references to {@code target}. @since 2 */
+    public List<Repointer<T, F>> repointersTo(AggregateType<?, ?, ?> target) {
+        return repointers().stream().filter(x -> x.target() == target).toList();
     }
 
     /** The keys no two records of this type may share (a null value takes no key). */
@@ -249,6 +289,7 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         private final java.util.Set<String> personal = new java.util.LinkedHashSet<>();
         private String notesField;
         private Function<T, List<Note>> notes;
+        private final List<Repointer<T, F>> repointers = new ArrayList<>();
 
         private Builder(String key, Class<T> recordClass, Class<I> idClass, Class<F> filterClass) {
             this.key = Objects.requireNonNull(key, "key");
@@ -278,6 +319,15 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
 
         public Builder<I, T, F> references(String field, AggregateType<?, ?, ?> target, Function<T, ? extends Id> value) {
             references.add(new Reference<>(field, target, value));
+            return this;
+        }
+
+        /**
+         * How records held in a list of ids of {@code target} (not a {@link #references} a store enforces) are found and
+         * moved to another target record; a declared repointer also replaces the derived one of a reference of that field.
+         */
+        public Builder<I, T, F> repoints(String field, AggregateType<?, ?, ?> target, Function<Id, F> referring, Repointer.Repoint<T> repoint) {
+            repointers.add(new Repointer<>(field, target, referring, repoint));
             return this;
         }
 

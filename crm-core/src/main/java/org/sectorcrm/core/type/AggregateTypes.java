@@ -12,6 +12,12 @@ import org.sectorcrm.core.attachment.Attachment;
 import org.sectorcrm.core.attachment.AttachmentFilter;
 import org.sectorcrm.core.attachment.AttachmentId;
 import org.sectorcrm.core.contact.Contact;
+import org.sectorcrm.core.dedupe.DuplicateReview;
+import org.sectorcrm.core.dedupe.DuplicateReviewFilter;
+import org.sectorcrm.core.dedupe.DuplicateReviewId;
+import org.sectorcrm.core.dedupe.EmployerMerge;
+import org.sectorcrm.core.dedupe.EmployerMergeFilter;
+import org.sectorcrm.core.dedupe.EmployerMergeId;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.Employer;
@@ -119,6 +125,7 @@ public final class AggregateTypes {
             AggregateType.builder("partnership", SectorPartnership.class, PartnershipId.class, PartnershipFilter.class)
                     .ids(PartnershipId::of, PartnershipId::new)
                     .filter(PartnershipFilter.ALL, PartnershipFilter::matches)
+                    .repoints("members", EMPLOYER, id -> new PartnershipFilter(null, null, null, null, (EmployerId) id), AggregateTypes::repointMember)
                     .searchable(SearchableText::of));
 
     public static final AggregateType<NeedId, BusinessNeed, NeedFilter> NEED = add(
@@ -202,6 +209,48 @@ public final class AggregateTypes {
                     .ids(EstablishmentCountId::of, null)
                     .filter(EstablishmentCountFilter.ALL, EstablishmentCountFilter::matches)
                     .searchable(c -> SearchableText.join(c.id().asString(), c.source() == null ? "" : c.source())));
+
+    /** A reviewer's decision on a candidate pair of the dedupe scan; its id derives from the pair. @since 2 */
+    public static final AggregateType<DuplicateReviewId, DuplicateReview, DuplicateReviewFilter> DUPLICATE_REVIEW = add(
+            AggregateType.builder("duplicateReview", DuplicateReview.class, DuplicateReviewId.class, DuplicateReviewFilter.class)
+                    .plural("duplicate-reviews")
+                    .ids(DuplicateReviewId::of, DuplicateReviewId::new)
+                    .filter(DuplicateReviewFilter.ALL, DuplicateReviewFilter::matches)
+                    .searchable(r -> r.comment() == null ? "" : r.comment()));
+
+    /** The tombstone of a merged employer (id: the merged employer's), pointing to the survivor. @since 2 */
+    public static final AggregateType<EmployerMergeId, EmployerMerge, EmployerMergeFilter> EMPLOYER_MERGE = add(
+            AggregateType.builder("employerMerge", EmployerMerge.class, EmployerMergeId.class, EmployerMergeFilter.class)
+                    .plural("employer-merges")
+                    .ids(EmployerMergeId::of, EmployerMergeId::new)
+                    .filter(EmployerMergeFilter.ALL, EmployerMergeFilter::matches)
+                    .references("survivor", EMPLOYER, EmployerMerge::survivor)
+                    .searchable(m -> SearchableText.join(m.merged().legalName(), String.join("\n", m.merged().tradeNames()))));
+
+    /**
+     * A partnership moved from one member employer to another (members and their commitments). Both being members is
+     * refused: joining the two memberships would lose one's role, and an unmerge could not tell them apart again.
+     */
+    private static SectorPartnership repointMember(SectorPartnership p, org.sectorcrm.core.Id from, org.sectorcrm.core.Id to) {
+        if (!p.hasMember((EmployerId) from)) {
+            return p;
+        }
+        if (p.hasMember((EmployerId) to)) {
+            throw org.sectorcrm.core.ValidationException.of("partnership", "members", "both employers " + from.asString() + " and " + to.asString()
+                    + " are members of partnership " + p.id() + " (" + p.name() + "): remove one membership before merging");
+        }
+        List<org.sectorcrm.core.partnership.Member> members = new ArrayList<>();
+        for (var m : p.members()) {
+            members.add(m.employer().equals(from) ? new org.sectorcrm.core.partnership.Member((EmployerId) to, m.role()) : m);
+        }
+        List<org.sectorcrm.core.partnership.Commitment> commitments = new ArrayList<>();
+        for (var c : p.commitments()) {
+            commitments.add(c.member().equals(from) ? new org.sectorcrm.core.partnership.Commitment((EmployerId) to, c.kind(), c.description(), c.value(),
+                    c.fulfilled()) : c);
+        }
+        return new SectorPartnership(p.id(), p.stamp(), p.name(), p.region(), p.sector(), p.convener(), p.stage(), members, p.supportPartners(),
+                p.priorities(), p.actionTeams(), commitments);
+    }
 
     /**
      * Files attached to records of any type that owns some (employers, engagements, referrals, ...), named by owner

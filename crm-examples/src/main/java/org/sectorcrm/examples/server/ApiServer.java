@@ -160,6 +160,7 @@ public final class ApiServer implements AutoCloseable {
         register(new AuditRoutes(crm.clock()));
         register(new ReportRoutes(crm.clock()));
         register(new NetworkReportRoutes(crm.clock()));
+        register(new DedupeRoutes());
     }
 
     /** Disabling or deleting a staff user ends their sessions and tokens now, so re-enabling later does not bring the old ones back. */

@@ -85,6 +85,9 @@ final class RecordRoutes {
                 }));
         routes.add(Route.get(path + "/{id}").tag(tag).id("get" + one, "Read one " + type.key() + " (ETag: its version)").returns(view)
                 .pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
+                    if (type == AggregateTypes.EMPLOYER && redirectedToSurvivor(ctx)) {
+                        return;
+                    }
                     Object v = ops(ctx, type).get(type.parseId(ctx.pathParam("id")));
                     ctx.header("ETag", Http.etag(SessionRecords.record(type, v).version()));
                     Http.send(ctx, 200, v);
@@ -150,6 +153,26 @@ final class RecordRoutes {
                 + " matching every word of q (3+ letters each) that you may read, paged like a list").pages(view).query(List.of(QUERY))
                 .handle(ctx -> Http.sendPage(ctx, search(Http.session(ctx), type, query(ctx), Http.page(ctx)))));
         return routes;
+    }
+
+    /**
+     * {@code GET /employers/{old}} of a merged employer: 308 to the survivor (following later merges), with the survivor's
+     * id in the body, so a bookmarked or linked id keeps working.
+     */
+    private static boolean redirectedToSurvivor(Context ctx) throws Exception {
+        var id = org.sectorcrm.core.employer.EmployerId.of(ctx.pathParam("id"));
+        var session = Http.session(ctx);
+        if (session.employers().find(id).isPresent()) {
+            return false;
+        }
+        var survivor = session.dedupe().resolve(id);
+        if (survivor.isEmpty()) {
+            return false;
+        }
+        String location = ctx.path().substring(0, ctx.path().lastIndexOf('/') + 1) + survivor.get().asString();
+        ctx.header("Location", location);
+        Http.send(ctx, 308, Map.of("mergedInto", survivor.get().asString(), "location", location));
+        return true;
     }
 
     /** {@code POST /employers?createAnyway=true}: create although likely duplicates exist (audited); without it they answer 409. */

@@ -34,6 +34,12 @@ import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.dedupe.DuplicateReview;
+import org.sectorcrm.core.dedupe.DuplicateReviewFilter;
+import org.sectorcrm.core.dedupe.DuplicateReviewId;
+import org.sectorcrm.core.dedupe.EmployerMerge;
+import org.sectorcrm.core.dedupe.EmployerMergeFilter;
+import org.sectorcrm.core.dedupe.EmployerMergeId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
@@ -263,6 +269,22 @@ public final class Tables {
             .filter(Tables::attachmentFilter)
             .build();
 
+    /** Since V012. The id derives from the pair; the pair's ids are columns for the filter, not foreign keys. */
+    public static final Table<DuplicateReviewId, DuplicateReview, DuplicateReviewFilter> DUPLICATE_REVIEW = Table.of(
+            AggregateTypes.DUPLICATE_REVIEW, "crm_duplicate_review")
+            .column("first_id", UUID, r -> uuid(r.first()))
+            .column("second_id", UUID, r -> uuid(r.second()))
+            .column("decision", TEXT, r -> r.decision().name())
+            .filter(Tables::duplicateReviewFilter)
+            .build();
+
+    /** Since V012. The id is the merged employer's; the survivor is a foreign key. */
+    public static final Table<EmployerMergeId, EmployerMerge, EmployerMergeFilter> EMPLOYER_MERGE = Table.of(
+            AggregateTypes.EMPLOYER_MERGE, "crm_employer_merge")
+            .column("survivor_id", UUID, m -> uuid(m.survivor()))
+            .filter(Tables::employerMergeFilter)
+            .build();
+
     /**
      * The layout of {@code type}.
      *
@@ -456,6 +478,16 @@ public final class Tables {
         c.eq("owner_type", CODE, f.ownerType())
                 .eq("owner_id", CODE, f.ownerId())
                 .eq("partner_id", UUID, uuid(f.partner()));
+    }
+
+    public static void duplicateReviewFilter(DuplicateReviewFilter f, Conditions c) {
+        c.eq("first_id", UUID, uuid(f.first()))
+                .eq("second_id", UUID, uuid(f.second()))
+                .eq("decision", TEXT, name(f.decision()));
+    }
+
+    public static void employerMergeFilter(EmployerMergeFilter f, Conditions c) {
+        c.eq("survivor_id", UUID, uuid(f.survivor()));
     }
 
     // --- helpers ---

@@ -48,7 +48,7 @@ class TablesTest {
     @Test
     void whatReferencesATypeIsReadFromTheOtherDescriptors() {
         assertThat(Tables.PARTNER.referencedBy()).isEqualTo("staff users");
-        assertThat(Tables.EMPLOYER.referencedBy()).contains("contacts", "engagements", "appointments", " or feedback");
+        assertThat(Tables.EMPLOYER.referencedBy()).contains("contacts", "engagements", "appointments", "feedback", " or employer merges");
         assertThat(Tables.REGION.referencedBy()).isEqualTo("other records");
     }
 }

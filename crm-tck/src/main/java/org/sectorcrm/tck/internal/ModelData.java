@@ -98,7 +98,10 @@ public final class ModelData {
             .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.ESTABLISHMENT_COUNT)
             .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.ATTACHMENT)
             .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.READ_MARKER)
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.REFERRAL_MESSAGE).toList();
+            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.REFERRAL_MESSAGE)
+            // Duplicate reviews and merge records likewise (snapshots and pairs of ids; the kit's contracts cover them).
+            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.DUPLICATE_REVIEW && k.type() != org.sectorcrm.core.type.AggregateTypes.EMPLOYER_MERGE)
+            .toList();
 
     /** The filters of each kind's filter data set, harvested once from a throwaway in-memory store. */
     private static final Map<AggregateType<?, ?, ?>, List<?>> FILTERS = new ConcurrentHashMap<>();
