@@ -1,5 +1,6 @@
 package org.sectorcrm.core.referral;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.sectorcrm.core.reference.StaffUserId;
 public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffUserId fromStaff, PartnerId toPartner,
         EmployerId employer, PartnershipId partnership, NeedId need, String requestedService, ReferralStatus status,
         LocalDate sentOn, LocalDate responseDue, String declineReason, List<FollowUp> followUps, String outcome,
-        String externalReference) implements Aggregate<ReferralId> {
+        String externalReference, Instant respondedAt, Instant completedAt) implements Aggregate<ReferralId> {
     public Referral {
         Check c = Check.of("referral").require("fromPartner", fromPartner).require("fromStaff", fromStaff).require("toPartner", toPartner)
                 .require("employer", employer).text("requestedService", requestedService, Limits.NAME).require("status", status)
@@ -40,6 +41,11 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
         if (status == ReferralStatus.COMPLETED) {
             c.text("outcome", outcome, Limits.DESCRIPTION);
         }
+        // Moments of the lifecycle moves, set by crm-core from its clock: null on records stored before SPI 2 kept
+        // them (the reports leave those out of the response times), never on a move that did not happen.
+        c.that(respondedAt == null || status != ReferralStatus.SENT, "respondedAt", "is only given once the referral was accepted or declined");
+        c.that(completedAt == null || status == ReferralStatus.COMPLETED, "completedAt", "is only given when the referral is completed");
+        c.that(respondedAt == null || completedAt == null || !completedAt.isBefore(respondedAt), "completedAt", "must not be before respondedAt");
         followUps = c.list("followUps", followUps);
         c.throwIfInvalid();
     }
@@ -47,7 +53,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     public static Referral sent(PartnerId from, StaffUserId fromStaff, PartnerId to, EmployerId employer, String requestedService,
             LocalDate sentOn, LocalDate responseDue) {
         return new Referral(null, null, from, fromStaff, to, employer, null, null, requestedService, ReferralStatus.SENT,
-                sentOn, responseDue, null, List.of(), null, null);
+                sentOn, responseDue, null, List.of(), null, null, null, null);
     }
 
     public Referral accept() {
@@ -78,7 +84,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
         List<FollowUp> log = new ArrayList<>(followUps);
         log.add(followUp);
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, log, outcome, externalReference);
+                sentOn, responseDue, declineReason, log, outcome, externalReference, respondedAt, completedAt);
     }
 
     /** Still waiting for the receiving partner's answer after the response due date. */
@@ -89,31 +95,42 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     private Referral moveTo(ReferralStatus to, String reason, String outcome) {
         Transitions.require("referral", "status", status, to, status.next());
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, to,
-                sentOn, responseDue, reason, followUps, outcome, externalReference);
+                sentOn, responseDue, reason, followUps, outcome, externalReference, respondedAt, completedAt);
     }
 
     public Referral withId(ReferralId id) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, respondedAt, completedAt);
     }
 
     public Referral withStamp(Stamp stamp) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, respondedAt, completedAt);
     }
 
     public Referral withPartnership(PartnershipId partnership) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, respondedAt, completedAt);
     }
 
     public Referral withNeed(NeedId need) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, respondedAt, completedAt);
     }
 
     public Referral withExternalReference(String externalReference) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, respondedAt, completedAt);
+    }
+
+    /**
+     * The moments of the lifecycle moves ({@code respondedAt}: accepted or declined; {@code completedAt}: completed).
+     * crm-core sets them from its clock on each move and keeps them on updates; a caller does not.
+     *
+     * @since 2
+     */
+    public Referral withMoments(Instant respondedAt, Instant completedAt) {
+        return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, respondedAt, completedAt);
     }
 }
