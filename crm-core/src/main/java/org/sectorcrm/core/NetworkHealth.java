@@ -29,6 +29,7 @@ import org.sectorcrm.core.partnership.SectorPartnership;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralStatus;
 import org.sectorcrm.core.report.NeedsFunnel;
 import org.sectorcrm.core.report.OutcomeReport;
 import org.sectorcrm.core.report.PartnershipReport;
@@ -190,7 +191,18 @@ final class NetworkHealth {
             long cancelled = 0;
             long completed = 0;
             Map<String, Long> reasons = new TreeMap<>();
+            List<BigDecimal> responseHours = new ArrayList<>();
+            List<BigDecimal> completionHours = new ArrayList<>();
+            long withoutMoment = 0;
             for (Referral r : list) {
+                if (r.respondedAt() != null) {
+                    responseHours.add(hoursSinceSent(r, r.respondedAt()));
+                } else if (r.status() != ReferralStatus.SENT && r.status() != ReferralStatus.CANCELLED) {
+                    withoutMoment++; // answered before crm-core recorded the moment: no response time to give
+                }
+                if (r.completedAt() != null) {
+                    completionHours.add(hoursSinceSent(r, r.completedAt()));
+                }
                 switch (r.status()) {
                     case SENT -> {
                         unanswered++;
@@ -208,10 +220,29 @@ final class NetworkHealth {
                     case CANCELLED -> cancelled++;
                 }
             }
+            Map<String, Double> reasonRates = new TreeMap<>();
+            for (var e : reasons.entrySet()) {
+                reasonRates.put(e.getKey(), ratio(e.getValue(), declined));
+            }
             out.add(new ReferralReport.Pair(k.from(), partnerName(k.from()), k.to(), partnerName(k.to()), list.size(), unanswered, overdue, accepted,
-                    declined, cancelled, completed, ratio(accepted, accepted + declined), ratio(completed, accepted), reasons));
+                    declined, cancelled, completed, ratio(accepted, accepted + declined), ratio(completed, accepted), reasons, reasonRates,
+                    Stats.of(responseHours), Stats.of(inDays(responseHours)), withoutMoment, Stats.of(inDays(completionHours))));
         });
         return new ReferralReport(on, out);
+    }
+
+    /**
+     * Hours from the moment the referral was recorded as sent (its stamp's createdAt: when the receiver could first see
+     * it; {@code sentOn} is only a day) to {@code moment}, exact to the millisecond; never below 0 (a restored record
+     * whose clock ran behind).
+     */
+    private static BigDecimal hoursSinceSent(Referral r, java.time.Instant moment) {
+        long ms = Math.max(0, java.time.Duration.between(r.stamp().createdAt(), moment).toMillis());
+        return BigDecimal.valueOf(ms).divide(BigDecimal.valueOf(3_600_000L), MathContext.DECIMAL64);
+    }
+
+    private static List<BigDecimal> inDays(List<BigDecimal> hours) {
+        return hours.stream().map(h -> h.divide(BigDecimal.valueOf(24), MathContext.DECIMAL64)).toList();
     }
 
     private static Double ratio(long n, long d) {

@@ -45,6 +45,8 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
             if (!stored.fromPartner().equals(r.fromPartner()) || !stored.toPartner().equals(r.toPartner())) {
                 throw ValidationException.of(key(), "toPartner", "the partners of a referral do not change; cancel it and send a new one");
             }
+            // The moments of the moves are crm-core's record of when they happened (the response-time report): an update keeps them.
+            r = r.withMoments(stored.respondedAt(), stored.completedAt());
         }
         FeedbackOperations.requireEmployer(changes, key(), r.employer());
         if (changes.tx.partners().find(r.toPartner()).isEmpty()) {
@@ -87,7 +89,7 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
     }
 
     public Referral accept(ReferralId id, long expectedVersion) {
-        return asReceiver(id, expectedVersion, Referral::accept);
+        return asReceiver(id, expectedVersion, r -> r.accept().withMoments(crm.clock().instant(), null));
     }
 
     public Referral start(ReferralId id, long expectedVersion) {
@@ -95,12 +97,12 @@ public final class ReferralOperations extends RecordOperations<ReferralId, Refer
     }
 
     public Referral complete(ReferralId id, long expectedVersion, String outcome) {
-        return asReceiver(id, expectedVersion, r -> r.complete(outcome));
+        return asReceiver(id, expectedVersion, r -> r.complete(outcome).withMoments(r.respondedAt(), crm.clock().instant()));
     }
 
     /** Declines with the reason the regional referral work group requires. */
     public Referral decline(ReferralId id, long expectedVersion, String reason) {
-        return asReceiver(id, expectedVersion, r -> r.decline(reason));
+        return asReceiver(id, expectedVersion, r -> r.decline(reason).withMoments(crm.clock().instant(), null));
     }
 
     public Referral cancel(ReferralId id, long expectedVersion) {

@@ -50,6 +50,7 @@ import org.sectorcrm.core.report.DuplicatedEffortReport;
 import org.sectorcrm.core.report.OutcomeReport;
 import org.sectorcrm.core.report.ReferralReport;
 import org.sectorcrm.core.report.SatisfactionReport;
+import org.sectorcrm.core.report.Stats;
 import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionStatus;
 import org.sectorcrm.core.solution.SolutionType;
@@ -180,9 +181,11 @@ class NetworkHealthReportTest {
 
         ReferralReport r = crm.as(bo).reports().referrals(ON);
         ReferralReport.Pair out = r.pairs().stream().filter(p -> p.fromPartner().equals(bo.partner())).findFirst().orElseThrow();
-        assertThat(out).isEqualTo(new ReferralReport.Pair(bo.partner(), "Board", di.partner(), "College", 5, 1, 1, 2, 2, 0, 1, 0.5, 0.5, Map.of("No capacity", 2L)));
+        assertThat(out).isEqualTo(new ReferralReport.Pair(bo.partner(), "Board", di.partner(), "College", 5, 1, 1, 2, 2, 0, 1, 0.5, 0.5, Map.of("No capacity", 2L),
+                Map.of("No capacity", 1.0), new Stats(4, BigDecimal.ZERO, BigDecimal.ZERO), new Stats(4, BigDecimal.ZERO, BigDecimal.ZERO), 0,
+                new Stats(1, BigDecimal.ZERO, BigDecimal.ZERO))); // the clock stands still: every move at the moment of sending
         ReferralReport.Pair back = r.pairs().stream().filter(p -> p.fromPartner().equals(di.partner())).findFirst().orElseThrow();
-        assertThat(back).isEqualTo(new ReferralReport.Pair(di.partner(), "College", bo.partner(), "Board", 2, 1, 0, 0, 0, 1, 0, null, null, Map.of()));
+        assertThat(back).isEqualTo(new ReferralReport.Pair(di.partner(), "College", bo.partner(), "Board", 2, 1, 0, 0, 0, 1, 0, null, null, Map.of(), Map.of(), Stats.NONE, Stats.NONE, 0, Stats.NONE));
     }
 
     @Test

@@ -141,12 +141,12 @@ class TrustRulesTest {
                 LocalDate.of(2026, 12, 9));
         for (ReferralStatus s : List.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS)) {
             Referral answered = new Referral(null, null, draft.fromPartner(), draft.fromStaff(), draft.toPartner(), draft.employer(), null, null,
-                    draft.requestedService(), s, draft.sentOn(), draft.responseDue(), null, List.of(), null, null, null, null);
+                    draft.requestedService(), s, draft.sentOn(), draft.responseDue(), null, List.of(), null, null, null, null, null, null);
             assertThatThrownBy(() -> crm.as(boardStaff).referrals().create(answered)).isInstanceOf(ValidationException.class)
                     .hasMessageContaining("status");
         }
         Referral completed = new Referral(null, null, draft.fromPartner(), draft.fromStaff(), draft.toPartner(), draft.employer(), null, null,
-                draft.requestedService(), ReferralStatus.COMPLETED, draft.sentOn(), draft.responseDue(), null, List.of(), "Trained 12", null, null, null);
+                draft.requestedService(), ReferralStatus.COMPLETED, draft.sentOn(), draft.responseDue(), null, List.of(), "Trained 12", null, null, null, null, null);
         assertThatThrownBy(() -> crm.as(boardStaff).referrals().create(completed)).isInstanceOf(ValidationException.class);
         Referral fromTheirs = Referral.sent(admin.partner(), collegeStaff.id(), college.id(), e.id(), "Customized training", LocalDate.of(2026, 12, 2),
                 LocalDate.of(2026, 12, 9));

@@ -1,5 +1,6 @@
 package org.sectorcrm.core.referral;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.sectorcrm.core.reference.StaffUserId;
 public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffUserId fromStaff, PartnerId toPartner,
         EmployerId employer, PartnershipId partnership, NeedId need, String requestedService, ReferralStatus status,
         LocalDate sentOn, LocalDate responseDue, String declineReason, List<FollowUp> followUps, String outcome,
-        String externalReference, ContactId contact, Release release) implements Aggregate<ReferralId> {
+        String externalReference, ContactId contact, Release release, Instant respondedAt, Instant completedAt) implements Aggregate<ReferralId> {
     public Referral {
         Check c = Check.of("referral").require("fromPartner", fromPartner).require("fromStaff", fromStaff).require("toPartner", toPartner)
                 .require("employer", employer).text("requestedService", requestedService, Limits.NAME).require("status", status)
@@ -46,6 +47,11 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
             c.text("outcome", outcome, Limits.DESCRIPTION);
         }
         c.that(release == null || contact != null, "release", "is recorded for a referral about an individual contact: name the contact");
+        // Moments of the lifecycle moves, set by crm-core from its clock: null on records stored before SPI 2 kept
+        // them (the reports leave those out of the response times), never on a move that did not happen.
+        c.that(respondedAt == null || status != ReferralStatus.SENT, "respondedAt", "is only given once the referral was accepted or declined");
+        c.that(completedAt == null || status == ReferralStatus.COMPLETED, "completedAt", "is only given when the referral is completed");
+        c.that(respondedAt == null || completedAt == null || !completedAt.isBefore(respondedAt), "completedAt", "must not be before respondedAt");
         followUps = c.list("followUps", followUps);
         c.throwIfInvalid();
     }
@@ -84,7 +90,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
         List<FollowUp> log = new ArrayList<>(followUps);
         log.add(followUp);
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, log, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, log, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     /** Still waiting for the receiving partner's answer after the response due date. */
@@ -95,42 +101,53 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     private Referral moveTo(ReferralStatus to, String reason, String outcome) {
         Transitions.require("referral", "status", status, to, status.next());
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, to,
-                sentOn, responseDue, reason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, reason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     public Referral withId(ReferralId id) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     public Referral withStamp(Stamp stamp) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     public Referral withPartnership(PartnershipId partnership) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     public Referral withNeed(NeedId need) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     public Referral withExternalReference(String externalReference) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     /** The same referral about one individual contact of the employer, with the release of information they gave (may be null). */
     public Referral aboutContact(ContactId contact, Release release) {
         return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
-                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release);
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 
     /** Whether the contact's details may go to the receiving partner on {@code day}: no contact named, or a valid release. */
     public boolean mayShareContactOn(LocalDate day) {
         return contact == null || release != null && release.isValidOn(day);
+    }
+
+    /**
+     * The moments of the lifecycle moves ({@code respondedAt}: accepted or declined; {@code completedAt}: completed).
+     * crm-core sets them from its clock on each move and keeps them on updates; a caller does not.
+     *
+     * @since 2
+     */
+    public Referral withMoments(Instant respondedAt, Instant completedAt) {
+        return new Referral(id, stamp, fromPartner, fromStaff, toPartner, employer, partnership, need, requestedService, status,
+                sentOn, responseDue, declineReason, followUps, outcome, externalReference, contact, release, respondedAt, completedAt);
     }
 }

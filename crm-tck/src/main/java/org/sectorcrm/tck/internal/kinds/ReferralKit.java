@@ -140,7 +140,7 @@ public final class ReferralKit implements KindSpec<ReferralId, Referral, Referra
     @Override
     public Referral withText(Referral r, String text) {
         return new Referral(r.id(), r.stamp(), r.fromPartner(), r.fromStaff(), r.toPartner(), r.employer(), r.partnership(), r.need(), text,
-                r.status(), r.sentOn(), r.responseDue(), r.declineReason(), r.followUps(), r.outcome(), r.externalReference(), r.contact(), r.release());
+                r.status(), r.sentOn(), r.responseDue(), r.declineReason(), r.followUps(), r.outcome(), r.externalReference(), r.contact(), r.release(), r.respondedAt(), r.completedAt());
     }
 
     @Override

@@ -1,0 +1,171 @@
+package org.sectorcrm.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import org.sectorcrm.core.BatchOptions;
+import org.sectorcrm.core.IdGenerator;
+import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.Establishment;
+import org.sectorcrm.core.engagement.Channel;
+import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.engagement.EngagementId;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.report.EseReport;
+import org.sectorcrm.json.CrmJson;
+
+/**
+ * The ESE report over the region data set on SQLite: {@code employers} employers from {@link BenchData} (establishments
+ * without a county, so each belongs to its employer's region) and {@code engagements} engagements over three program
+ * years, then {@code reports().ese(...)} timed for the state, a region and a partner, several times each. A plain
+ * harness, not JMH: one figure is a single report run (a cold first run and the warm ones are printed apart).
+ *
+ * <p>The engagements are written with prepared, batched statements into the library's own schema (the engagement row
+ * with its document and its {@code crm_engagement_service} rows, as the store writes them; no audit or outbox rows,
+ * which the report never reads), because a million engagements through the write path would take longer than the
+ * measurement is worth. The employers go through the library's bulk import.
+ */
+public final class EseBench {
+    private EseBench() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        int employers = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int engagements = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        try (Fixture f = new Fixture("ese")) {
+            BenchData data = new BenchData(11);
+            long t0 = System.nanoTime();
+            List<Employer> drafts = new ArrayList<>(employers);
+            for (Employer e : data.employers(employers)) {
+                drafts.add(e.withEstablishments(e.establishments().stream()
+                        .map(s -> new Establishment(s.id(), s.name(), s.address(), null, s.uiAccountNumber(), s.naics(), s.primary())).toList()));
+            }
+            f.session().employers().importAll(drafts.stream(), BatchOptions.defaults().withBatchSize(1000));
+            System.out.printf(Locale.ROOT, "%,d employers imported in %.1f s%n", employers, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            long services = writeEngagements(f, data, engagements);
+            System.out.printf(Locale.ROOT, "%,d engagements (%,d service rows) written in %.1f s%n", engagements, services, (System.nanoTime() - t0) / 1e9);
+            String partner = "partner:" + f.admin.partner().asString();
+            for (String area : List.of("state", "region:R01", "region:R08", partner)) {
+                for (String period : List.of("PY2025", "PY2025Q2")) {
+                    StringBuilder runs = new StringBuilder();
+                    EseReport r = null;
+                    for (int i = 0; i < 3; i++) {
+                        long s = System.nanoTime();
+                        r = f.session().reports().ese(period, area);
+                        runs.append(String.format(Locale.ROOT, " %.0f", (System.nanoTime() - s) / 1e6));
+                    }
+                    System.out.printf(Locale.ROOT, "ese %s %s: total %,d, repeat denominator %,d; ms per run (first cold):%s%n", period,
+                            area.startsWith("partner:") ? "partner:<bench board>" : area, r.total().count(), r.repeatBusiness().denominator(), runs);
+                }
+            }
+            // The SQL alone (the store's countableServices query for PY2025), to tell the database's share from crm-core's.
+            String query = "SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
+                    + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= '2025-07-01' AND v.engaged_on <= '2026-06-30'";
+            try (Connection c = DriverManager.getConnection(f.url()); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN " + query)) {
+                    while (rs.next()) {
+                        System.out.println("plan: " + rs.getString(4));
+                    }
+                }
+                StringBuilder runs = new StringBuilder();
+                long rows = 0;
+                for (int i = 0; i < 3; i++) {
+                    long s = System.nanoTime();
+                    rows = 0;
+                    try (ResultSet rs = st.executeQuery(query)) {
+                        while (rs.next()) {
+                            rows++;
+                        }
+                    }
+                    runs.append(String.format(Locale.ROOT, " %.0f", (System.nanoTime() - s) / 1e6));
+                }
+                System.out.printf(Locale.ROOT, "SQL alone, PY2025 state: %,d rows; ms per run:%s%n", rows, runs);
+            }
+        }
+    }
+
+    /** Engagements over the employers, a heavy tail per employer, 1-2 ESE categories each, 85 % staff-assisted. */
+    static long writeEngagements(Fixture f, BenchData data, int n) throws SQLException {
+        List<Employer> all = new ArrayList<>();
+        Random random = new Random(13);
+        IdGenerator ids = IdGenerator.timeOrdered();
+        EseCategory[] categories = EseCategory.values();
+        Instant now = Instant.now();
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC).format(now);
+        long services = 0;
+        try (Connection c = DriverManager.getConnection(f.url())) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT doc FROM crm_employer ORDER BY id")) {
+                while (rs.next()) {
+                    all.add(CrmJson.read(rs.getString(1), Employer.class));
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement eng = c.prepareStatement("INSERT INTO crm_engagement (id, version, created_at, updated_at, created_by, employer_id,"
+                    + " establishment_id, partnership_id, partner_id, staff_id, engaged_on, channel, staff_assisted, external_id, doc)"
+                    + " VALUES (?, 1, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?)");
+                    PreparedStatement svc = c.prepareStatement("INSERT INTO crm_engagement_service (engagement_id, category, employer_id, establishment_id,"
+                            + " engaged_on, staff_assisted) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < n; i++) {
+                    // skewed: a few employers get most engagements (u^3 over the list)
+                    double u = random.nextDouble();
+                    Employer e = all.get((int) (all.size() * u * u * u));
+                    Establishment site = e.establishments().get(random.nextInt(e.establishments().size()));
+                    boolean assisted = random.nextDouble() < 0.85;
+                    Set<EseCategory> cats = EnumSet.of(categories[random.nextInt(categories.length)]);
+                    if (random.nextDouble() < 0.3) {
+                        cats.add(categories[random.nextInt(categories.length)]);
+                    }
+                    LocalDate day = data.engagementDate().plusYears(random.nextInt(2)); // PY2023..PY2026: look-back and period both filled
+                    Engagement g = Engagement.of(e.id(), f.admin.partner(), f.admin.id(), day, assisted ? Channel.MEETING : Channel.EMAIL, "Bench visit")
+                            .withStaffAssisted(assisted).withServices(cats).withEstablishment(random.nextDouble() < 0.2 ? null : site.id())
+                            .withId(new EngagementId(ids.next())).withStamp(Stamp.first(now, f.admin.partner()));
+                    String id = g.id().asString();
+                    String est = g.establishment() == null ? null : g.establishment().asString();
+                    eng.setString(1, id);
+                    eng.setString(2, at);
+                    eng.setString(3, at);
+                    eng.setString(4, f.admin.partner().asString());
+                    eng.setString(5, e.id().asString());
+                    eng.setString(6, est);
+                    eng.setString(7, g.partner().asString());
+                    eng.setString(8, g.staff().asString());
+                    eng.setString(9, day.toString());
+                    eng.setString(10, g.channel().name());
+                    eng.setInt(11, assisted ? 1 : 0);
+                    eng.setString(12, CrmJson.write(g));
+                    eng.addBatch();
+                    for (EseCategory cat : cats) {
+                        svc.setString(1, id);
+                        svc.setString(2, cat.name());
+                        svc.setString(3, e.id().asString());
+                        svc.setString(4, est);
+                        svc.setString(5, day.toString());
+                        svc.setInt(6, assisted ? 1 : 0);
+                        svc.addBatch();
+                        services++;
+                    }
+                    if (i % 10_000 == 9_999 || i == n - 1) {
+                        eng.executeBatch();
+                        svc.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+        }
+        return services;
+    }
+}
