@@ -59,7 +59,7 @@ public record Referral(ReferralId id, Stamp stamp, PartnerId fromPartner, StaffU
     public static Referral sent(PartnerId from, StaffUserId fromStaff, PartnerId to, EmployerId employer, String requestedService,
             LocalDate sentOn, LocalDate responseDue) {
         return new Referral(null, null, from, fromStaff, to, employer, null, null, requestedService, ReferralStatus.SENT,
-                sentOn, responseDue, null, List.of(), null, null, null, null);
+                sentOn, responseDue, null, List.of(), null, null, null, null, null, null);
     }
 
     public Referral accept() {
