@@ -130,7 +130,7 @@ public final class MessageOperations extends RecordOperations<ReferralMessageId,
             return null;
         });
         Map<ReferralId, Long> counts = new java.util.TreeMap<>(Comparator.comparing(ReferralId::value));
-        for (ReferralMessage m : all(new ReferralMessageFilter(null, actor.partner(), null, null))) {
+        for (ReferralMessage m : all(new ReferralMessageFilter(null, actor.partner(), null, null, null))) {
             if (isUnread(m, markers.get(m.referral()))) {
                 counts.merge(m.referral(), 1L, Long::sum);
             }

@@ -104,9 +104,9 @@ class MessagesTest {
         assertThat(outsider.find(m.id())).isEmpty();
         assertThatThrownBy(() -> outsider.get(m.id())).isInstanceOf(NotFoundException.class);
         assertThat(outsider.list(ReferralMessageFilter.ALL, PageRequest.first()).items()).isEmpty();
-        assertThat(outsider.list(new ReferralMessageFilter(null, board.partner(), null, null), PageRequest.first()).items()).isEmpty();
+        assertThat(outsider.list(new ReferralMessageFilter(null, board.partner(), null, null, null), PageRequest.first()).items()).isEmpty();
         assertThat(outsider.count(ReferralMessageFilter.ALL)).isZero();
-        assertThat(outsider.count(new ReferralMessageFilter(null, board.partner(), null, null))).isZero();
+        assertThat(outsider.count(new ReferralMessageFilter(null, board.partner(), null, null, null))).isZero();
         assertThatThrownBy(() -> outsider.thread(referral.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> outsider.post(referral.id(), "Let me in", null)).isInstanceOf(AccessDeniedException.class);
         assertThat(outsider.unreadCounts()).isEmpty();

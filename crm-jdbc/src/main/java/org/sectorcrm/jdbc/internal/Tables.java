@@ -406,7 +406,8 @@ public final class Tables {
     public static void referralMessageFilter(ReferralMessageFilter f, Conditions c) {
         SqlDialect d = c.dialect();
         c.eq("referral_id", UUID, uuid(f.referral()))
-                .eq("author_id", UUID, uuid(f.author()));
+                .eq("author_id", UUID, uuid(f.author()))
+                .eq("employer_id", UUID, uuid(f.employer()));
         if (f.partner() != null) {
             c.and("(t.author_partner_id = " + d.param(UUID) + " OR t.other_partner_id = " + d.param(UUID) + ")",
                     d.arg(UUID, uuid(f.partner())), d.arg(UUID, uuid(f.partner())));

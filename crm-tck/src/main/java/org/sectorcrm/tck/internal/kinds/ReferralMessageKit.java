@@ -50,8 +50,9 @@ public final class ReferralMessageKit implements KindSpec<ReferralMessageId, Ref
      */
     @Override
     public Prepared<ReferralMessage, ReferralMessageFilter> filterData(CrmStorage storage) {
-        List<Employer> employers = Writes.employers(storage, 1);
+        List<Employer> employers = Writes.employers(storage, 2);
         EmployerId e = employers.get(0).id();
+        EmployerId e2 = employers.get(1).id();
         PartnerId college = Fixtures.partnerId();
         PartnerId board = Fixtures.partnerId();
         PartnerId chamber = Fixtures.partnerId();
@@ -63,13 +64,14 @@ public final class ReferralMessageKit implements KindSpec<ReferralMessageId, Ref
         List<ReferralMessage> rows = Writes.insert(storage, Kinds.of(AggregateTypes.REFERRAL_MESSAGE),
                 ReferralMessages.aMessage().with(e).on(r1).from(college, ada).to(board).sentAt(t).build(),
                 ReferralMessages.aMessage().with(e).on(r1).from(board, bo).to(college).sentAt(t.plusNanos(1)).build(),
-                ReferralMessages.aMessage().with(e).on(r2).from(chamber, bo).to(board).sentAt(t.plusSeconds(60)).build());
+                ReferralMessages.aMessage().with(e2).on(r2).from(chamber, bo).to(board).sentAt(t.plusSeconds(60)).build());
         return new Prepared<>(rows, new Cases<ReferralMessageFilter>()
-                .field("referral", v -> new ReferralMessageFilter(v, null, null, null), r1, r2, Fixtures.referralId())
-                .field("partner", v -> new ReferralMessageFilter(null, v, null, null), college, board, chamber, Fixtures.partnerId())
-                .field("author", v -> new ReferralMessageFilter(null, null, v, null), ada, bo, Fixtures.staffUserId())
-                .field("sentAfter", v -> new ReferralMessageFilter(null, null, null, v), t, t.plusNanos(1), t.minusNanos(1),
+                .field("referral", v -> new ReferralMessageFilter(v, null, null, null, null), r1, r2, Fixtures.referralId())
+                .field("partner", v -> new ReferralMessageFilter(null, v, null, null, null), college, board, chamber, Fixtures.partnerId())
+                .field("author", v -> new ReferralMessageFilter(null, null, v, null, null), ada, bo, Fixtures.staffUserId())
+                .field("sentAfter", v -> new ReferralMessageFilter(null, null, null, v, null), t, t.plusNanos(1), t.minusNanos(1),
                         t.plusSeconds(60))
+                .field("employer", v -> new ReferralMessageFilter(null, null, null, null, v), e, e2, Fixtures.employerId())
                 .list());
     }
 
