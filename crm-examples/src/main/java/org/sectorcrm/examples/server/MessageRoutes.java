@@ -17,7 +17,7 @@ import org.sectorcrm.core.type.AggregateTypes;
  */
 final class MessageRoutes implements RouteGroup {
     /** A thread, oldest first, and how many of its messages others wrote that the caller has not read. */
-    public record Thread(String referral, List<ReferralMessage> messages, long unread) {
+    public record ReferralThread(String referral, List<ReferralMessage> messages, long unread) {
     }
 
     /** A message to post: the body, and optionally the message of the same thread it answers. */
@@ -42,10 +42,10 @@ final class MessageRoutes implements RouteGroup {
         String tag = AggregateTypes.REFERRAL_MESSAGE.plural();
         List<Route> routes = new ArrayList<>();
         routes.add(Route.get(path).tag(tag).id("referralThread", "The referral's messages, oldest first, with your unread count (the two partners' staff)")
-                .returns(Thread.class).handle(ctx -> {
+                .returns(ReferralThread.class).handle(ctx -> {
                     CrmSession s = Http.session(ctx);
                     ReferralId id = AggregateTypes.REFERRAL.parseId(ctx.pathParam("id"));
-                    Http.send(ctx, 200, new Thread(id.asString(), s.messages().thread(id), s.messages().unread(id)));
+                    Http.send(ctx, 200, new ReferralThread(id.asString(), s.messages().thread(id), s.messages().unread(id)));
                 }));
         routes.add(Route.post(path).tag(tag).id("postReferralMessage", "Post a message to the referral's thread (the two partners' STAFF and above)")
                 .body(NewMessage.class).returns(ReferralMessage.class).status(201).handle(ctx -> {

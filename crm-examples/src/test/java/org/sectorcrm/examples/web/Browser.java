@@ -164,6 +164,12 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !all(css).isEmpty());
     }
 
+    /** Waits (bounded) until the element's text is {@code text}: after a form's submit the old page may still be shown. */
+    void waitForText(String css, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text.equals(text(css)));
+    }
+
     void waitUntilPathIsNot(String prefix) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().startsWith(prefix));
     }
