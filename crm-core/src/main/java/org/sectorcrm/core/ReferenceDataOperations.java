@@ -1,7 +1,10 @@
 package org.sectorcrm.core;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.sectorcrm.core.employer.EmployerFilter;
+import org.sectorcrm.core.partnership.PartnershipFilter;
 import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerId;
@@ -54,6 +57,19 @@ public final class ReferenceDataOperations {
         Role writeRole() {
             return Role.ADMIN;
         }
+
+        /**
+         * A region that employers, partners or partnerships still name cannot be deleted: their region would point at
+         * nothing and the reports by region would lose them without a word. Rename it, or move those records first.
+         */
+        @Override
+        void checkDelete(Changes changes, Region stored) {
+            RegionCode code = stored.id();
+            refuseWhileUsed("region", code, java.util.Arrays.asList(
+                    used("employer", changes.tx.employers().count(EmployerFilter.ALL.withRegion(code))),
+                    used("partner", changes.tx.partners().count(new PartnerFilter(null, code, null))),
+                    used("partnership", changes.tx.partnerships().count(new PartnershipFilter(code, null, null, null, null)))));
+        }
     }
 
     public static final class Sectors extends RecordOperations<SectorCode, Sector, SectorFilter, Sector> {
@@ -64,6 +80,27 @@ public final class ReferenceDataOperations {
         @Override
         Role writeRole() {
             return Role.ADMIN;
+        }
+
+        /** As for regions: a sector employers or partnerships still name stays until they are moved. */
+        @Override
+        void checkDelete(Changes changes, Sector stored) {
+            SectorCode code = stored.id();
+            refuseWhileUsed("sector", code, java.util.Arrays.asList(
+                    used("employer", changes.tx.employers().count(EmployerFilter.ALL.withSector(code))),
+                    used("partnership", changes.tx.partnerships().count(new PartnershipFilter(null, code, null, null, null)))));
+        }
+    }
+
+    private static String used(String type, long count) {
+        return count == 0 ? null : count + " " + type + (count == 1 ? "" : "s");
+    }
+
+    private static void refuseWhileUsed(String type, Object code, List<String> uses) {
+        List<String> named = uses.stream().filter(java.util.Objects::nonNull).toList();
+        if (!named.isEmpty()) {
+            throw new ConflictException(type, code, null, type + " " + code + " is still named by " + String.join(" and ", named)
+                    + "; move them to another " + type + " first, or rename this one instead of deleting it");
         }
     }
 

@@ -2,10 +2,23 @@ package org.sectorcrm.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.reference.CatalogService;
+import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.Partner;
+import org.sectorcrm.core.reference.PartnerKind;
+import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionCode;
+import org.sectorcrm.core.reference.RegionKind;
+import org.sectorcrm.core.reference.Sector;
+import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.reference.ReferenceFilters.StaffUserFilter;
 import org.sectorcrm.core.reference.Role;
 import org.sectorcrm.core.reference.StaffUser;
@@ -14,7 +27,8 @@ import org.sectorcrm.core.reference.StaffUser;
  * Administration in a real browser: an ADMIN adds a staff user (refused first, every field named), changes a role and
  * disables them (their tokens end), cannot demote the last active ADMIN (themself), adds a partner, a catalog service, a
  * region and a sector; a STAFF user issues an API token with a role cap and an expiry, sees it once, revokes it; a VIEWER
- * reads reference data with no forms and is refused staff administration.
+ * reads reference data with no forms and is refused staff administration. An ADMIN edits a region, a sector and a
+ * partner, retires the partner, is refused a stale save and the delete of a region an employer names.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminBrowserTest extends BrowserTestBase {
@@ -90,6 +104,77 @@ class AdminBrowserTest extends BrowserTestBase {
         browser.shot("reference");
         browser.checkAccessibility("reference data, filled");
         browser.assertReflowsAt320("reference data");
+    }
+
+    @Test
+    void anAdminEditsAndRetiresReferenceDataAndAStaleFormSavesNothing() {
+        CrmSession a = fixture.admin;
+        Region used = a.reference().regions().create(Region.of("IL-EDR-8", "Ogle Valley", RegionKind.ECONOMIC_DEVELOPMENT_REGION, List.of("Ogle")));
+        a.reference().regions().create(Region.of("IL-EDR-9", "Spare region", RegionKind.ECONOMIC_DEVELOPMENT_REGION, List.of()));
+        a.reference().sectors().create(Sector.of("HLT", "Health care", List.of("62")));
+        Partner chamber = a.reference().partners().create(Partner.named("Stateline Chamber", PartnerKind.CHAMBER_OF_COMMERCE)
+                .withServices(List.of(new CatalogService("Job fair", EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE, null))));
+        a.employers().create(Employer.named("Ogle Foods Cooperative").withRegion(used.id()));
+
+        browser.signIn(WebFixture.ADMIN, WebFixture.PASSWORD);
+        browser.open("/admin/reference");
+        browser.find("a[href='/admin/reference/regions/IL-EDR-8']").click();
+        browser.waitFor("#f-regionName");
+        browser.checkAccessibility("edit a region");
+        browser.type("f-regionName", "Stateline <b>West</b>");
+        browser.type("f-counties", "Ogle, Lee");
+        browser.find("form[action='/admin/reference/regions/IL-EDR-8'] button").click();
+        browser.waitFor(".flash");
+        Region renamed = a.reference().regions().get(used.id());
+        assertThat(renamed.name()).isEqualTo("Stateline <b>West</b>");
+        assertThat(renamed.counties()).containsExactly("Ogle", "Lee");
+        assertThat(browser.text("main h1")).contains("Stateline <b>West</b>"); // shown as text
+
+        // another admin saves meanwhile: this form's save is refused, shows what is stored and keeps what was typed
+        a.reference().regions().update(renamed.id(), renamed.version(), new Region(renamed.id(), renamed.stamp(), "Renamed elsewhere",
+                renamed.kind(), renamed.counties()));
+        browser.type("f-regionName", "My typing");
+        browser.find("form[action='/admin/reference/regions/IL-EDR-8'] button").click();
+        browser.waitFor("#conflict");
+        assertThat(browser.text("#h-stored + dl")).contains("Renamed elsewhere");
+        assertThat(browser.find("#f-regionName").getAttribute("value")).isEqualTo("My typing");
+        assertThat(a.reference().regions().get(used.id()).name()).isEqualTo("Renamed elsewhere");
+        browser.checkAccessibility("edit a region, conflict");
+
+        browser.find("form[action='/admin/reference/regions/IL-EDR-8/delete'] button").click();
+        browser.waitFor("#conflict");
+        assertThat(browser.text("#conflict")).contains("still named by 1 employer").contains("Nothing was deleted");
+        assertThat(a.reference().regions().find(used.id())).isPresent();
+        browser.open("/admin/reference/regions/IL-EDR-9");
+        browser.find("form[action='/admin/reference/regions/IL-EDR-9/delete'] button").click();
+        browser.waitFor(".flash");
+        assertThat(a.reference().regions().find(new RegionCode("IL-EDR-9"))).isEmpty();
+
+        browser.open("/admin/reference/sectors/HLT");
+        browser.type("f-naics", "62, 7");
+        browser.find("form[action='/admin/reference/sectors/HLT'] button").click();
+        browser.waitFor("#error-summary");
+        assertThat(browser.text("#f-naics-error")).contains("'7'");
+        assertThat(a.reference().sectors().get(new SectorCode("HLT")).naicsPrefixes()).containsExactly("62");
+
+        browser.open("/admin/reference/partners/" + chamber.id().asString());
+        browser.checkAccessibility("edit a partner");
+        browser.find("#f-active").click(); // untick: retire
+        browser.tick("removeService", "Job fair", true);
+        browser.find("form[action='/admin/reference/partners/" + chamber.id().asString() + "'] button").click();
+        browser.waitFor(".flash");
+        Partner retired = a.reference().partners().get(chamber.id());
+        assertThat(retired.active()).isFalse();
+        assertThat(retired.services()).isEmpty();
+        browser.assertReflowsAt320("edit a partner");
+        browser.shot("reference-edit");
+        browser.signOut();
+
+        browser.signIn(WebFixture.VIEWER_A, WebFixture.PASSWORD);
+        browser.open("/admin/reference/sectors/HLT");
+        assertThat(browser.text("h1")).isEqualTo("Not allowed");
+        browser.open("/admin/reference");
+        assertThat(browser.all("a[href^='/admin/reference/']")).isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class AdminPages {
         all.add(WebRoute.get("/admin", this::index));
         all.addAll(new StaffAdminPage(accounts).routes());
         all.addAll(new ReferenceAdminPage().routes());
+        all.addAll(new ReferenceEditPage().routes());
         all.addAll(new TokenPage(accounts).routes());
         return all;
     }
