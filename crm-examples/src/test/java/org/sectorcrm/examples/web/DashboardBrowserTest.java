@@ -78,9 +78,15 @@ class DashboardBrowserTest extends BrowserTestBase {
         browser.assertReflowsAt320("dashboard");
         browser.signOut();
 
-        // the receiver answers; a manager-level reader sees how fast (the audit trail), the staff reader the waiting count drop
+        // the receiver answers: how fast is the referral's own answer time, so a STAFF reader sees it as an ADMIN does
         CrmSession bo = fixture.app.crm().as(WebFixture.STAFF_B);
         bo.referrals().accept(sent.id(), sent.version());
+        browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
+        browser.open("/dashboard");
+        assertThat(browser.text("#d-responses")).isEqualTo("1 referral answered, 0 waiting for an answer.");
+        browser.find("section[aria-labelledby=h-responses] details summary").click();
+        assertThat(browser.text("section[aria-labelledby=h-responses] table")).contains("Same day 1 0");
+        browser.signOut();
         browser.signIn(WebFixture.ADMIN, WebFixture.PASSWORD);
         browser.open("/dashboard");
         assertThat(browser.text("#d-responses")).isEqualTo("1 referral answered, 0 waiting for an answer.");

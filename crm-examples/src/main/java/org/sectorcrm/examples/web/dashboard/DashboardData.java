@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import org.sectorcrm.core.AccessDeniedException;
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
-import org.sectorcrm.core.audit.AuditEntry;
-import org.sectorcrm.core.audit.AuditFilter;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
@@ -38,8 +35,8 @@ import org.sectorcrm.examples.web.Option;
  * Reads what the dashboard shows through the signed-in user's session (so crm-core's visibility rules apply) and counts
  * it here. The reads are a bounded number of paged queries whatever the data: employers, engagements of the last twelve
  * months, needs and referrals are each read in pages of {@link PageRequest#MAX_LIMIT}, at most {@link #MAX_PAGES} pages a
- * kind (the figures then say they are cut); the referral answers come from one paged audit query (MANAGER and above, as
- * crm-core allows); the ESE figures are crm-core's report, computed by the store's aggregate queries.
+ * kind (the figures then say they are cut); how fast referrals were answered comes from each referral's own answer time
+ * ({@code respondedAt}), so every role sees it; the ESE figures are crm-core's report, computed by the store's aggregate queries.
  */
 final class DashboardData {
     static final int MAX_PAGES = 50;
@@ -175,31 +172,22 @@ final class DashboardData {
         List<String> buckets = List.of("Same day", "1 to 2 days", "3 to 7 days", "8 to 14 days", "15 days or more");
         long[] answered = new long[buckets.size()];
         long[] waiting = new long[buckets.size()];
-        Map<String, Referral> byId = new HashMap<>();
-        referrals.forEach(x -> byId.put(x.id().asString(), x));
-        referrals.stream().filter(x -> x.status() == ReferralStatus.SENT)
-                .forEach(x -> waiting[bucket(java.time.temporal.ChronoUnit.DAYS.between(x.sentOn(), today))]++);
-        String note = "Answered: days from sending to the receiver's accept or decline. Still waiting: days since sending.";
-        try {
-            // the answer day is when the status left SENT, which only the audit trail records (one paged query)
-            AuditFilter moves = new AuditFilter("referral", null, null, "STATUS", null, null);
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (AuditEntry a : all((f, p) -> s.audit().query(moves, p))) {
-                Referral x = byId.get(a.recordId());
-                if (x != null && a.detail() != null && a.detail().startsWith("SENT -> ") && !a.detail().endsWith("CANCELLED") && seen.add(a.recordId())) {
-                    answered[bucket(java.time.temporal.ChronoUnit.DAYS.between(x.sentOn(), a.at().atZone(ZoneOffset.UTC).toLocalDate()))]++;
-                }
+        long unknown = 0;
+        for (Referral x : referrals) {
+            if (x.status() == ReferralStatus.SENT) {
+                waiting[bucket(java.time.temporal.ChronoUnit.DAYS.between(x.sentOn(), today))]++;
+            } else if (x.respondedAt() != null) {
+                // the referral records when it was answered, so every reader of it sees the same figure (no audit trail needed)
+                answered[bucket(java.time.temporal.ChronoUnit.DAYS.between(x.sentOn(), x.respondedAt().atZone(ZoneOffset.UTC).toLocalDate()))]++;
+            } else if (x.status() != ReferralStatus.CANCELLED) {
+                unknown++; // answered before referrals recorded their answer time
             }
-        } catch (AccessDeniedException notAllowed) {
-            note = "Still waiting: days since sending. How fast referrals were answered comes from the audit trail, which managers and admins may read.";
-            java.util.Arrays.fill(answered, -1);
         }
-        List<BarChart.Series> series = new ArrayList<>();
-        if (answered[0] >= 0) {
-            series.add(new BarChart.Series("Answered", boxed(answered)));
-        }
-        series.add(new BarChart.Series("Still waiting", boxed(waiting)));
-        String summary = (answered[0] >= 0 ? count(sum(answered), "referral") + " answered, " : "") + sum(waiting) + " waiting for an answer.";
+        String note = "Answered: days from sending to the receiver's accept or decline. Still waiting: days since sending."
+                + (unknown == 0 ? "" : " " + count(unknown, "referral") + " answered before answer times were recorded " + (unknown == 1 ? "is" : "are")
+                        + " not in the chart.");
+        List<BarChart.Series> series = List.of(new BarChart.Series("Answered", boxed(answered)), new BarChart.Series("Still waiting", boxed(waiting)));
+        String summary = count(sum(answered), "referral") + " answered, " + sum(waiting) + " waiting for an answer.";
         return new BarChart("responses", "Referral response times", summary, "Days", buckets, series, note);
     }
 
