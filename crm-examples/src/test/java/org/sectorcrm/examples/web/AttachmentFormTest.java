@@ -68,12 +68,16 @@ class AttachmentFormTest {
     }
 
     private HttpResponse<String> post(String csrf, String filename, byte[] content) throws Exception {
+        return post(csrf, filename, content, "SHARED");
+    }
+
+    private HttpResponse<String> post(String csrf, String filename, byte[] content, String visibility) throws Exception {
         String boundary = "----sectorcrm" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (csrf != null) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\nSHARED\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
@@ -108,5 +112,14 @@ class AttachmentFormTest {
         HttpResponse<String> forged = post(null, "forged.pdf", pdf);
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(attached()).hasSize(1);
+    }
+
+    @Test
+    void aVisibilityTheFormNeverOffersIsA400NamingTheFieldAndNothingIsKept() throws Exception {
+        int before = attached().size();
+        HttpResponse<String> refused = post(Csrf.forSession(sid), "release.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "EVERYONE");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("visibility").contains("PARTNER");
+        assertThat(attached()).hasSize(before);
     }
 }

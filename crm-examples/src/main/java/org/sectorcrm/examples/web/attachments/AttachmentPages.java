@@ -41,7 +41,7 @@ public final class AttachmentPages {
         if (file == null || file.filename() == null || file.filename().isBlank()) {
             throw ValidationException.of("attachment", Attachments.FILE_FIELD, "choose a file to attach");
         }
-        Visibility visibility = r.form("visibility") == null ? Visibility.PARTNER : Visibility.valueOf(r.form("visibility"));
+        Visibility visibility = visibility(r.form("visibility"));
         Attachment a;
         try (InputStream in = file.content()) {
             a = store.upload(r.crm(), owner, ownerId, new Attachments.Upload(baseName(file.filename()), visibility, r.form("description")), in,
@@ -70,6 +70,18 @@ public final class AttachmentPages {
 
     private static String back(AggregateType<?, ?, ?> owner, Id id) {
         return "/" + owner.plural() + "/" + id.asString();
+    }
+
+    /** The visibility chosen (PARTNER when none): a value the form never offers is a 400 naming the field, not a 500. */
+    private static Visibility visibility(String chosen) {
+        if (chosen == null || chosen.isBlank()) {
+            return Visibility.PARTNER;
+        }
+        try {
+            return Visibility.valueOf(chosen);
+        } catch (IllegalArgumentException unknown) {
+            throw ValidationException.of("attachment", "visibility", "must be one of " + java.util.Arrays.toString(Visibility.values()));
+        }
     }
 
     /** Some browsers send a path with the name: only its last part is the file's name. */

@@ -46,6 +46,8 @@ final class ImportJobs {
         volatile ImportReport result;
         volatile String failure;
         volatile boolean running;
+        /** Set once, by the one request that starts the run: two clicks (or two tabs) on "Run" must not import the file twice. */
+        final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
         Job(String id, StaffUserId owner, String kind, String fileName, Path file, List<String> header, long lines) {
             this.id = id;
@@ -88,7 +90,11 @@ final class ImportJobs {
         return j != null && j.owner.equals(owner) ? Optional.of(j) : Optional.empty();
     }
 
-    void run(Job job, Runnable work) {
+    /** Starts the job's one run; false when it was already started (by another request), and then nothing is done. */
+    boolean run(Job job, Runnable work) {
+        if (!job.started.compareAndSet(false, true)) {
+            return false;
+        }
         job.running = true;
         runner.submit(() -> {
             try {
@@ -100,6 +106,7 @@ final class ImportJobs {
                 delete(job.file);
             }
         });
+        return true;
     }
 
     Map<String, String> rememberedMapping(StaffUserId user, String kind) {

@@ -204,7 +204,7 @@ public final class TransferPages {
     void dryRun(WebRequest r) throws IOException {
         requireWriter(r);
         Job job = job(r);
-        if (job.running || job.finished()) {
+        if (job.started.get() || job.finished()) {
             r.redirect("/transfer/imports/" + job.id, null);
             return;
         }
@@ -244,7 +244,7 @@ public final class TransferPages {
         if (job.preview == null) {
             throw ValidationException.of("import", "dryRun", "run the dry run first: it shows what the import will do");
         }
-        if (!job.running && !job.finished()) {
+        if (!job.started.get()) { // ImportJobs.run starts it at most once, whatever races past this check
             CrmSession session = r.crm();
             CsvImport.RowHandler handler = handler(job.kind, session);
             ColumnMapping mapping = columnMapping(job.mapping, handler);
