@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sectorcrm.core.ValidationException;
@@ -38,6 +39,7 @@ public final class Accounts implements AutoCloseable {
     private final LoginThrottle throttle;
     private final ApiTokens tokens;
     private final CalendarFeeds feeds;
+    private final ImportMappings mappings;
 
     /** A password check was refused because of too many recent failures; {@link #retryAfter} says when to try again. */
     public static final class ThrottledException extends RuntimeException {
@@ -87,6 +89,17 @@ public final class Accounts implements AutoCloseable {
         this.throttle = new LoginThrottle(db, clock);
         this.tokens = new ApiTokens(db, clock);
         this.feeds = new CalendarFeeds(db, clock);
+        this.mappings = new ImportMappings(db, clock);
+    }
+
+    /** The column mapping {@code user} last chose for an import of {@code kind} (field to column); empty when none. */
+    public synchronized Map<String, String> importMapping(StaffUserId user, String kind) {
+        return mappings.of(user, kind);
+    }
+
+    /** Remembers {@code user}'s column mapping for imports of {@code kind}, replacing the last one. */
+    public synchronized void rememberImportMapping(StaffUserId user, String kind, Map<String, String> mapping) {
+        mappings.remember(user, kind, mapping);
     }
 
     /** API tokens: issue, list, revoke. */

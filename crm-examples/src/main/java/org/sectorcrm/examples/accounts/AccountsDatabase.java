@@ -81,6 +81,9 @@ final class AccountsDatabase implements AutoCloseable {
         ddl.add("CREATE INDEX IF NOT EXISTS login_attempts_at ON login_attempts (at)");
         ddl.add("CREATE TABLE IF NOT EXISTS login_known (account VARCHAR(64) NOT NULL, address VARCHAR(64) NOT NULL, at VARCHAR(40) NOT NULL,"
                 + " PRIMARY KEY (account, address))");
+        String text = url.startsWith("jdbc:mariadb:") ? "MEDIUMTEXT" : "TEXT";
+        ddl.add("CREATE TABLE IF NOT EXISTS import_mappings (user_id VARCHAR(36) NOT NULL, kind VARCHAR(32) NOT NULL, mapping " + text + " NOT NULL,"
+                + " updated_at VARCHAR(40) NOT NULL, PRIMARY KEY (user_id, kind))");
         return ddl;
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,9 @@ import org.sectorcrm.examples.csv.ImportReport;
  * user (nobody else's request finds it), read by the mapping, the dry run and the run; the file is deleted when the
  * run has finished or when the user's older uploads make way (at most {@link #PER_USER} each). Imports run one at a
  * time on one daemon thread, so a large file never takes the server's request threads; the page polls their progress.
- * The column mapping each user last used per kind of record is remembered here too, for their next file. Both live in
- * memory: a restart forgets them (an upload is re-sent; the mapping is pre-filled from the header aliases again).
+ * Uploads live in this process: a restart forgets them (the file is uploaded again). The column mapping each user last
+ * used per kind of record is not kept here but in the accounts tables ({@code Accounts.importMapping}), so it survives
+ * restarts and is the same on every node.
  */
 final class ImportJobs {
     static final int PER_USER = 5;
@@ -65,7 +65,6 @@ final class ImportJobs {
     }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> mappings = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sectorcrm-web-import");
         t.setDaemon(true);
@@ -107,14 +106,6 @@ final class ImportJobs {
             }
         });
         return true;
-    }
-
-    Map<String, String> rememberedMapping(StaffUserId user, String kind) {
-        return mappings.getOrDefault(user.asString() + "/" + kind, Map.of());
-    }
-
-    void remember(StaffUserId user, String kind, Map<String, String> mapping) {
-        mappings.put(user.asString() + "/" + kind, new LinkedHashMap<>(mapping));
     }
 
     private void forget(Job j) {

@@ -49,6 +49,11 @@ import org.sectorcrm.examples.web.transfer.ImportJobs.Job;
 public final class TransferPages {
     static final List<String> KINDS = List.of("employers", "contacts", "engagements");
     private final ImportJobs jobs = new ImportJobs();
+    private final org.sectorcrm.examples.accounts.Accounts accounts;
+
+    public TransferPages(org.sectorcrm.examples.accounts.Accounts accounts) {
+        this.accounts = accounts;
+    }
 
     public List<WebRoute> routes() {
         return List.of(WebRoute.get("/transfer", this::start), WebRoute.post("/transfer/upload", this::upload),
@@ -158,7 +163,7 @@ public final class TransferPages {
 
     private void page(WebRequest r, int status, Job job, FormErrors errors) {
         CsvImport.RowHandler handler = handler(job.kind, r.crm());
-        Map<String, String> remembered = jobs.rememberedMapping(r.actor().user(), job.kind);
+        Map<String, String> remembered = accounts.importMapping(r.actor().user(), job.kind);
         List<FieldChoice> choices = new ArrayList<>();
         for (String field : handler.fields()) {
             String chosen = job.mapping.containsKey(field) ? job.mapping.get(field) : guess(field, handler, job.header, remembered);
@@ -217,7 +222,7 @@ public final class TransferPages {
             }
         }
         job.mapping = mapping;
-        jobs.remember(r.actor().user(), job.kind, mapping);
+        accounts.rememberImportMapping(r.actor().user(), job.kind, mapping);
         FormErrors errors = new FormErrors(labels());
         try (Reader in = Files.newBufferedReader(job.file, StandardCharsets.UTF_8)) {
             job.preview = CsvImport.run(in, handler, columnMapping(mapping, handler), true, n -> { });
