@@ -66,7 +66,11 @@ final class RedTeamMutants {
                 m("NestedFailureKeepsDeletes", RedTeamUnits.NestedFailureKeepsDeletes::new, "NestedUnits"),
                 m("WrapsCrmExceptions", RedTeamUnits.WrapsCrmExceptions::new, "Transactions"),
                 m("CacheKeepsRolledBackWrites(sector)", () -> new RedTeamUnits.CacheKeepsRolledBackWrites<>(AggregateTypes.SECTOR), "EveryType"),
-                m("CacheMissesBatches(need)", () -> new RedTeamUnits.CacheMissesBatches<>(AggregateTypes.NEED), "BatchSaves"));
+                m("CacheMissesBatches(need)", () -> new RedTeamUnits.CacheMissesBatches<>(AggregateTypes.NEED), "BatchSaves"),
+                // CrmStorage.find(type, id), the read a cache answers (kit 2.2)
+                m("FindCachesForever(solution)", () -> new RedTeamFinds.FindCachesForever<>(AggregateTypes.SOLUTION), "StorageFind"),
+                m("FindKeepsUncommittedReads(readMarker)", () -> new RedTeamFinds.FindKeepsUncommittedReads<>(AggregateTypes.READ_MARKER),
+                        "StorageFind"));
     }
 
     private static Arguments m(String name, Supplier<CrmStorage> store, String group) {
