@@ -53,7 +53,7 @@ import org.sectorcrm.tck.internal.Writes;
  * sentence, that the kit of 2.0 let through. Each test follows from a sentence of the contract, not from the mutant
  * that showed it missing; docs/kit-red-team.md lists both.
  */
-abstract class SentenceContracts extends KitContracts {
+abstract class SentenceContracts extends ReadPathContracts {
 
     // ---------------------------------------------------------------------------------------------------------------
     @Nested

@@ -1,6 +1,5 @@
 package org.sectorcrm.caffeine.internal;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,12 +10,12 @@ import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.audit.AuditEntry;
 import org.sectorcrm.core.audit.AuditFilter;
-import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.event.DomainEvent;
 import org.sectorcrm.core.event.StoredEvent;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.AuditLog;
 import org.sectorcrm.core.spi.EventLog;
+import org.sectorcrm.core.spi.ForwardingReportQueries;
 import org.sectorcrm.core.spi.ForwardingStorageTransaction;
 import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.spi.StorageTransaction;
@@ -167,30 +166,10 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
     @Override
     public ReportQueries reports() {
         checkOpen();
-        ReportQueries reports = delegate().reports();
-        return new ReportQueries() {
+        return new ForwardingReportQueries(delegate().reports()) {
             @Override
-            public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
+            protected void beforeEachQuery() {
                 checkOpen();
-                return reports.countByRegionAndSector(filter);
-            }
-
-            @Override
-            public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
-                checkOpen();
-                return reports.servedEstablishments(from, to);
-            }
-
-            @Override
-            public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                checkOpen();
-                return reports.countableServices(from, to, partner);
-            }
-
-            @Override
-            public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
-                checkOpen();
-                return reports.partnerContacts(from, to);
             }
         };
     }

@@ -40,7 +40,10 @@ public class ForwardingStorageTransaction implements StorageTransaction {
         return delegate.events();
     }
 
-    /** The delegate's report queries; a decorator that changes what the stores hold must override this too. */
+    /**
+     * The delegate's report queries; a decorator that changes what the stores hold must override this too, best over a
+     * {@link ForwardingReportQueries} that changes only the queries it must.
+     */
     @Override
     public ReportQueries reports() {
         return delegate.reports();

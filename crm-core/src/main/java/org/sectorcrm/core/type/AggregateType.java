@@ -47,10 +47,12 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     private final String notesField;
     private final Function<T, List<Note>> notes;
     private final List<Repointer<T, F>> explicitRepointers;
+    private final boolean ownsAttachments;
     private volatile List<Repointer<T, F>> repointers;
 
     private AggregateType(Builder<I, T, F> b) {
         this.explicitRepointers = List.copyOf(b.repointers);
+        this.ownsAttachments = b.ownsAttachments;
         this.personal = java.util.Set.copyOf(b.personal);
         this.notesField = b.notesField;
         this.notes = b.notes;
@@ -209,6 +211,14 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         return personal;
     }
 
+    /**
+     * Whether the application offers attachments on records of this type (their pages and routes): said here, so that
+     * no list of owner types is kept apart from the descriptors. @since 2
+     */
+    public boolean ownsAttachments() {
+        return ownsAttachments;
+    }
+
     private static List<FieldChange> noteChanges(List<Note> before, List<Note> after) {
         java.util.Map<String, Note> was = new java.util.LinkedHashMap<>();
         before.forEach(n -> was.put(key(n), n));
@@ -290,6 +300,7 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         private String notesField;
         private Function<T, List<Note>> notes;
         private final List<Repointer<T, F>> repointers = new ArrayList<>();
+        private boolean ownsAttachments;
 
         private Builder(String key, Class<T> recordClass, Class<I> idClass, Class<F> filterClass) {
             this.key = Objects.requireNonNull(key, "key");
@@ -359,6 +370,12 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         public Builder<I, T, F> notes(String field, Function<T, List<Note>> notes) {
             this.notesField = Objects.requireNonNull(field, "field");
             this.notes = Objects.requireNonNull(notes, "notes");
+            return this;
+        }
+
+        /** Records of this type may carry attachments in the application ({@link AggregateType#ownsAttachments()}). */
+        public Builder<I, T, F> attachments() {
+            this.ownsAttachments = true;
             return this;
         }
 

@@ -111,6 +111,7 @@ public final class AggregateTypes {
                     .ids(EmployerId::of, EmployerId::new)
                     .filter(EmployerFilter.ALL, EmployerFilter::matches)
                     .unique("fein", "FEIN", e -> e.fein() == null ? null : e.fein().value())
+                    .attachments()
                     .searchable(SearchableText::of));
 
     public static final AggregateType<ContactId, Contact, ContactFilter> CONTACT = add(
@@ -142,6 +143,7 @@ public final class AggregateTypes {
                     .references("employer", EMPLOYER, Engagement::employer)
                     .unique("externalId", "external id", Engagement::externalId)
                     .notes("notes", Engagement::notes)
+                    .attachments()
                     .searchableFor(SearchableText::readableBy));
 
     public static final AggregateType<SolutionId, Solution, SolutionFilter> SOLUTION = add(
@@ -156,6 +158,7 @@ public final class AggregateTypes {
                     .ids(ReferralId::of, ReferralId::new)
                     .filter(ReferralFilter.ALL, ReferralFilter::matches)
                     .references("employer", EMPLOYER, Referral::employer)
+                    .attachments()
                     .searchable(SearchableText::of));
 
     public static final AggregateType<AppointmentId, Appointment, AppointmentFilter> APPOINTMENT = add(

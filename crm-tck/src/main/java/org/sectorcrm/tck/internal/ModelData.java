@@ -87,21 +87,29 @@ public final class ModelData {
             .filter(k -> Kinds.ALL.stream().anyMatch(o -> o.type().references().stream().anyMatch(r -> r.target() == k.type()))).toList();
 
     /**
-     * Every other kind: a program works on a few of them. Establishment counts (a key and a number, no references) and
-     * attachments (metadata naming its owner generically, no references) are
-     * left to the kit's contracts: drawn here too, they thinned the programs over the other kinds enough that the
-     * properties stopped catching some planted mutants within their tries (KitCatchesBrokenStoresTest). Referral messages
-     * and read markers likewise (added in SPI 2 after the mutants were tuned): with them drawn, two search and paging
-     * mutants escaped within the 50 tries. The kit's contracts check both types on every store.
+     * Every other kind, in the descriptors' order: each program works on three of them, taken in turn (see
+     * {@link #othersOf(int)}), so that every type is drawn equally often whatever the number of types.
      */
-    public static final List<Kind<?, ?, ?>> OTHER_KINDS = Kinds.ALL.stream().filter(k -> !PARENT_KINDS.contains(k))
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.ESTABLISHMENT_COUNT)
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.ATTACHMENT)
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.READ_MARKER)
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.REFERRAL_MESSAGE)
-            // Duplicate reviews and merge records likewise (snapshots and pairs of ids; the kit's contracts cover them).
-            .filter(k -> k.type() != org.sectorcrm.core.type.AggregateTypes.DUPLICATE_REVIEW && k.type() != org.sectorcrm.core.type.AggregateTypes.EMPLOYER_MERGE)
-            .toList();
+    public static final List<Kind<?, ?, ?>> OTHER_KINDS = Kinds.ALL.stream().filter(k -> !PARENT_KINDS.contains(k)).toList();
+
+    /** How many other kinds one program works on. */
+    public static final int OTHERS_PER_PROGRAM = 3;
+
+    /**
+     * The other kinds of the {@code turn}-th program: {@link #OTHERS_PER_PROGRAM} consecutive ones of
+     * {@link #OTHER_KINDS}, wrapping round, so that over {@code tries} programs each kind is in about
+     * {@code 3 * tries / OTHER_KINDS.size()} of them. Taken in turn rather than at random: at random, a type could be
+     * left out of a whole run, and a mutant of that type escape (which happened as types were added).
+     */
+    public static List<Kind<?, ?, ?>> othersOf(int turn) {
+        int n = OTHER_KINDS.size();
+        int first = Math.floorMod(turn * OTHERS_PER_PROGRAM, n);
+        List<Kind<?, ?, ?>> others = new ArrayList<>();
+        for (int i = 0; i < Math.min(OTHERS_PER_PROGRAM, n); i++) {
+            others.add(OTHER_KINDS.get((first + i) % n));
+        }
+        return List.copyOf(others);
+    }
 
     /** The filters of each kind's filter data set, harvested once from a throwaway in-memory store. */
     private static final Map<AggregateType<?, ?, ?>, List<?>> FILTERS = new ConcurrentHashMap<>();
@@ -228,6 +236,12 @@ public final class ModelData {
             }
         }
         return SearchTerms.parse(words(r, 1, 2, false));
+    }
+
+    /** One word of {@code text} as search terms, a word the model wrote if it has one; null when it has no word to search by. */
+    static SearchTerms wordOf(String text) {
+        List<String> words = SearchTerms.tokens(text).stream().filter(w -> w.length() >= SearchTerms.MIN_WORD).toList();
+        return words.stream().filter(VOCABULARY::contains).findFirst().or(() -> words.stream().findFirst()).map(SearchTerms::parse).orElse(null);
     }
 
     /** {@code min..max} vocabulary words, in random letter case, joined by blanks or punctuation. */

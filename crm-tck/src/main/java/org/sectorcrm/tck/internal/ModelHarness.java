@@ -25,6 +25,7 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.NotFoundException;
+import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.Stamp;
 import org.sectorcrm.core.StorageException;
 import org.sectorcrm.core.ValidationException;
@@ -133,6 +134,9 @@ public final class ModelHarness {
                 // A write gets its own transaction; a read pages in read transactions, one per page, as a client would.
                 compare(name, a.toString(),
                         (storage, seen) -> seen.add(a.run(a.writes() ? storage::inTransaction : storage::read, storage == reference)));
+                if (a instanceof WriteAction w && w.expected() != 0) {
+                    searchWritten(w);
+                }
             }
             return unit.touched;
         }
@@ -143,6 +147,21 @@ public final class ModelHarness {
             return nested(n);
         }
         throw new IllegalStateException("unknown step " + step);
+    }
+
+    /**
+     * After an update or a delete of its own, a search by everyone for a word of the record it wrote or deleted ("an
+     * updated record is re-indexed", "a deleted record is gone from search"): the random searches meet those words too
+     * seldom for a store that indexes stale text to be caught within the tries once programs spread over every type.
+     */
+    private void searchWritten(WriteAction write) {
+        List<String> recent = written.getOrDefault(write.kind(), List.of());
+        SearchTerms terms = recent.isEmpty() ? null : ModelData.wordOf(recent.get(recent.size() - 1));
+        if (terms != null) {
+            SearchAction search = new SearchAction(write.kind(), terms, Reader.EVERYONE, PageRequest.MAX_LIMIT);
+            compare("search after " + (write.record() == null ? "a delete" : "an update"), search.toString(),
+                    (storage, seen) -> seen.add(search.run(storage::read, storage == reference)));
+        }
     }
 
     private Collection<Kind<?, ?, ?>> transaction(Transaction t) {

@@ -33,6 +33,7 @@ import org.sectorcrm.core.spi.AuditLog;
 import org.sectorcrm.core.spi.EventLog;
 import org.sectorcrm.core.spi.ForwardingAggregateStore;
 import org.sectorcrm.core.spi.ForwardingStorageTransaction;
+import org.sectorcrm.core.spi.ForwardingReportQueries;
 import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.spi.TransactionWork;
@@ -825,12 +826,7 @@ final class BrokenStores {
                 @Override
                 public ReportQueries reports() {
                     ReportQueries real = base.reports();
-                    return new ReportQueries() {
-                        @Override
-                        public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
-                            return real.countByRegionAndSector(filter);
-                        }
-
+                    return new ForwardingReportQueries(real) {
                         @Override
                         public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
                             java.util.Set<ServedEstablishment> all = new java.util.LinkedHashSet<>();
@@ -840,16 +836,6 @@ final class BrokenStores {
                                 }
                             }
                             return List.copyOf(all);
-                        }
-
-                        @Override
-                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                            return real.countableServices(from, to, partner);
-                        }
-
-                        @Override
-                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
-                            return real.partnerContacts(from, to);
                         }
                     };
                 }
@@ -870,22 +856,7 @@ final class BrokenStores {
                 @Override
                 public ReportQueries reports() {
                     ReportQueries real = base.reports();
-                    return new ReportQueries() {
-                        @Override
-                        public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
-                            return real.countByRegionAndSector(filter);
-                        }
-
-                        @Override
-                        public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
-                            return real.servedEstablishments(from, to);
-                        }
-
-                        @Override
-                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                            return real.countableServices(from, to, partner);
-                        }
-
+                    return new ForwardingReportQueries(real) {
                         @Override
                         public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
                             Map<List<Object>, PartnerContact> rows = new java.util.LinkedHashMap<>();
@@ -931,7 +902,7 @@ final class BrokenStores {
                 @Override
                 public ReportQueries reports() {
                     ReportQueries real = base.reports();
-                    return new ReportQueries() {
+                    return new ForwardingReportQueries(real) {
                         @Override
                         public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
                             Map<List<String>, Long> groups = new java.util.TreeMap<>(java.util.Comparator
@@ -947,21 +918,6 @@ final class BrokenStores {
                             groups.forEach((k, n) -> out.add(new GroupCount(k.get(0) == null ? null : new org.sectorcrm.core.reference.RegionCode(k.get(0)),
                                     k.get(1) == null ? null : new org.sectorcrm.core.reference.SectorCode(k.get(1)), n)));
                             return out;
-                        }
-
-                        @Override
-                        public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
-                            return real.servedEstablishments(from, to);
-                        }
-
-                        @Override
-                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                            return real.countableServices(from, to, partner);
-                        }
-
-                        @Override
-                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
-                            return real.partnerContacts(from, to);
                         }
                     };
                 }

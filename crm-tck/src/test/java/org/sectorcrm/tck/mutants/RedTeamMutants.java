@@ -66,7 +66,17 @@ final class RedTeamMutants {
                 m("NestedFailureKeepsDeletes", RedTeamUnits.NestedFailureKeepsDeletes::new, "NestedUnits"),
                 m("WrapsCrmExceptions", RedTeamUnits.WrapsCrmExceptions::new, "Transactions"),
                 m("CacheKeepsRolledBackWrites(sector)", () -> new RedTeamUnits.CacheKeepsRolledBackWrites<>(AggregateTypes.SECTOR), "EveryType"),
-                m("CacheMissesBatches(need)", () -> new RedTeamUnits.CacheMissesBatches<>(AggregateTypes.NEED), "BatchSaves"));
+                m("CacheMissesBatches(need)", () -> new RedTeamUnits.CacheMissesBatches<>(AggregateTypes.NEED), "BatchSaves"),
+                // CrmStorage.find(type, id), the read a cache answers (kit 2.2)
+                m("FindCachesForever(solution)", () -> new RedTeamFinds.FindCachesForever<>(AggregateTypes.SOLUTION), "StorageFind"),
+                m("FindKeepsUncommittedReads(readMarker)", () -> new RedTeamFinds.FindKeepsUncommittedReads<>(AggregateTypes.READ_MARKER),
+                        "StorageFind"),
+                // sentences the earlier sets did not break (kit 2.2)
+                m("StoreNamesAnotherType(feedback)", () -> new RedTeamSentences.StoreNamesAnotherType<>(AggregateTypes.FEEDBACK), "Accessors"),
+                m("NegativeVersionInserts(contact)", () -> new RedTeamSentences.NegativeVersionInserts<>(AggregateTypes.CONTACT), "Inserts"),
+                m("BatchKeepsLastOfRepeatedId(region)", () -> new RedTeamSentences.BatchKeepsLastOfRepeatedId<>(AggregateTypes.REGION), "BatchSaves"),
+                m("SearchMissesOwnWrites(need)", () -> new RedTeamSentences.SearchMissesOwnWrites<>(AggregateTypes.NEED), "EveryType"),
+                m("CloseTwiceThrows", RedTeamSentences.CloseTwiceThrows::new, "Versioning"));
     }
 
     private static Arguments m(String name, Supplier<CrmStorage> store, String group) {

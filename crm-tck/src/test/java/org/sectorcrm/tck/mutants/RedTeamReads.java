@@ -16,7 +16,6 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
-import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
@@ -28,6 +27,7 @@ import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.ForwardingAggregateStore;
 import org.sectorcrm.core.spi.ForwardingStorageTransaction;
+import org.sectorcrm.core.spi.ForwardingReportQueries;
 import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateType;
@@ -337,35 +337,6 @@ final class RedTeamReads {
         }
     }
 
-    /** Report queries that forward to the real ones except where a mutant overrides one. */
-    static class ForwardingReports implements ReportQueries {
-        final ReportQueries real;
-
-        ForwardingReports(ReportQueries real) {
-            this.real = real;
-        }
-
-        @Override
-        public List<GroupCount> countByRegionAndSector(EmployerFilter filter) {
-            return real.countByRegionAndSector(filter);
-        }
-
-        @Override
-        public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
-            return real.servedEstablishments(from, to);
-        }
-
-        @Override
-        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner) {
-            return real.countableServices(from, to, partner);
-        }
-
-        @Override
-        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
-            return real.partnerContacts(from, to);
-        }
-    }
-
     /** countableServices reads a services table that deletes never clean up: a deleted engagement's services still count. */
     static final class CountableKeepsDeleted extends BreaksReports {
         private final Map<String, Engagement> everSaved = new ConcurrentHashMap<>();
@@ -386,7 +357,7 @@ final class RedTeamReads {
 
         @Override
         ReportQueries breakReports(ReportQueries real, StorageTransaction tx) {
-            return new ForwardingReports(real) {
+            return new ForwardingReportQueries(real) {
                 @Override
                 public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner) {
                     List<ServedEstablishment> live = real.countableServices(from, to, partner);
@@ -406,7 +377,7 @@ final class RedTeamReads {
     static final class CountableAcceptsOpenPeriod extends BreaksReports {
         @Override
         ReportQueries breakReports(ReportQueries real, StorageTransaction tx) {
-            return new ForwardingReports(real) {
+            return new ForwardingReportQueries(real) {
                 @Override
                 public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner) {
                     return from == null || to == null ? List.of() : real.countableServices(from, to, partner);
@@ -419,7 +390,7 @@ final class RedTeamReads {
     static final class ServedDropsNoEstablishment extends BreaksReports {
         @Override
         ReportQueries breakReports(ReportQueries real, StorageTransaction tx) {
-            return new ForwardingReports(real) {
+            return new ForwardingReportQueries(real) {
                 @Override
                 public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
                     return real.servedEstablishments(from, to).stream().filter(s -> s.establishment() != null).toList();
