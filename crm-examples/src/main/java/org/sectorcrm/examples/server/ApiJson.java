@@ -22,7 +22,8 @@ import org.sectorcrm.json.CrmJson;
  * (which are all text) into filter records.
  */
 public final class ApiJson {
-    private static final ObjectMapper MAPPER = CrmJson.mapper();
+    /** crm-json's mapping, plus the one shape of a contact on the wire ({@link ContactShape}). */
+    private static final ObjectMapper MAPPER = CrmJson.mapper().registerModule(ContactShape.module());
     /**
      * Query parameters are all text: {@code ?active=true} must become a boolean there. Otherwise the same strict
      * mapping (unknown parameters and bad enum names are refused).

@@ -86,7 +86,7 @@ public final class Schemas {
             Set<String> required = new java.util.HashSet<>();
             full.path("required").forEach(r -> required.add(r.asText()));
             full.get("properties").fields().forEachRemaining(e -> {
-                if (!READ_ONLY.contains(e.getKey())) {
+                if (!READ_ONLY.contains(e.getKey()) && !e.getValue().path("readOnly").asBoolean()) {
                     ObjectNode p = ((ObjectNode) e.getValue()).deepCopy();
                     props.set(e.getKey(), required.contains(e.getKey()) ? p : nullable(p));
                 }
@@ -107,6 +107,9 @@ public final class Schemas {
 
     public ObjectNode of(JavaType type) {
         Class<?> raw = type.getRawClass();
+        if (raw == org.sectorcrm.core.contact.ContactView.class) {
+            return of(org.sectorcrm.core.contact.Contact.class); // written as its contact: one shape for reads and writes (ContactShape)
+        }
         if (raw == String.class) {
             return F.objectNode().put("type", "string");
         }
@@ -227,6 +230,9 @@ public final class Schemas {
                 s.set("required", required);
             }
             s.put("additionalProperties", false);
+            if (raw == org.sectorcrm.core.contact.Contact.class) {
+                ContactShape.describe(this, s);
+            }
         }
         return ref(name);
     }
