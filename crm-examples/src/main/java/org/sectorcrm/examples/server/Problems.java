@@ -50,6 +50,23 @@ public final class Problems {
         }
     }
 
+    /** How much of a client's text a problem repeats: enough to recognise it, never a huge header echoed back. */
+    private static final int ECHO = 120;
+
+    /** A client's text as a message may repeat it: control and unpaired surrogate characters shown as U+FFFD, cut at {@value #ECHO}. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && b.length() < ECHO; i++) {
+            char c = text.charAt(i);
+            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)));
+            b.append(Character.isISOControl(c) || lone ? '\uFFFD' : c);
+            if (Character.isHighSurrogate(c) && !lone) {
+                b.append(text.charAt(++i));
+            }
+        }
+        return b.length() < text.length() ? b + "..." : b.toString();
+    }
+
     /** Whether the answer is already a problem of ours (a route's own 404 must not be replaced by "no endpoint"). */
     public static boolean written(Context ctx) {
         String ct = ctx.res().getContentType();
