@@ -107,25 +107,33 @@ class ApiRulesTest {
             if (put.method() != HandlerType.PUT || demo.server.routes().stream().noneMatch(g -> g.method() == HandlerType.GET && g.path().equals(put.path()))) {
                 continue; // a PUT without a GET of its own (establishment counts, a password) has no read shape to keep
             }
-            String path = put.path();
-            if (path.endsWith("/{id}")) {
-                String list = path.substring(0, path.length() - "/{id}".length());
-                JsonNode items = api.ok(api.get(demo.base + list + "?limit=1", demo.admin), 200).get("items");
+            List<String> paths = new ArrayList<>();
+            if (put.path().endsWith("/{id}")) {
+                String list = put.path().substring(0, put.path().length() - "/{id}".length());
+                JsonNode items = api.ok(api.get(demo.base + list + "?limit=100", demo.admin), 200).get("items");
                 assertThat(items).as("a record at " + list).isNotEmpty();
-                path = list + "/" + items.get(0).get("id").asText();
-            }
-            HttpResponse<String> read = api.get(demo.base + path, demo.admin);
-            JsonNode body = api.ok(read, 200);
-            String etag = read.headers().firstValue("ETag").orElse(null);
-            HttpResponse<String> written = etag == null ? api.send("PUT", demo.base + path, demo.admin, api.text(body))
-                    : api.send("PUT", demo.base + path, demo.admin, api.text(body), "If-Match", etag);
-            if (put.path().equals(ApiServer.BASE + "/" + AggregateTypes.EMPLOYER_MERGE.plural() + "/{id}")) {
-                api.problem(written, 400); // a merge record is written by merge and unmerge only (docs/matching.md)
+                items.forEach(i -> paths.add(list + "/" + i.get("id").asText()));
             } else {
-                JsonNode saved = api.ok(written, 200);
-                assertThat(withoutStamp(saved)).as("PUT " + path + " of what GET answered").isEqualTo(withoutStamp(body));
+                paths.add(put.path());
             }
-            roundTripped.add(put.path());
+            // the first record the admin may write (another partner's engagement is theirs to log: 403)
+            for (String path : paths) {
+                HttpResponse<String> read = api.get(demo.base + path, demo.admin);
+                JsonNode body = api.ok(read, 200);
+                String etag = read.headers().firstValue("ETag").orElse(null);
+                HttpResponse<String> written = etag == null ? api.send("PUT", demo.base + path, demo.admin, api.text(body))
+                        : api.send("PUT", demo.base + path, demo.admin, api.text(body), "If-Match", etag);
+                if (put.path().equals(ApiServer.BASE + "/" + AggregateTypes.EMPLOYER_MERGE.plural() + "/{id}")) {
+                    api.problem(written, 400); // a merge record is written by merge and unmerge only (docs/matching.md)
+                } else if (written.statusCode() == 403) {
+                    continue;
+                } else {
+                    JsonNode saved = api.ok(written, 200);
+                    assertThat(withoutStamp(saved)).as("PUT " + path + " of what GET answered").isEqualTo(withoutStamp(body));
+                }
+                roundTripped.add(put.path());
+                break;
+            }
         }
         for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
             assertThat(roundTripped).contains(ApiServer.BASE + "/" + type.plural() + "/{id}");

@@ -99,6 +99,16 @@ public final class ApiJson {
         }
     }
 
+    /** What is wrong with one query parameter's value as {@code type}, in the words of {@link #query}; empty when nothing is. */
+    static List<FieldViolation> queryValue(String name, String value, Class<?> type, String record) {
+        try {
+            QUERY.convertValue(value, type);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return queryError(e, record).violations().stream().map(v -> new FieldViolation(record, name, v.message())).toList();
+        }
+    }
+
     private static ValidationException queryError(Throwable e, String record) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ValidationException v) {

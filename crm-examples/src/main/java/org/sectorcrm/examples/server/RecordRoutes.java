@@ -85,15 +85,11 @@ final class RecordRoutes {
                 }));
         routes.add(Route.get(path + "/{id}").tag(tag).id("get" + one, "Read one " + type.key() + " (ETag: its version)").returns(view)
                 .pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
-                    Object v;
-                    try {
-                        v = ops(ctx, type).get(type.parseId(ctx.pathParam("id")));
-                    } catch (org.sectorcrm.core.NotFoundException e) {
-                        // one read for a live record; only a missing one is looked up among the merged (308 to the survivor)
-                        if (type == AggregateTypes.EMPLOYER && redirectedToSurvivor(ctx)) {
-                            return;
-                        }
-                        throw e;
+                    I id = type.parseId(ctx.pathParam("id"));
+                    Object v = ops(ctx, type).get(id); // one read; an employer's follows merges to the survivor
+                    if (!SessionRecords.record(type, v).id().equals(id)) {
+                        redirectToSurvivor(ctx, SessionRecords.record(type, v).id());
+                        return;
                     }
                     ctx.header("ETag", Http.etag(SessionRecords.record(type, v).version()));
                     Http.send(ctx, 200, v);
@@ -176,19 +172,13 @@ final class RecordRoutes {
     }
 
     /**
-     * {@code GET /employers/{old}} of a merged employer (not found among the live ones): 308 to the survivor (following later merges), with the survivor's
-     * id in the body, so a bookmarked or linked id keeps working.
+     * {@code GET /employers/{old}} of a merged employer: 308 to the survivor it resolved to (following later merges), with
+     * the survivor's id in the body, so a bookmarked or linked id keeps working.
      */
-    private static boolean redirectedToSurvivor(Context ctx) throws Exception {
-        var id = org.sectorcrm.core.employer.EmployerId.of(ctx.pathParam("id"));
-        var survivor = Http.session(ctx).dedupe().resolve(id);
-        if (survivor.isEmpty() || survivor.get().equals(id)) { // itself: stored but not for this reader, a 404 as before
-            return false;
-        }
-        String location = ctx.path().substring(0, ctx.path().lastIndexOf('/') + 1) + survivor.get().asString();
+    private static void redirectToSurvivor(Context ctx, Id survivor) throws Exception {
+        String location = ctx.path().substring(0, ctx.path().lastIndexOf('/') + 1) + survivor.asString();
         ctx.header("Location", location);
-        Http.send(ctx, 308, Map.of("mergedInto", survivor.get().asString(), "location", location));
-        return true;
+        Http.send(ctx, 308, Map.of("mergedInto", survivor.asString(), "location", location));
     }
 
     /** {@code POST /employers?createAnyway=true}: create although likely duplicates exist (audited); without it they answer 409. */

@@ -46,19 +46,27 @@ final class RouteRules {
             bad.add(new FieldViolation("query", Problems.printable(name), "is not a query parameter of " + route.method() + " "
                     + route.path() + " (" + allowed + ")"));
         }
+        // ... together with what is wrong with the declared ones, so that one answer says everything
+        for (Route.Param p : route.queryParams()) {
+            String value = ctx.queryParam(p.name());
+            if (value != null && !value.isEmpty()) {
+                bad.addAll(ApiJson.queryValue(p.name(), value, p.type(), "query"));
+            }
+        }
         throw new ValidationException(bad);
     }
 
-    /** A body declared as the route's media type (415), or none at all for a route that reads none. */
+    /** A body declared as the route's media type (415); for a route that reads none, none or a JSON one (never read). */
     static void bodyType(Context ctx, Route route) {
         String declared = ctx.header("Content-Type");
         String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String wanted = route.bodyMedia();
         if (wanted == null) {
             boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-            if (hasBody || !(type.isEmpty() || isJson(type))) {
-                throw new ApiException(415, "Unsupported Media Type", route.method() + " " + route.path() + " takes no body; send none"
-                        + (declared == null ? "" : ", not " + Problems.printable(declared)));
+            // JSON (which no form sends) is let through and not read, as clients send {} or a type on every POST
+            if (type.isEmpty() ? hasBody : !isJson(type)) {
+                throw new ApiException(415, "Unsupported Media Type", route.method() + " " + route.path() + " reads no body; send none"
+                        + (declared == null ? " (or declare it application/json)" : ", not " + Problems.printable(declared)));
             }
             return;
         }
