@@ -125,6 +125,9 @@ class ApiRulesTest {
                         : api.send("PUT", demo.base + path, demo.admin, api.text(body), "If-Match", etag);
                 if (put.path().equals(ApiServer.BASE + "/" + AggregateTypes.EMPLOYER_MERGE.plural() + "/{id}")) {
                     api.problem(written, 400); // a merge record is written by merge and unmerge only (docs/matching.md)
+                } else if (put.path().equals(ApiServer.BASE + "/" + AggregateTypes.REFERRAL_MESSAGE.plural() + "/{id}")) {
+                    // a sent message is never edited, whatever the body: the refusal names that rule, not the shape
+                    assertThat(api.problem(written, 400).get("errors").get(0).get("message").asText()).contains("not edited");
                 } else if (written.statusCode() == 403) {
                     continue;
                 } else {

@@ -50,6 +50,24 @@ public final class Problems {
         }
     }
 
+    /**
+     * The request's path as a URI reference: a raw path may hold characters a URI may not ({@code |}, {@code "}, a
+     * space sent raw), which are percent-encoded here rather than failing the answer of the error itself.
+     */
+    static String instance(String path) {
+        try {
+            return URI.create(path).toString();
+        } catch (IllegalArgumentException e) {
+            StringBuilder b = new StringBuilder();
+            for (byte c : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                int u = c & 0xff;
+                boolean plain = u > 0x20 && u < 0x7f && "\"<>\\^`{|}%".indexOf(u) < 0;
+                b.append(plain ? String.valueOf((char) u) : String.format("%%%02X", u));
+            }
+            return b.toString();
+        }
+    }
+
     /** How much of a client's text a problem repeats: enough to recognise it, never a huge header echoed back. */
     private static final int ECHO = 120;
 
@@ -87,7 +105,7 @@ public final class Problems {
         if (detail != null) {
             p.put("detail", detail);
         }
-        p.put("instance", URI.create(ctx.path()).toString());
+        p.put("instance", instance(ctx.path()));
         if (!errors.isEmpty()) {
             p.put("errors", errors);
         }
