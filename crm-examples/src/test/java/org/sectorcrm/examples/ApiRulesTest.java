@@ -128,6 +128,9 @@ class ApiRulesTest {
                 } else if (put.path().equals(ApiServer.BASE + "/" + AggregateTypes.REFERRAL_MESSAGE.plural() + "/{id}")) {
                     // a sent message is never edited, whatever the body: the refusal names that rule, not the shape
                     assertThat(api.problem(written, 400).get("errors").get(0).get("message").asText()).contains("not edited");
+                } else if (put.path().equals(ApiServer.BASE + "/" + AggregateTypes.READ_MARKER.plural() + "/{id}")) {
+                    // a read marker moves with POST /referrals/{id}/messages/read only: the refusal names that rule
+                    assertThat(api.problem(written, 400).get("errors").get(0).get("message").asText()).contains("markRead");
                 } else if (written.statusCode() == 403) {
                     continue;
                 } else {
