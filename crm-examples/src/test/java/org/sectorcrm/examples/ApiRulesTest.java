@@ -104,8 +104,11 @@ class ApiRulesTest {
     void whatAGetAnswersAPutTakesBackForEveryResource() throws Exception {
         List<String> roundTripped = new ArrayList<>();
         for (Route put : demo.server.routes()) {
-            if (put.method() != HandlerType.PUT || demo.server.routes().stream().noneMatch(g -> g.method() == HandlerType.GET && g.path().equals(put.path()))) {
-                continue; // a PUT without a GET of its own (establishment counts, a password) has no read shape to keep
+            if (put.method() != HandlerType.PUT || demo.server.routes().stream().noneMatch(g -> g.method() == HandlerType.GET && g.path().equals(put.path())
+                    && !g.paged())) {
+                // a PUT without a GET of its own (a password) has no read shape to keep; one on a list's path is a batch of
+                // records (PUT /establishment-counts), whose records round-trip at /establishment-counts/{id}
+                continue;
             }
             List<String> paths = new ArrayList<>();
             if (put.path().endsWith("/{id}")) {

@@ -44,6 +44,9 @@ public final class Problems {
             write(ctx, 403, "Forbidden", e.getMessage(), List.of());
         } else if (e instanceof HttpResponseException h) {
             write(ctx, h.getStatus(), "HTTP " + h.getStatus(), h.getMessage(), List.of());
+        } else if (readFailure(e) != null) {
+            // the request itself was bad (a body shorter than its Content-Length, a broken chunk): the client's error, not ours
+            write(ctx, 400, "Bad Request", "the request body could not be read: it ended early or its framing is broken", List.of());
         } else {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path(), e);
             write(ctx, 500, "Internal Server Error", "the server failed; the log has the details", List.of());
@@ -83,6 +86,16 @@ public final class Problems {
             }
         }
         return b.length() < text.length() ? b + "..." : b.toString();
+    }
+
+    /** The failure to read the request in {@code e}'s causes (an early end of the body, a bad message), or null. */
+    private static Throwable readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof org.eclipse.jetty.http.BadMessageException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Whether the answer is already a problem of ours (a route's own 404 must not be replaced by "no endpoint"). */
