@@ -42,8 +42,8 @@ import org.sectorcrm.examples.server.ApiServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiFuzzTest {
     private static final long SEED = 20261203L;
-    private static final int REQUESTS = 1800;
-    private static final int RAW_REQUESTS = 240;
+    private static final int REQUESTS = 1500;
+    private static final int RAW_REQUESTS = 200;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final Random random = new Random(SEED);
