@@ -13,8 +13,10 @@ import org.example.sectorcrm.client.ApiClient;
 import org.example.sectorcrm.client.ApiException;
 import org.example.sectorcrm.client.ApiResponse;
 import org.example.sectorcrm.client.api.AuthApi;
+import org.example.sectorcrm.client.api.ContactsApi;
 import org.example.sectorcrm.client.api.EmployersApi;
 import org.example.sectorcrm.client.model.Address;
+import org.example.sectorcrm.client.model.Contact;
 import org.example.sectorcrm.client.model.Employer;
 import org.example.sectorcrm.client.model.EmployerPage;
 import org.example.sectorcrm.client.model.EmployerPatch;
@@ -102,6 +104,16 @@ public final class GeneratedClientScenario {
                     "the problem names every bad field: " + fields);
         }
         steps.add("problem fields");
+
+        // a contact is read in the shape it is written: what GET answered goes back unchanged in a PUT
+        ContactsApi contacts = new ContactsApi(client);
+        Contact person = contacts.createContact(new Contact().employer(id).firstName("Rosa").lastName("Diaz").email("rosa.diaz@fairview.example")
+                .active(true));
+        ApiResponse<Contact> read = contacts.getContactWithHttpInfo(person.getId());
+        Contact replaced = contacts.updateContact(person.getId(), header(read, "ETag"), read.getData().title("Plant manager"));
+        check("Plant manager".equals(replaced.getTitle()) && "rosa.diaz@fairview.example".equals(replaced.getEmail())
+                && replaced.getMasked() == null, "the contact read and sent back was replaced: " + replaced);
+        steps.add("contact round trip");
         return steps;
     }
 

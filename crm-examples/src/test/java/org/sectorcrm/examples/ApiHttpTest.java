@@ -226,14 +226,16 @@ class ApiHttpTest {
         var created = send("POST", "/contacts", staffA, "{\"employer\":\"" + employer.get("id").asText()
                 + "\",\"firstName\":\"Maria\",\"lastName\":\"Lopez\",\"email\":\"maria.lopez@castings.example\",\"active\":true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = body(created).get("contact").get("id").asText();
+        String id = body(created).get("id").asText();
         JsonNode clear = body(send("GET", "/contacts/" + id, staffA, null));
         assertThat(clear.get("email").asText()).isEqualTo("maria.lopez@castings.example");
         var viewed = send("GET", "/contacts/" + id, viewerA, null);
         assertThat(viewed.statusCode()).isEqualTo(200);
         JsonNode masked = body(viewed);
-        assertThat(masked.get("masked").asBoolean()).isTrue();
-        assertThat(masked.get("email").asText()).contains("***").doesNotContain("maria.lopez");
+        // one shape for reads and writes: the record's own e-mail is null, the masked value is in the read-only marker
+        assertThat(clear.has("masked")).isFalse();
+        assertThat(masked.hasNonNull("email")).isFalse();
+        assertThat(masked.get("masked").get("email").asText()).contains("***").doesNotContain("maria.lopez");
         assertThat(viewed.body()).doesNotContain("maria.lopez");
         assertProblem(send("POST", "/contacts", viewerA, "{\"employer\":\"" + employer.get("id").asText()
                 + "\",\"firstName\":\"No\",\"lastName\":\"Write\",\"active\":true}"), 403);

@@ -110,7 +110,7 @@ class AttachmentApiTest {
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         HttpRequest r = HttpRequest.newBuilder(URI.create(base + owner + "/attachments" + query)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/pdf").expectContinue(expectContinue).POST(publisher).build();
+                .header("Content-Type", "application/octet-stream").expectContinue(expectContinue).POST(publisher).build();
         return http.send(r, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -159,7 +159,7 @@ class AttachmentApiTest {
         java.net.URI u = URI.create(base + "/employers/" + employer + "/attachments?filename=big.pdf");
         try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
             socket.getOutputStream().write(("POST " + u.getRawPath() + "?" + u.getRawQuery() + " HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort()
-                    + "\r\nAuthorization: Bearer " + staffA + "\r\nContent-Type: application/pdf\r\nContent-Length: " + (LIMIT + 1)
+                    + "\r\nAuthorization: Bearer " + staffA + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + (LIMIT + 1)
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             socket.setSoTimeout(10_000);

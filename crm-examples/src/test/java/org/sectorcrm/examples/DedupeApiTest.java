@@ -111,10 +111,20 @@ class DedupeApiTest {
                 .isEqualTo(acme2.legalName());
         assertThat(api.problem(api.send("DELETE", "/employer-merges/" + acme2.id(), adminToken, null, "If-Match", "\"1\""), 400)).isNotNull();
 
-        JsonNode restored = api.ok(api.send("POST", "/employers/" + acme2.id() + "/unmerge", adminToken, null), 200);
+        // unmerge names the survivor it undoes: no body, another employer, then the right one
+        String unmerge = "/employers/" + acme2.id() + "/unmerge";
+        assertThat(api.problem(api.send("POST", unmerge, adminToken, null), 415).get("detail").asText()).contains("application/json");
+        assertThat(api.problem(api.send("POST", unmerge, adminToken, "{}"), 400).toString()).contains("unmerge.survivor");
+        assertThat(api.problem(api.send("POST", unmerge, adminToken, "{\"survivor\":\"" + acme2.id() + "\"}"), 400).toString())
+                .contains("unmerge.survivor");
+        assertThat(api.problem(api.send("POST", "/employers/" + acme.id() + "/merge", adminToken, null), 415).get("detail").asText())
+                .contains("application/json");
+        assertThat(api.problem(api.send("POST", "/employers/" + acme.id() + "/merge", adminToken, "{}"), 400).toString()).contains("merge.merged");
+        String survivor = "{\"survivor\":\"" + acme.id() + "\"}";
+        JsonNode restored = api.ok(api.send("POST", unmerge, adminToken, survivor), 200);
         assertThat(restored.get("id").asText()).isEqualTo(acme2.id().asString());
         assertThat(api.ok(api.get("/employers/" + acme2.id(), staffToken), 200).get("legalName").asText()).isEqualTo(acme2.legalName());
-        assertThat(api.problem(api.send("POST", "/employers/" + acme2.id() + "/unmerge", adminToken, null), 404)).isNotNull();
+        assertThat(api.problem(api.send("POST", unmerge, adminToken, survivor), 404)).isNotNull();
     }
 
     @Test

@@ -115,7 +115,7 @@ class GeneratedClientTest {
             @SuppressWarnings("unchecked")
             List<String> steps = (List<String>) c.getMethod("run", String.class, String.class, String.class)
                     .invoke(null, base, "admin@board.example", PASSWORD);
-            assertThat(steps).containsExactly("login", "pages", "create", "patch", "stale 412", "problem fields");
+            assertThat(steps).containsExactly("login", "pages", "create", "patch", "stale 412", "problem fields", "contact round trip");
         }
     }
 }

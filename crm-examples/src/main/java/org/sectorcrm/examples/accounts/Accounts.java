@@ -84,9 +84,14 @@ public final class Accounts implements AutoCloseable {
     }
 
     public Accounts(String jdbcUrl, Clock clock) {
+        this(jdbcUrl, clock, LoginThrottle.MAX_ROWS);
+    }
+
+    /** @param failedLoginRows how many failed password checks the login store keeps at most ({@link LoginThrottle#MAX_ROWS}) */
+    Accounts(String jdbcUrl, Clock clock, int failedLoginRows) {
         this.clock = clock;
         this.db = new AccountsDatabase(jdbcUrl);
-        this.throttle = new LoginThrottle(db, clock);
+        this.throttle = new LoginThrottle(db, clock, failedLoginRows);
         this.tokens = new ApiTokens(db, clock);
         this.feeds = new CalendarFeeds(db, clock);
         this.mappings = new ImportMappings(db, clock);

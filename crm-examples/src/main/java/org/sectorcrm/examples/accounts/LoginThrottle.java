@@ -24,6 +24,9 @@ import java.util.Map;
  * addresses are stored as SHA-256 only, and rows older than {@code MEMORY} are purged on every check, so the table
  * stays small whatever is sent. Attempts still being checked count as failures until decided: the count is checked and
  * the attempt reserved under one lock, so parallel guesses cannot all slip past before any failure is recorded.
+ * <p>The store is also capped at {@link #MAX_ROWS} failures: a flood of junk logins from very many addresses in one day
+ * (each address gets only its free failures before the back-off, so growth needs addresses) drops the oldest failures
+ * first, so the table never outgrows the cap. The back-off of a recent guesser is kept: it depends on the latest failures.
  */
 final class LoginThrottle {
     static final Duration MEMORY = Duration.ofHours(24);
@@ -33,15 +36,20 @@ final class LoginThrottle {
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     static final Duration KNOWN_FOR = Duration.ofDays(30);
+    /** The most failed checks kept (about 200 bytes each: two SHA-256 and a time), whatever is sent in a day. */
+    static final int MAX_ROWS = 100_000;
 
     private final AccountsDatabase db;
     private final Clock clock;
     /** Checks being decided right now, per key ("p:" pair, "a:" account, "d:" address). Guarded by {@code db}. */
     private final Map<String, Integer> inFlight = new HashMap<>();
 
-    LoginThrottle(AccountsDatabase db, Clock clock) {
+    private final int maxRows;
+
+    LoginThrottle(AccountsDatabase db, Clock clock, int maxRows) {
         this.db = db;
         this.clock = clock;
+        this.maxRows = maxRows;
     }
 
     /** A check that was allowed: {@link #finish} it with its result. */
@@ -67,8 +75,17 @@ final class LoginThrottle {
                     db.update("INSERT INTO login_known (account, address, at) VALUES (?, ?, ?)", account, address, AccountsDatabase.time(at));
                 } else {
                     db.update("INSERT INTO login_attempts (account, address, at) VALUES (?, ?, ?)", account, address, AccountsDatabase.time(at));
+                    cap();
                 }
             }
+        }
+    }
+
+    /** Drops the oldest failures beyond {@link #maxRows} (the cut-off time first: MariaDB refuses a DELETE reading its own table). */
+    private void cap() {
+        List<String> cut = db.query("SELECT at FROM login_attempts ORDER BY at DESC LIMIT 1 OFFSET " + maxRows, List.of());
+        if (!cut.isEmpty()) {
+            db.update("DELETE FROM login_attempts WHERE at <= ?", cut.get(0));
         }
     }
 

@@ -22,7 +22,8 @@ import org.sectorcrm.json.CrmJson;
  * (which are all text) into filter records.
  */
 public final class ApiJson {
-    private static final ObjectMapper MAPPER = CrmJson.mapper();
+    /** crm-json's mapping, plus the one shape of a contact on the wire ({@link ContactShape}). */
+    private static final ObjectMapper MAPPER = CrmJson.mapper().registerModule(ContactShape.module());
     /**
      * Query parameters are all text: {@code ?active=true} must become a boolean there. Otherwise the same strict
      * mapping (unknown parameters and bad enum names are refused).
@@ -95,6 +96,16 @@ public final class ApiJson {
             return QUERY.convertValue(params, type);
         } catch (IllegalArgumentException e) {
             throw queryError(e, record);
+        }
+    }
+
+    /** What is wrong with one query parameter's value as {@code type}, in the words of {@link #query}; empty when nothing is. */
+    static List<FieldViolation> queryValue(String name, String value, Class<?> type, String record) {
+        try {
+            QUERY.convertValue(value, type);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return queryError(e, record).violations().stream().map(v -> new FieldViolation(record, name, v.message())).toList();
         }
     }
 

@@ -40,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
     private final Authentication auth;
     private final List<Route> routes = new ArrayList<>();
     private Javalin app;
+    /** The OpenAPI document once built ({@link #openApiDocument}); never changed after, so answers may share it. */
+    private volatile ObjectNode document;
     private org.sectorcrm.examples.attachments.Attachments attachments;
 
     public ApiServer(Crm crm, Accounts accounts) {
@@ -148,7 +150,7 @@ public final class ApiServer implements AutoCloseable {
     /** The route table: one line per group, in the order of the OpenAPI document. */
     private void declareRoutes() {
         register(() -> List.of(Route.get("/openapi.json").tag("meta").id("openApi", "This OpenAPI 3.1 document").returns(ObjectNode.class).open()
-                .handle(ctx -> Http.send(ctx, 200, OpenApi.document(routes)))));
+                .handle(ctx -> Http.send(ctx, 200, openApiDocument()))));
         register(new AuthRoutes(auth, accounts));
         RecordRoutes records = new RecordRoutes(crm, credentialsEndWithTheirUser());
         register(records::all);
@@ -161,6 +163,23 @@ public final class ApiServer implements AutoCloseable {
         register(new ReportRoutes(crm.clock()));
         register(new NetworkReportRoutes(crm.clock()));
         register(new DedupeRoutes());
+    }
+
+    /**
+     * The OpenAPI document, built once: the routes are fixed once the server has started, and building it walks every
+     * Java type the API reads and writes, too much work to repeat on each request. The text is kept; each answer writes it.
+     */
+    private ObjectNode openApiDocument() {
+        ObjectNode doc = document;
+        if (doc == null) {
+            synchronized (this) {
+                if (document == null) {
+                    document = OpenApi.document(routes);
+                }
+                doc = document;
+            }
+        }
+        return doc;
     }
 
     /** Disabling or deleting a staff user ends their sessions and tokens now, so re-enabling later does not bring the old ones back. */
@@ -187,6 +206,7 @@ public final class ApiServer implements AutoCloseable {
             if (!r.open()) {
                 ctx.attribute(Http.SESSION_ATTR, auth.authenticate(ctx));
             }
+            RouteRules.check(ctx, r); // declared query parameters and body type only, for every route alike
             r.handler().handle(ctx);
         };
     }

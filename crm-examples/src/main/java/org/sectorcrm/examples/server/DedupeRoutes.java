@@ -28,6 +28,13 @@ final class DedupeRoutes implements RouteGroup {
     record MergeBody(String merged, Map<String, MergeChoices.Side> choices) {
     }
 
+    /**
+     * The body of {@code POST /employers/{id}/unmerge}: the survivor the employer was merged into, as the caller saw it, so
+     * that an unmerge meant for one merge cannot undo another (a later merge of the same id, a mistyped id).
+     */
+    record UnmergeBody(String survivor) {
+    }
+
     private static final Route.Param PREVIEW = new Route.Param("preview", Boolean.class, false);
 
     @Override
@@ -74,8 +81,20 @@ final class DedupeRoutes implements RouteGroup {
                         }),
                 Route.post("/employers/{id}/unmerge").tag("dedupe").id("unmergeEmployer", "Undo the merge of this (merged) employer: it comes back"
                         + " exactly as it was and the records moved from it point to it again; what was added to the survivor since stays there"
-                        + " (MANAGER)").returns(Employer.class).handle(ctx -> {
-                            Employer restored = Http.session(ctx).dedupe().unmerge(EmployerId.of(ctx.pathParam("id")));
+                        + " (MANAGER); the body names the survivor it was merged into").body(UnmergeBody.class).returns(Employer.class).handle(ctx -> {
+                            EmployerId merged = EmployerId.of(ctx.pathParam("id"));
+                            UnmergeBody b = Http.body(ctx, UnmergeBody.class);
+                            if (b.survivor() == null) {
+                                throw ValidationException.of("unmerge", "survivor", "is required: the id of the employer " + merged + " was merged into");
+                            }
+                            var merges = org.sectorcrm.core.type.AggregateTypes.EMPLOYER_MERGE;
+                            org.sectorcrm.core.dedupe.EmployerMerge tombstone = org.sectorcrm.examples.records.SessionRecords.record(merges, org.sectorcrm.examples.records.SessionRecords.of(Http.session(ctx),
+                                    org.sectorcrm.core.type.AggregateTypes.EMPLOYER_MERGE).get(org.sectorcrm.core.dedupe.EmployerMergeId.of(merged)));
+                            if (!tombstone.survivor().equals(EmployerId.of(b.survivor()))) {
+                                throw ValidationException.of("unmerge", "survivor", "is not the employer " + merged + " was merged into ("
+                                        + tombstone.survivor() + ")");
+                            }
+                            Employer restored = Http.session(ctx).dedupe().unmerge(merged);
                             ctx.header("ETag", Http.etag(restored.version()));
                             Http.send(ctx, 200, restored);
                         }));

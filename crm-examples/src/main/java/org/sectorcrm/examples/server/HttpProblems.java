@@ -103,6 +103,12 @@ public final class HttpProblems {
 
     /** Jetty's error handling for requests that did not reach a route, and for bad HTTP messages. */
     static final class ProblemErrorHandler extends ErrorHandler {
+        /** Every method gets its problem: Jetty's default writes a body for GET, POST and HEAD only (a PUT's 431 had none). */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
         @Override
         protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
             byte[] body = json(code, message, null);

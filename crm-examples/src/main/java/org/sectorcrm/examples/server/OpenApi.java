@@ -134,10 +134,11 @@ public final class OpenApi {
             ObjectNode body = op.putObject("requestBody");
             body.put("required", true);
             if (r.requestBody() == java.io.InputStream.class) {
-                // A file's bytes as they are (attachments): any media type, streamed; the type is detected from the content.
-                body.put("description", "the file's bytes");
-                body.putObject("content").putObject("application/octet-stream").putObject("schema").put("type", "string")
-                        .put("contentMediaType", "application/octet-stream");
+                // Streamed as they are: a file's bytes (attachments; the type is detected from the content) or a CSV file.
+                boolean octets = r.bodyMedia().equals(Route.OCTETS);
+                body.put("description", octets ? "the file's bytes" : "the file, as " + r.bodyMedia());
+                body.putObject("content").putObject(r.bodyMedia()).putObject("schema").put("type", "string")
+                        .put("contentMediaType", r.bodyMedia());
             } else if (r.method() == HandlerType.PATCH) {
                 body.put("description", "the members to change (RFC 7396)");
                 body.putObject("content").putObject(MergePatch.MEDIA_TYPE).set("schema", schemas.patch(r.requestBody()));

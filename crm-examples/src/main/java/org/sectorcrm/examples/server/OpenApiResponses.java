@@ -38,7 +38,9 @@ final class OpenApiResponses {
         }
         if (r.requestBody() != null) {
             s.add(413); // over the server's body limit
-            s.add(415); // not JSON (or, for PATCH, not a merge patch)
+        }
+        if (r.requestBody() != null || r.method() != HandlerType.GET) {
+            s.add(415); // not the declared type; for a write that reads none, a body that is not JSON (RouteRules)
         }
         if (r.ifMatch()) {
             s.add(428);

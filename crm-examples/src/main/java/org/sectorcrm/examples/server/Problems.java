@@ -44,10 +44,58 @@ public final class Problems {
             write(ctx, 403, "Forbidden", e.getMessage(), List.of());
         } else if (e instanceof HttpResponseException h) {
             write(ctx, h.getStatus(), "HTTP " + h.getStatus(), h.getMessage(), List.of());
+        } else if (readFailure(e) != null) {
+            // the request itself was bad (a body shorter than its Content-Length, a broken chunk): the client's error, not ours
+            write(ctx, 400, "Bad Request", "the request body could not be read: it ended early or its framing is broken", List.of());
         } else {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure on " + ctx.method() + " " + ctx.path(), e);
             write(ctx, 500, "Internal Server Error", "the server failed; the log has the details", List.of());
         }
+    }
+
+    /**
+     * The request's path as a URI reference: a raw path may hold characters a URI may not ({@code |}, {@code "}, a
+     * space sent raw), which are percent-encoded here rather than failing the answer of the error itself.
+     */
+    static String instance(String path) {
+        try {
+            return URI.create(path).toString();
+        } catch (IllegalArgumentException e) {
+            StringBuilder b = new StringBuilder();
+            for (byte c : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                int u = c & 0xff;
+                boolean plain = u > 0x20 && u < 0x7f && "\"<>\\^`{|}%".indexOf(u) < 0;
+                b.append(plain ? String.valueOf((char) u) : String.format("%%%02X", u));
+            }
+            return b.toString();
+        }
+    }
+
+    /** How much of a client's text a problem repeats: enough to recognise it, never a huge header echoed back. */
+    private static final int ECHO = 120;
+
+    /** A client's text as a message may repeat it: control and unpaired surrogate characters shown as U+FFFD, cut at {@value #ECHO}. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && b.length() < ECHO; i++) {
+            char c = text.charAt(i);
+            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)));
+            b.append(Character.isISOControl(c) || lone ? '\uFFFD' : c);
+            if (Character.isHighSurrogate(c) && !lone) {
+                b.append(text.charAt(++i));
+            }
+        }
+        return b.length() < text.length() ? b + "..." : b.toString();
+    }
+
+    /** The failure to read the request in {@code e}'s causes (an early end of the body, a bad message), or null. */
+    private static Throwable readFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof org.eclipse.jetty.http.BadMessageException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Whether the answer is already a problem of ours (a route's own 404 must not be replaced by "no endpoint"). */
@@ -70,7 +118,7 @@ public final class Problems {
         if (detail != null) {
             p.put("detail", detail);
         }
-        p.put("instance", URI.create(ctx.path()).toString());
+        p.put("instance", instance(ctx.path()));
         if (!errors.isEmpty()) {
             p.put("errors", errors);
         }

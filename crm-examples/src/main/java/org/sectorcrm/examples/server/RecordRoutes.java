@@ -70,7 +70,7 @@ final class RecordRoutes {
                 .query(type == AggregateTypes.EMPLOYER ? List.of(CREATE_ANYWAY) : List.of())
                 .returns(view).status(201).headers(Route.ETAG, Route.LOCATION).handle(ctx -> {
                     ObjectNode tree = Http.objectBody(ctx);
-                    tree.remove("stamp"); // the server stamps new records
+                    readOnlyOut(type, tree); // the server stamps new records
                     if (type.hasGeneratedIds() && tree.hasNonNull("id")) {
                         // Restores keep ids; the API does not: a client-chosen id could take one another record will be given.
                         throw ValidationException.of(type.key(), "id", "is assigned by the server: leave it out");
@@ -85,10 +85,12 @@ final class RecordRoutes {
                 }));
         routes.add(Route.get(path + "/{id}").tag(tag).id("get" + one, "Read one " + type.key() + " (ETag: its version)").returns(view)
                 .pathId(type.idClass()).headers(Route.ETAG).handle(ctx -> {
-                    if (type == AggregateTypes.EMPLOYER && redirectedToSurvivor(ctx)) {
+                    I id = type.parseId(ctx.pathParam("id"));
+                    Object v = ops(ctx, type).get(id); // one read; an employer's follows merges to the survivor
+                    if (!SessionRecords.record(type, v).id().equals(id)) {
+                        redirectToSurvivor(ctx, SessionRecords.record(type, v).id());
                         return;
                     }
-                    Object v = ops(ctx, type).get(type.parseId(ctx.pathParam("id")));
                     ctx.header("ETag", Http.etag(SessionRecords.record(type, v).version()));
                     Http.send(ctx, 200, v);
                 }));
@@ -97,7 +99,7 @@ final class RecordRoutes {
                     long expected = Http.ifMatch(ctx);
                     I id = type.parseId(ctx.pathParam("id"));
                     ObjectNode tree = Http.objectBody(ctx);
-                    tree.remove("stamp"); // the stored stamp is kept; the version read comes with If-Match
+                    readOnlyOut(type, tree); // the stored stamp is kept; the version read comes with If-Match
                     T changed = Http.convert(tree, type.recordClass(), type.key());
                     RecordOperations<I, T, F, ?> ops = ops(ctx, type);
                     Object saved = Http.preconditioned(() -> ops.update(id, expected, changed));
@@ -121,6 +123,9 @@ final class RecordRoutes {
                     ObjectNode base = ApiJson.mapper().valueToTree(current);
                     base.remove("stamp");
                     JsonNode merged = MergePatch.apply(base, patch);
+                    if (merged.isObject()) {
+                        readOnlyOut(type, (ObjectNode) merged);
+                    }
                     if (!merged.isObject() || !merged.path("id").equals(base.path("id"))) {
                         throw ValidationException.of(type.key(), "id", "cannot be changed: it names the record in the path");
                     }
@@ -156,23 +161,24 @@ final class RecordRoutes {
     }
 
     /**
-     * {@code GET /employers/{old}} of a merged employer: 308 to the survivor (following later merges), with the survivor's
-     * id in the body, so a bookmarked or linked id keeps working.
+     * The read-only members an answer carries and a write ignores, so that what a GET answered can be sent back: the
+     * stamp, and a contact's masked-view marker ({@link ContactShape}).
      */
-    private static boolean redirectedToSurvivor(Context ctx) throws Exception {
-        var id = org.sectorcrm.core.employer.EmployerId.of(ctx.pathParam("id"));
-        var session = Http.session(ctx);
-        if (session.employers().find(id).isPresent()) {
-            return false;
+    private static void readOnlyOut(AggregateType<?, ?, ?> type, ObjectNode tree) {
+        tree.remove("stamp");
+        if (type == AggregateTypes.CONTACT) {
+            tree.remove(ContactShape.MEMBER);
         }
-        var survivor = session.dedupe().resolve(id);
-        if (survivor.isEmpty()) {
-            return false;
-        }
-        String location = ctx.path().substring(0, ctx.path().lastIndexOf('/') + 1) + survivor.get().asString();
+    }
+
+    /**
+     * {@code GET /employers/{old}} of a merged employer: 308 to the survivor it resolved to (following later merges), with
+     * the survivor's id in the body, so a bookmarked or linked id keeps working.
+     */
+    private static void redirectToSurvivor(Context ctx, Id survivor) throws Exception {
+        String location = ctx.path().substring(0, ctx.path().lastIndexOf('/') + 1) + survivor.asString();
         ctx.header("Location", location);
-        Http.send(ctx, 308, Map.of("mergedInto", survivor.get().asString(), "location", location));
-        return true;
+        Http.send(ctx, 308, Map.of("mergedInto", survivor.asString(), "location", location));
     }
 
     /** {@code POST /employers?createAnyway=true}: create although likely duplicates exist (audited); without it they answer 409. */

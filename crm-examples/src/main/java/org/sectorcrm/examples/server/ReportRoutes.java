@@ -74,13 +74,8 @@ final class ReportRoutes implements RouteGroup {
                 Route.post("/reports/retention").tag("reports").id("reportRetention",
                 "Retention with the Same Employer from a wage-record file sent as the text/csv body (participant,exitQuarter,q2,q4), streamed:"
                         + " read, computed on and discarded, nothing of it stored; every bad line named at once (exitFrom, exitTo: 2025-Q1)")
-                .returns(org.sectorcrm.core.report.RetentionReport.class)
+                .body("text/csv").returns(org.sectorcrm.core.report.RetentionReport.class) // any other body type: 415 (RouteRules)
                 .query(List.of(new Route.Param("exitFrom", String.class, false), new Route.Param("exitTo", String.class, false))).handle(ctx -> {
-                    String ct = ctx.header("Content-Type");
-                    if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-                        throw new ApiException(415, "Unsupported Media Type", "send the wage records as text/csv, not "
-                                + (ct == null ? "without a Content-Type" : ct));
-                    }
                     List<FieldViolation> problems = new ArrayList<>();
                     CalendarQuarter from = quarter(ctx.queryParam("exitFrom"), "exitFrom", problems);
                     CalendarQuarter to = quarter(ctx.queryParam("exitTo"), "exitTo", problems);

@@ -25,14 +25,29 @@ import io.javalin.http.HandlerType;
  * @param headers      the headers a success carries ({@code ETag}, {@code Location}), as the document lists them
  * @param throttled    whether it checks a password through the login throttle (429 with {@code Retry-After})
  * @param pathId       the id type the {@code {id}} of the path is parsed as (its schema: a uuid or a code), or null
+ * @param bodyMedia    the media type a request body must be declared as (415 otherwise; {@link RouteRules}), or null for
+ *                     none: JSON for a body type, merge patch for PATCH, octet-stream for a stream, unless said ({@code text/csv})
  */
 public record Route(HandlerType method, String path, String tag, String operationId, String summary, Class<?> requestBody,
         Class<?> response, Function<Schemas, ObjectNode> schema, boolean paged, List<Param> queryParams, boolean ifMatch,
-        boolean open, int status, String mediaType, List<String> headers, boolean throttled, Class<?> pathId, Handler handler) {
+        boolean open, int status, String mediaType, List<String> headers, boolean throttled, Class<?> pathId, Handler handler, String bodyMedia) {
 
     public static final String JSON = "application/json";
+    /** A file's bytes as they are (attachments): the only body type a cross-site form cannot send that a stream takes. */
+    public static final String OCTETS = "application/octet-stream";
+
+    /** The route as it was before {@code bodyMedia}: the body's media type follows from its type and the method. */
+    public Route(HandlerType method, String path, String tag, String operationId, String summary, Class<?> requestBody,
+            Class<?> response, Function<Schemas, ObjectNode> schema, boolean paged, List<Param> queryParams, boolean ifMatch,
+            boolean open, int status, String mediaType, List<String> headers, boolean throttled, Class<?> pathId, Handler handler) {
+        this(method, path, tag, operationId, summary, requestBody, response, schema, paged, queryParams, ifMatch, open, status, mediaType, headers,
+                throttled, pathId, handler, null);
+    }
 
     public Route {
+        if (bodyMedia == null && requestBody != null) {
+            bodyMedia = requestBody == java.io.InputStream.class ? OCTETS : method == HandlerType.PATCH ? MergePatch.MEDIA_TYPE : JSON;
+        }
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(operationId, "operationId");
@@ -74,7 +89,18 @@ public record Route(HandlerType method, String path, String tag, String operatio
     /** This route under {@code base} ({@code /api/v1}). */
     Route under(String base) {
         return new Route(method, base + path, tag, operationId, summary, requestBody, response, schema, paged, queryParams, ifMatch, open, status,
-                mediaType, headers, throttled, pathId, handler);
+                mediaType, headers, throttled, pathId, handler, bodyMedia);
+    }
+
+    /** The query parameters the route reads: those declared, and a list's paging; any other is a 400 ({@link RouteRules}). */
+    public java.util.Set<String> queryNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        queryParams.forEach(p -> names.add(p.name()));
+        if (paged) {
+            names.add("after");
+            names.add("limit");
+        }
+        return names;
     }
 
     /** Whether a path segment has text after a parameter ({@code {id}.ics}): Javalin must try it before the plain {@code {id}}. */
@@ -107,6 +133,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
         private final List<String> headers = new java.util.ArrayList<>();
         private boolean throttled;
         private Class<?> pathId;
+        private String bodyMedia;
 
         private Builder(HandlerType method, String path) {
             this.method = method;
@@ -127,6 +154,13 @@ public record Route(HandlerType method, String path, String tag, String operatio
 
         public Builder body(Class<?> requestBody) {
             this.requestBody = requestBody;
+            return this;
+        }
+
+        /** A body that is not JSON, read by the handler as a stream of this media type ({@code text/csv}). */
+        public Builder body(String mediaType) {
+            this.requestBody = java.io.InputStream.class;
+            this.bodyMedia = mediaType;
             return this;
         }
 
@@ -198,7 +232,7 @@ public record Route(HandlerType method, String path, String tag, String operatio
                 throw new IllegalStateException("route " + method + " " + path + " has no operation id: call id(...)");
             }
             return new Route(method, path, tag, operationId, summary, requestBody, response, schema, paged, query, ifMatch, open, status,
-                    mediaType, headers, throttled, pathId, handler);
+                    mediaType, headers, throttled, pathId, handler, bodyMedia);
         }
     }
 }

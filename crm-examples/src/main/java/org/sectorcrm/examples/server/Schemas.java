@@ -74,27 +74,50 @@ public final class Schemas {
 
     /**
      * The JSON Merge Patch (RFC 7396) of a record, as the named component {@code <Record>Patch}: any subset of its
-     * members but the read-only ones; an optional member may be null (it is removed), a required one may not.
+     * members but the read-only ones; an optional member may be null (it is removed), a required one may not. A member
+     * that is itself a record is merged member by member too (RFC 7396 section 2), so its schema is that record's patch,
+     * no stricter than the server; arrays replace whole and keep their full schema.
      */
     public ObjectNode patch(Class<?> record) {
-        ObjectNode full = (ObjectNode) components.get(name(of(record)));
-        String name = name(of(record)) + "Patch";
+        return patchOf(name(of(record)));
+    }
+
+    private ObjectNode patchOf(String record) {
+        ObjectNode full = (ObjectNode) components.get(record);
+        String name = record + "Patch";
         if (!components.has(name)) {
-            ObjectNode s = F.objectNode().put("type", "object").put("description", "A JSON Merge Patch (RFC 7396) of " + name(of(record))
-                    + ": the members to change; null removes an optional member; arrays and maps replace the stored ones whole");
+            ObjectNode s = F.objectNode().put("type", "object").put("description", "A JSON Merge Patch (RFC 7396) of " + record
+                    + ": the members to change; null removes an optional member; objects merge member by member, arrays and maps replace"
+                    + " the stored ones whole");
+            components.set(name, s); // before the members: a record may hold itself
             ObjectNode props = s.putObject("properties");
             Set<String> required = new java.util.HashSet<>();
             full.path("required").forEach(r -> required.add(r.asText()));
             full.get("properties").fields().forEachRemaining(e -> {
-                if (!READ_ONLY.contains(e.getKey())) {
-                    ObjectNode p = ((ObjectNode) e.getValue()).deepCopy();
+                if (!READ_ONLY.contains(e.getKey()) && !e.getValue().path("readOnly").asBoolean()) {
+                    ObjectNode p = merged(((ObjectNode) e.getValue()).deepCopy());
                     props.set(e.getKey(), required.contains(e.getKey()) ? p : nullable(p));
                 }
             });
             s.put("additionalProperties", false);
-            components.set(name, s);
         }
         return ref(name);
+    }
+
+    /** A member's schema in a patch: a record's (also inside a nullable anyOf) becomes its patch; anything else is unchanged. */
+    private ObjectNode merged(ObjectNode schema) {
+        if (schema.has("$ref")) {
+            String target = name(schema);
+            JsonNode component = components.get(target);
+            boolean record = component != null && "object".equals(component.path("type").asText()) && component.has("properties");
+            return record ? patchOf(target) : schema;
+        }
+        if (schema.has("anyOf")) {
+            ArrayNode options = F.arrayNode();
+            schema.get("anyOf").forEach(o -> options.add(o.isObject() ? merged(((ObjectNode) o).deepCopy()) : o));
+            schema.set("anyOf", options);
+        }
+        return schema;
     }
 
     private static String name(ObjectNode ref) {
@@ -107,6 +130,9 @@ public final class Schemas {
 
     public ObjectNode of(JavaType type) {
         Class<?> raw = type.getRawClass();
+        if (raw == org.sectorcrm.core.contact.ContactView.class) {
+            return of(org.sectorcrm.core.contact.Contact.class); // written as its contact: one shape for reads and writes (ContactShape)
+        }
         if (raw == String.class) {
             return F.objectNode().put("type", "string");
         }
@@ -227,6 +253,9 @@ public final class Schemas {
                 s.set("required", required);
             }
             s.put("additionalProperties", false);
+            if (raw == org.sectorcrm.core.contact.Contact.class) {
+                ContactShape.describe(this, s);
+            }
         }
         return ref(name);
     }

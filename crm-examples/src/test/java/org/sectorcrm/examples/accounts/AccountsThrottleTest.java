@@ -107,6 +107,22 @@ class AccountsThrottleTest {
     }
 
     @Test
+    void junkLoginsFromManyAddressesDoNotGrowTheStoreBeyondItsCap() throws Exception {
+        accounts.close();
+        accounts = new Accounts(url, clock, 30);
+        for (int i = 0; i < 120; i++) {
+            clock.move(Duration.ofSeconds(1));
+            String junk = "junk-" + i + "-" + "x".repeat(200) + "@example.org";
+            assertThat(accounts.login(junk, Optional.empty(), "a wrong guess of a password".toCharArray(), "198.51.100." + i)).isEmpty();
+        }
+        assertThat(count("SELECT COUNT(*) FROM login_attempts")).isBetween(1L, 30L);
+        // the latest failure is among those kept: a guesser's back-off depends on the newest ones
+        assertThat(count("SELECT COUNT(*) FROM login_attempts WHERE at = (SELECT MAX(at) FROM login_attempts)")).isEqualTo(1);
+        // and the real user still gets in
+        assertThat(login(PASSWORD, "203.0.113.9")).contains(ann);
+    }
+
+    @Test
     void theOperatorsResetLetsALockedOutUserIn() {
         for (int i = 0; i < LoginThrottle.FREE_PER_PAIR; i++) {
             fail("local");
