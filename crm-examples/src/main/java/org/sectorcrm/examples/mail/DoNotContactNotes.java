@@ -16,7 +16,7 @@ import org.sectorcrm.core.reference.DoNotContact;
  * cannot stop an e-mail to the flagged party; what it changes is what staff are prompted to do: a mail about a flagged
  * employer, or about a referral or appointment involving a flagged contact, says so in a line of its own (naming the
  * contact no more than before: "the person this referral is about"), and a follow-up reminder to reach a flagged employer
- * is not sent at all.
+ * is not sent at all. A withdrawn release of information is said the same way.
  */
 final class DoNotContactNotes {
     private DoNotContactNotes() {
@@ -37,5 +37,17 @@ final class DoNotContactNotes {
         Optional<DoNotContact> flag = contacts.stream().filter(Objects::nonNull).map(id -> s.contacts().find(id))
                 .flatMap(Optional::stream).map(ContactView::contact).map(c -> c.doNotContact()).filter(Objects::nonNull).findFirst();
         return flag.map(f -> "DO NOT CONTACT " + who + ": flagged " + f.describe() + "\n").orElse("");
+    }
+
+    /**
+     * The line for a referral whose contact withdrew their release of information: from then on their details are not
+     * to be shared or used on its strength (the mail still names nobody). Empty otherwise.
+     */
+    static String releaseLine(org.sectorcrm.core.referral.Referral r) {
+        if (r.release() == null || r.release().withdrawnOn() == null) {
+            return "";
+        }
+        return "RELEASE WITHDRAWN on " + r.release().withdrawnOn() + ": the person this referral is about no longer agrees to share their details;"
+                + " do not contact them or pass their details on.\n";
     }
 }

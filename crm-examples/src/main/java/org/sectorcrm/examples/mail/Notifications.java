@@ -331,6 +331,7 @@ public final class Notifications {
         text.append("Status: ").append(r.status()).append('\n');
         text.append(DoNotContactNotes.employerLine(s, r.employer()));
         text.append(DoNotContactNotes.contactsLine(s, java.util.Collections.singleton(r.contact()), "the person this referral is about"));
+        text.append(DoNotContactNotes.releaseLine(r));
         if (r.status() == ReferralStatus.DECLINED && r.declineReason() != null) {
             text.append("Reason given: ").append(r.declineReason()).append('\n');
         }

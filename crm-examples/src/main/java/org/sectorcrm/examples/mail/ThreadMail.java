@@ -39,6 +39,7 @@ final class ThreadMail {
         text.append(m.body().strip().indent(2)).append('\n');
         text.append(DoNotContactNotes.employerLine(s, m.employer()));
         text.append(DoNotContactNotes.contactsLine(s, java.util.Collections.singleton(referral.get().contact()), "the person this referral is about"));
+        text.append(DoNotContactNotes.releaseLine(referral.get()));
         text.append("Only the staff of the referral's two partners read this thread.\n");
         text.append("Answer on the referral page: ").append(publicUrl).append("/referrals/").append(m.referral().asString()).append("#messages\n");
         return Optional.of(new Notifications.Mail("[SectorCRM] New message from " + from + ": " + employer, text.toString()));
