@@ -33,7 +33,7 @@ public final class ContactOperations extends RecordOperations<ContactId, Contact
         if (stored != null && !stored.employer().equals(c.employer())) {
             throw ValidationException.of(key(), "employer", "a contact cannot move to another employer; create a new contact");
         }
-        return c;
+        return c.withDoNotContact(DoNotContacts.decidedBy(actor, c.doNotContact(), stored == null ? null : stored.doNotContact()));
     }
 
     /** As for every record; a VIEWER, who sees e-mail addresses masked, cannot use an e-mail to confirm a guessed address. */

@@ -44,7 +44,7 @@ public final class EmployerOperations extends RecordOperations<EmployerId, Emplo
                     "must be a staff user of the lead partner " + e.lead().partner());
         }
         c.throwIfInvalid();
-        Employer result = e;
+        Employer result = e.withDoNotContact(DoNotContacts.decidedBy(actor, e.doNotContact(), stored == null ? null : stored.doNotContact()));
         if (e.sector() == null && e.naics() != null) {
             List<Sector> sectors = new ArrayList<>();
             Page<Sector> page = changes.tx.sectors().query(SectorFilter.ALL, PageRequest.first(PageRequest.MAX_LIMIT));
@@ -53,7 +53,8 @@ public final class EmployerOperations extends RecordOperations<EmployerId, Emplo
                 page = changes.tx.sectors().query(SectorFilter.ALL, PageRequest.after(page.nextCursor(), PageRequest.MAX_LIMIT));
                 sectors.addAll(page.items());
             }
-            result = Sector.deriveFor(e.naics(), sectors).map(s -> e.withSector(s.id())).orElse(e);
+            Employer flagged = result;
+            result = Sector.deriveFor(e.naics(), sectors).map(s -> flagged.withSector(s.id())).orElse(flagged);
         }
         List<Establishment> establishments = new ArrayList<>();
         for (Establishment s : result.establishments()) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code java -jar sectorcrm.jar serve|users|import|export|report|restore|backup ...}: the standalone SectorCRM. */
 @Command(name = "sectorcrm", mixinStandardHelpOptions = true, version = "SectorCRM 0.1.0",
         description = "A shared employer record for regional workforce and economic-development partners.",
-        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class, MatchCommand.class, org.sectorcrm.examples.cli.DedupeCommand.class})
+        subcommands = {SectorCrmCli.Serve.class, SectorCrmCli.Users.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, RestoreCommand.class, BackupCommand.class, MatchCommand.class, org.sectorcrm.examples.cli.DedupeCommand.class,
+                org.sectorcrm.examples.cli.AttachmentsCommand.class})
 public final class SectorCrmCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -152,6 +153,12 @@ public final class SectorCrmCli implements Runnable {
             }
             app.attachments(files);
             System.out.println("Attachments are kept in " + files.directory());
+            // Content left by a crash between keeping a file and committing its record, or by a delete while down.
+            var swept = org.sectorcrm.examples.attachments.AttachmentSweep.sweep(app.crm(), files.directory(),
+                    org.sectorcrm.examples.attachments.AttachmentSweep.DEFAULT_GRACE, Clock.systemUTC(), false);
+            if (!swept.removed().isEmpty()) {
+                System.out.println("Removed " + swept.removed().size() + " orphaned attachment file(s) (no attachment record owns them)");
+            }
             ApiServer server = app.start(host, port, calendarDomain, behindHttpsProxy);
             String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
             System.out.println("SectorCRM is running at " + url + " (API: " + url + "api/v1/openapi.json). Stop with Ctrl+C.");

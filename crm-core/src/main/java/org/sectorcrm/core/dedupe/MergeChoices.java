@@ -15,7 +15,7 @@ import org.sectorcrm.core.FieldViolation;
 public record MergeChoices(Map<String, Side> fields) {
     /** The fields a choice may name. */
     public static final List<String> CHOOSABLE = List.of("legalName", "fein", "naics", "sector", "region", "employees", "website", "status", "lead",
-            "phone");
+            "phone", "doNotContact");
 
     /** Whose value a field takes. */
     public enum Side {

@@ -10,6 +10,7 @@ import org.sectorcrm.core.Aggregate;
 import org.sectorcrm.core.Limits;
 import org.sectorcrm.core.Stamp;
 import org.sectorcrm.core.internal.Check;
+import org.sectorcrm.core.reference.DoNotContact;
 import org.sectorcrm.core.reference.EmployerNames;
 import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.NaicsCode;
@@ -24,15 +25,23 @@ import org.sectorcrm.core.reference.SectorCode;
  */
 public record Employer(EmployerId id, Stamp stamp, String legalName, List<String> tradeNames, Fein fein, NaicsCode naics,
         SectorCode sector, RegionCode region, List<Establishment> establishments, Integer employees, String website,
-        EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields, PhoneNumber phone)
-        implements Aggregate<EmployerId> {
+        EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields, PhoneNumber phone,
+        DoNotContact doNotContact) implements Aggregate<EmployerId> {
+
+    /** An employer without a do-not-contact flag (the fields of SPI 2 before it). */
+    public Employer(EmployerId id, Stamp stamp, String legalName, List<String> tradeNames, Fein fein, NaicsCode naics,
+            SectorCode sector, RegionCode region, List<Establishment> establishments, Integer employees, String website,
+            EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields, PhoneNumber phone) {
+        this(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead,
+                customFields, phone, null);
+    }
 
     /** An employer without a main phone number (the fields of SPI 1). */
     public Employer(EmployerId id, Stamp stamp, String legalName, List<String> tradeNames, Fein fein, NaicsCode naics,
             SectorCode sector, RegionCode region, List<Establishment> establishments, Integer employees, String website,
             EmployerStatus status, Set<String> tags, RelationshipLead lead, Map<String, String> customFields) {
         this(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead,
-                customFields, null);
+                customFields, null, null);
     }
 
     public Employer {
@@ -82,67 +91,72 @@ public record Employer(EmployerId id, Stamp stamp, String legalName, List<String
     }
 
     public Employer withId(EmployerId id) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withStamp(Stamp stamp) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withLegalName(String legalName) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withTradeNames(List<String> tradeNames) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withFein(Fein fein) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withNaics(NaicsCode naics) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withSector(SectorCode sector) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withRegion(RegionCode region) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withEstablishments(List<Establishment> establishments) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withEmployees(Integer employees) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withWebsite(String website) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withStatus(EmployerStatus status) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withTags(Set<String> tags) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withLead(RelationshipLead lead) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     /** The main phone number (the switchboard), distinct from contacts' and establishments' numbers. */
     public Employer withPhone(PhoneNumber phone) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 
     public Employer withCustomFields(Map<String, String> customFields) {
-        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone);
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
+    }
+
+    /** The employer flagged do-not-contact, or cleared with null. */
+    public Employer withDoNotContact(DoNotContact doNotContact) {
+        return new Employer(id, stamp, legalName, tradeNames, fein, naics, sector, region, establishments, employees, website, status, tags, lead, customFields, phone, doNotContact);
     }
 }

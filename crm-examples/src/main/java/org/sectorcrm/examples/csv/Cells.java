@@ -77,4 +77,36 @@ final class Cells {
             default -> throw ValidationException.of(record, field, "'" + v + "' is not yes/no (true/false)");
         };
     }
+
+    /** The columns of a do-not-contact flag, on employer and contact rows alike. */
+    static final List<String> DO_NOT_CONTACT = List.of("doNotContactSince", "doNotContactReason");
+
+    /**
+     * The flag a row sets: {@code old} when the file has neither column, none when both cells are empty (the import
+     * clears it), else the date and reason (both required). Who set it is crm-core's record: the importing user.
+     */
+    static org.sectorcrm.core.reference.DoNotContact doNotContact(String record, Map<String, String> row,
+            org.sectorcrm.core.reference.DoNotContact old) {
+        if (DO_NOT_CONTACT.stream().noneMatch(row::containsKey)) {
+            return old;
+        }
+        LocalDate since = date(record, row, "doNotContactSince");
+        String reason = row.get("doNotContactReason");
+        if (since == null && reason == null) {
+            return null;
+        }
+        if (since == null) {
+            throw ValidationException.of(record, "doNotContactSince", "is required with doNotContactReason (YYYY-MM-DD)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ValidationException.of(record, "doNotContactReason", "is required with doNotContactSince: why not to contact");
+        }
+        return old != null && old.since().equals(since) && old.reason().equals(reason) ? old
+                : org.sectorcrm.core.reference.DoNotContact.since(since, reason);
+    }
+
+    /** The two cells of a flag (empty when there is none). */
+    static List<String> doNotContactCells(org.sectorcrm.core.reference.DoNotContact flag) {
+        return flag == null ? Arrays.asList(null, null) : Arrays.asList(flag.since().toString(), flag.reason());
+    }
 }

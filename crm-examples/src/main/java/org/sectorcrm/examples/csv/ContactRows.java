@@ -27,7 +27,7 @@ import org.sectorcrm.core.reference.PhoneNumber;
  */
 public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, ContactFilter, ContactView> {
     static final List<String> FIELDS = List.of("employerFein", "employerName", "employerZip", "firstName", "lastName", "title", "email",
-            "phone", "roles", "active");
+            "phone", "roles", "active", "doNotContactSince", "doNotContactReason");
     private final CrmSession session;
 
     public ContactRows(CrmSession session) {
@@ -65,7 +65,8 @@ public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, Con
                 pick(row, "lastName", base.lastName()), pick(row, "title", base.title()), row.containsKey("email") ? email : base.email(),
                 row.containsKey("phone") ? phone : base.phone(),
                 row.containsKey("roles") ? roles(row) : base.roles(), base.consents(),
-                row.get("active") == null ? base.active() : Cells.bool("contact", row, "active"));
+                row.get("active") == null ? base.active() : Cells.bool("contact", row, "active"),
+                Cells.doNotContact("contact", row, base.doNotContact()));
         String lookedUp = email != null ? emailKey(employer.id(), email) : nameKey(employer.id(), (row.get("firstName") == null ? "" : row.get("firstName"))
                 + " " + (row.get("lastName") == null ? "" : row.get("lastName")));
         return new Prepared<>(Set.of(lookedUp), existing.orElse(null), merged);
@@ -107,9 +108,12 @@ public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, Con
         return row.containsKey(field) ? row.get(field) : old;
     }
 
+    /** The row of a contact; a do-not-contact contact is marked in the last two columns (docs/integrations.md). */
     public static List<String> toRow(Contact c, Employer employer, boolean masked, String maskedEmail, String maskedPhone) {
-        return Arrays.asList(employer.fein() == null ? null : employer.fein().formatted(), employer.legalName(), employer.primaryZip(),
+        List<String> row = new java.util.ArrayList<>(Arrays.asList(employer.fein() == null ? null : employer.fein().formatted(), employer.legalName(), employer.primaryZip(),
                 c.firstName(), c.lastName(), c.title(), masked ? maskedEmail : c.email() == null ? null : c.email().value(),
-                masked ? maskedPhone : c.phone() == null ? null : c.phone().formatted(), Cells.join(c.roles()), Boolean.toString(c.active()));
+                masked ? maskedPhone : c.phone() == null ? null : c.phone().formatted(), Cells.join(c.roles()), Boolean.toString(c.active())));
+        row.addAll(Cells.doNotContactCells(c.doNotContact()));
+        return row;
     }
 }

@@ -32,7 +32,8 @@ import org.sectorcrm.core.reference.SectorCode;
  */
 public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, EmployerFilter, Employer> {
     static final List<String> FIELDS = List.of("legalName", "tradeNames", "fein", "naics", "sector", "region", "status", "employees",
-            "website", "phone", "tags", "street", "city", "state", "zip", "county", "uiAccountNumber");
+            "website", "phone", "tags", "street", "city", "state", "zip", "county", "uiAccountNumber",
+            "doNotContactSince", "doNotContactReason");
     private static final String CUSTOM = "customFields.";
     private static final List<String> SITE = List.of("street", "city", "state", "zip", "county", "uiAccountNumber");
     private final CrmSession session;
@@ -178,6 +179,7 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
             });
             r = r.withCustomFields(custom);
         }
+        r = r.withDoNotContact(Cells.doNotContact("employer", row, r.doNotContact()));
         if (SITE.stream().anyMatch(row::containsKey) && SITE.stream().anyMatch(f -> row.get(f) != null)) {
             r = r.withEstablishments(withPrimarySite(r, row));
         }
@@ -205,15 +207,17 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
         return row.containsKey(field) ? row.get(field) : old;
     }
 
-    /** The row an exported employer becomes; the same columns the import reads. */
+    /** The row an exported employer becomes; the same columns the import reads, a do-not-contact employer marked in the last two. */
     public static List<String> toRow(Employer e) {
         Establishment p = e.primaryEstablishment().orElse(null);
         Address a = p == null || p.address() == null ? new Address(null, null, null, null) : p.address();
-        return java.util.Arrays.asList(e.legalName(), Cells.join(e.tradeNames()), e.fein() == null ? null : e.fein().formatted(),
+        List<String> row = new ArrayList<>(java.util.Arrays.asList(e.legalName(), Cells.join(e.tradeNames()), e.fein() == null ? null : e.fein().formatted(),
                 e.naics() == null ? null : e.naics().value(), e.sector() == null ? null : e.sector().value(),
                 e.region() == null ? null : e.region().value(), e.status().name(), e.employees() == null ? null : e.employees().toString(),
                 e.website(), e.phone() == null ? null : e.phone().formatted(), Cells.join(e.tags()), a.street(), a.city(), a.state(), a.zip(), p == null ? null : p.county(),
-                p == null ? null : p.uiAccountNumber());
+                p == null ? null : p.uiAccountNumber()));
+        row.addAll(Cells.doNotContactCells(e.doNotContact()));
+        return row;
     }
 
     /**

@@ -329,6 +329,9 @@ public final class Notifications {
             text.append("Response due: ").append(r.responseDue()).append('\n');
         }
         text.append("Status: ").append(r.status()).append('\n');
+        text.append(DoNotContactNotes.employerLine(s, r.employer()));
+        text.append(DoNotContactNotes.contactsLine(s, java.util.Collections.singleton(r.contact()), "the person this referral is about"));
+        text.append(DoNotContactNotes.releaseLine(r));
         if (r.status() == ReferralStatus.DECLINED && r.declineReason() != null) {
             text.append("Reason given: ").append(r.declineReason()).append('\n');
         }
@@ -353,6 +356,8 @@ public final class Notifications {
             text.append("Where: ").append(a.location()).append('\n');
         }
         text.append("Status: ").append(a.status()).append('\n');
+        text.append(DoNotContactNotes.employerLine(s, a.employer()));
+        text.append(DoNotContactNotes.contactsLine(s, a.contacts(), "a contact invited to it"));
         if (a.cancelReason() != null) {
             text.append("Reason given: ").append(a.cancelReason()).append('\n');
         }

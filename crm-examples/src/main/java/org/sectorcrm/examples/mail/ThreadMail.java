@@ -37,6 +37,9 @@ final class ThreadMail {
         StringBuilder text = new StringBuilder();
         text.append(from).append(" wrote on the referral of ").append(employer).append(" (").append(referral.get().requestedService()).append("):\n\n");
         text.append(m.body().strip().indent(2)).append('\n');
+        text.append(DoNotContactNotes.employerLine(s, m.employer()));
+        text.append(DoNotContactNotes.contactsLine(s, java.util.Collections.singleton(referral.get().contact()), "the person this referral is about"));
+        text.append(DoNotContactNotes.releaseLine(referral.get()));
         text.append("Only the staff of the referral's two partners read this thread.\n");
         text.append("Answer on the referral page: ").append(publicUrl).append("/referrals/").append(m.referral().asString()).append("#messages\n");
         return Optional.of(new Notifications.Mail("[SectorCRM] New message from " + from + ": " + employer, text.toString()));
@@ -48,6 +51,9 @@ final class ThreadMail {
             return Optional.empty();
         }
         Engagement e = seen.get();
+        if (DoNotContactNotes.employer(s, e.employer()).isPresent()) {
+            return Optional.empty(); // a reminder to reach an employer that asked not to be reached: none is sent
+        }
         String employer = s.employers().find(e.employer()).map(Employer::legalName).orElse("an employer");
         StringBuilder text = new StringBuilder();
         text.append("A follow-up you planned with ").append(employer).append(" is due on ").append(e.followUpDue()).append(".\n\n");

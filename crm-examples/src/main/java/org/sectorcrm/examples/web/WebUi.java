@@ -105,6 +105,7 @@ public final class WebUi {
         all.addAll(new org.sectorcrm.examples.web.employers.EngagementFormPage().routes());
         all.addAll(new org.sectorcrm.examples.web.attachments.AttachmentPages().routes()); // before /referrals/{id}/{move}
         all.addAll(new org.sectorcrm.examples.web.referrals.MessageThreadPage().routes()); // before /referrals/{id}/{move}
+        all.addAll(new org.sectorcrm.examples.web.referrals.ReleasePages().routes()); // before /referrals/{id}/{move} too
         all.addAll(new org.sectorcrm.examples.web.referrals.ReferralPages().routes());
         all.addAll(new org.sectorcrm.examples.web.needs.NeedPages().routes());
         all.addAll(new org.sectorcrm.examples.web.needs.SolutionPages().routes());

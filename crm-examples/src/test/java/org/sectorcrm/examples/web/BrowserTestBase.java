@@ -29,8 +29,12 @@ abstract class BrowserTestBase {
     @BeforeAll
     void startServerAndBrowser() {
         Browser.unavailableReason(); // fail or skip before building a server for nothing
-        fixture = new WebFixture(fixtureName);
+        fixture = new WebFixture(fixtureName, this::beforeStart);
         browser = Browser.start(fixture.base(), screenshots);
+    }
+
+    /** Configures the application before its server starts; nothing by default. */
+    protected void beforeStart(org.sectorcrm.examples.CrmApplication app) {
     }
 
     @AfterAll

@@ -39,6 +39,11 @@ final class WebFixture implements AutoCloseable {
     final Employer employer;
 
     WebFixture(String owner) {
+        this(owner, app -> { });
+    }
+
+    /** @param beforeStart configures the application before its server starts (e-mail, poll interval) */
+    WebFixture(String owner, java.util.function.Consumer<CrmApplication> beforeStart) {
         database.start(owner);
         app = new CrmApplication(StorageFactory.open(database.url().substring("jdbc:sqlite:".length())), Clock.systemUTC());
         StaffUser root = app.initialise(PASSWORD.toCharArray(), ADMIN, false, 1);
@@ -54,6 +59,7 @@ final class WebFixture implements AutoCloseable {
                 org.sectorcrm.core.reference.EmailAddress.parse(CONTACT_EMAIL), org.sectorcrm.core.reference.PhoneNumber.parse("+18155550142"),
                 Set.of(), List.of(), true));
         ann.employers().create(Employer.named("Riverside Bakery Cooperative"));
+        beforeStart.accept(app);
         server = app.start("127.0.0.1", 0);
     }
 

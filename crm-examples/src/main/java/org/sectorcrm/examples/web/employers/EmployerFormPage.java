@@ -187,6 +187,7 @@ public final class EmployerFormPage {
             }
         }
         PhoneNumber phone = errors.parse("phone", r.form("phone"), PhoneNumber::parse);
+        org.sectorcrm.core.reference.DoNotContact doNotContact = doNotContactFromForm(r, stored == null ? null : stored.doNotContact(), errors);
         PartnerId leadPartner = errors.parse("leadPartner", r.form("leadPartner"), PartnerId::of);
         StaffUserId leadStaff = errors.parse("leadStaff", r.form("leadStaff"), StaffUserId::of);
         if (leadStaff != null && leadPartner == null && r.form("leadPartner") == null) {
@@ -215,12 +216,43 @@ public final class EmployerFormPage {
             e = new Employer(stored == null ? null : stored.id(), stored == null ? null : stored.stamp(), r.form("legalName"), tradeNames,
                     fein, naics, sector, region, establishments, employees, r.form("website"), status, tags,
                     leadPartner == null ? null : new RelationshipLead(leadPartner, leadStaff),
-                    stored == null ? Map.of() : stored.customFields(), phone);
+                    stored == null ? Map.of() : stored.customFields(), phone, doNotContact);
         } catch (ValidationException invalid) {
             invalid.violations().forEach(v -> errors.add(fieldOf(v), v.message()));
             return null;
         }
         return e;
+    }
+
+    /**
+     * The do-not-contact flag of the form: none when both fields are empty, else since and reason, both required. The
+     * stored flag comes back unchanged when the form repeats it, so that crm-core keeps who set it.
+     */
+    static org.sectorcrm.core.reference.DoNotContact doNotContactFromForm(WebRequest r, org.sectorcrm.core.reference.DoNotContact stored,
+            FormErrors errors) {
+        java.time.LocalDate since = errors.parse("dncSince", r.form("dncSince"), java.time.LocalDate::parse);
+        String reason = r.form("dncReason");
+        if (since == null && reason == null) {
+            return null;
+        }
+        if (r.form("dncSince") == null) {
+            errors.add("dncSince", "is required with a reason not to contact (YYYY-MM-DD)");
+        }
+        if (reason == null) {
+            errors.add("dncReason", "is required with a do-not-contact date: why not to contact");
+        }
+        if (since == null || reason == null) {
+            return null;
+        }
+        if (stored != null && stored.since().equals(since) && stored.reason().equals(reason)) {
+            return stored;
+        }
+        try {
+            return org.sectorcrm.core.reference.DoNotContact.since(since, reason);
+        } catch (ValidationException invalid) {
+            invalid.violations().forEach(v -> errors.add(v.field().equals("since") ? "dncSince" : "dncReason", v.message()));
+            return null;
+        }
     }
 
     /** The primary establishment of the form, or null when none is given (or it has problems, noted in {@code errors}). */
@@ -283,6 +315,8 @@ public final class EmployerFormPage {
         v.put("website", Objects.toString(e.website(), ""));
         v.put("phone", e.phone() == null ? "" : e.phone().formatted());
         v.put("tags", String.join(", ", e.tags()));
+        v.put("dncSince", e.doNotContact() == null ? "" : e.doNotContact().since().toString());
+        v.put("dncReason", e.doNotContact() == null ? "" : e.doNotContact().reason());
         v.put("leadPartner", e.lead() == null ? "" : e.lead().partner().asString());
         v.put("leadStaff", e.lead() == null || e.lead().staff() == null ? "" : e.lead().staff().asString());
         Establishment p = e.primaryEstablishment().orElse(null);
@@ -365,6 +399,8 @@ public final class EmployerFormPage {
         m.put("website", "Website");
         m.put("phone", "Main phone");
         m.put("tags", "Tags");
+        m.put("dncSince", "Do not contact since");
+        m.put("dncReason", "Reason not to contact");
         m.put("leadPartner", "Relationship lead partner");
         m.put("leadStaff", "Relationship lead staff member");
         m.put("estName", "Primary establishment name");

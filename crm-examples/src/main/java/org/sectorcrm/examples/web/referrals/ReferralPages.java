@@ -232,6 +232,7 @@ public final class ReferralPages {
         p.put("conflict", conflict);
         p.put("attachments", org.sectorcrm.examples.web.attachments.AttachmentBox.of(r, org.sectorcrm.core.type.AggregateTypes.REFERRAL, x.id()));
         p.put("messages", MessageThreadPage.view(r, x, errors, values));
+        p.put("release", ReleasePages.view(r, x));
         r.render(status, "referrals/show.jte", (errors.isEmpty() ? "" : "Not saved: ") + "Referral: " + x.requestedService(), "/referrals", p);
     }
 
@@ -251,6 +252,11 @@ public final class ReferralPages {
         PartnerId to = errors.parse("toPartner", r.form("toPartner"), PartnerId::of);
         LocalDate due = errors.parse("responseDue", r.form("responseDue"), LocalDate::parse);
         NeedId need = errors.parse("need", r.form("need"), NeedId::of);
+        org.sectorcrm.core.contact.ContactId contact = errors.parse("contact", r.form("contact"), org.sectorcrm.core.contact.ContactId::of);
+        org.sectorcrm.core.referral.Release release = ReleasePages.fromForm(r, errors);
+        if (release != null && contact == null && r.form("contact") == null) {
+            errors.add("contact", "is required with a release of information: choose the person who signed it");
+        }
         if (r.form("message") != null) {
             try {
                 new FollowUp(java.time.Instant.now(), s.actor().user(), r.form("message")); // checked before anything is sent
@@ -261,6 +267,7 @@ public final class ReferralPages {
         Referral draft = null;
         try {
             draft = Referral.sent(s.actor().partner(), s.actor().user(), to, e.id(), r.form("requestedService"), r.today(), due).withNeed(need);
+            draft = contact == null ? draft : draft.aboutContact(contact, release);
         } catch (ValidationException invalid) {
             invalid.violations().forEach(v -> errors.add(v.field().equals("sentOn") ? "responseDue" : FormErrors.firstSegment(v), v.message()));
         }
@@ -271,7 +278,8 @@ public final class ReferralPages {
                 String first = r.form("message");
                 // the first message opens the thread; it is written in the same request, right after the referral
                 return first == null ? created : s.referrals().followUp(created.id(), created.version(), first);
-            }, v -> FormErrors.firstSegment(v).equals("text") ? "message" : FormErrors.firstSegment(v));
+            }, v -> ReleasePages.field(v) != null ? ReleasePages.field(v)
+                    : FormErrors.firstSegment(v).equals("text") ? "message" : FormErrors.firstSegment(v));
             if (sent != null) {
                 r.redirect("/referrals/" + sent.id().asString(), "Sent the referral to " + r.names().partner(sent.toPartner()) + ".");
                 return;
@@ -295,6 +303,7 @@ public final class ReferralPages {
             }
         }
         p.put("needs", needs);
+        p.put("contacts", ReleasePages.contacts(r.crm(), e.id()));
         String title = "Refer " + e.legalName() + " to another partner";
         r.render(status, "referrals/send.jte", errors.isEmpty() ? title : "Not sent: " + title, "/referrals", p);
     }
@@ -311,6 +320,7 @@ public final class ReferralPages {
         m.put("declineReason", "Reason for declining");
         m.put("outcome", "Outcome");
         m.put("message", "Message");
+        ReleasePages.labels(m);
         return m;
     }
 
@@ -321,6 +331,7 @@ public final class ReferralPages {
         m.put("need", "Need it answers");
         m.put("responseDue", "Answer due by");
         m.put("message", "Message to the partner");
+        ReleasePages.labels(m);
         return m;
     }
 }
