@@ -182,6 +182,12 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
             }
 
             @Override
+            public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                checkOpen();
+                return reports.placedCountableServices(from, to, partner);
+            }
+
+            @Override
             public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                 checkOpen();
                 return reports.countableServices(from, to, partner);

@@ -95,6 +95,45 @@ final class JdbcReportQueries implements ReportQueries {
     }
 
     @Override
+    public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner) {
+        requireArg("from", from);
+        requireArg("to", to);
+        TxState s = tx.state();
+        SqlDialect d = s.dialect();
+        Sql sql = placedCountableSql(d, from, to, partner);
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String establishment = rs.getString(2);
+                String region = rs.getString(5);
+                return new PlacedService(EmployerId.of(rs.getString(1)), establishment == null ? null : EstablishmentId.of(establishment),
+                        EseCategory.valueOf(rs.getString(3)), rs.getString(4), region == null ? null : new RegionCode(region));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("placing countable services", e);
+        }
+    }
+
+    /** The statement of {@link #placedCountableServices}; its plans are checked by {@code EsePlanTest}. */
+    static Sql placedCountableSql(SqlDialect d, LocalDate from, LocalDate to, PartnerId partner) {
+        // The distinct triples first (an index-only scan of V013's covering index), then each placed by key lookups:
+        // the employer's region, the named establishment's county, or for none named the employer's primary one.
+        // Deleted employers drop out with the inner join. Distinct again, since (employer, none, category) and
+        // (employer, primary, category) place alike.
+        Sql sql = new Sql("SELECT DISTINCT t.employer_id, COALESCE(t.establishment_id, p.establishment_id), t.category,"
+                + " COALESCE(n.county, p.county), m.region FROM (SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
+                + (partner == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
+                + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
+                d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
+        if (partner != null) {
+            sql.add(" AND e.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(partner.asString())));
+        }
+        sql.add(") t JOIN crm_employer m ON m.id = t.employer_id"
+                + " LEFT JOIN crm_employer_establishment n ON n.employer_id = t.employer_id AND n.establishment_id = t.establishment_id"
+                + " LEFT JOIN crm_employer_establishment p ON t.establishment_id IS NULL AND p.employer_id = t.employer_id AND p.is_primary = TRUE");
+        return sql;
+    }
+
+    @Override
     public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
         TxState s = tx.state();
         SqlDialect d = s.dialect();

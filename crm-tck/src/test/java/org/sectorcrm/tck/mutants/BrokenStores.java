@@ -848,6 +848,11 @@ final class BrokenStores {
                         }
 
                         @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.placedCountableServices(from, to, partner);
+                        }
+
+                        @Override
                         public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
                             return real.partnerContacts(from, to);
                         }
@@ -884,6 +889,11 @@ final class BrokenStores {
                         @Override
                         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                             return real.countableServices(from, to, partner);
+                        }
+
+                        @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.placedCountableServices(from, to, partner);
                         }
 
                         @Override
@@ -957,6 +967,11 @@ final class BrokenStores {
                         @Override
                         public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
                             return real.countableServices(from, to, partner);
+                        }
+
+                        @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.placedCountableServices(from, to, partner);
                         }
 
                         @Override

@@ -361,6 +361,11 @@ final class RedTeamReads {
         }
 
         @Override
+        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner) {
+            return real.placedCountableServices(from, to, partner);
+        }
+
+        @Override
         public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
             return real.partnerContacts(from, to);
         }
