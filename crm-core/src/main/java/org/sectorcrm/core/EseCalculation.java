@@ -62,7 +62,7 @@ final class EseCalculation {
             byCategory.put(c, new TreeSet<>());
         }
         TreeSet<String> total = new TreeSet<>();
-        for (PlacedService s : tx.reports().placedCountableServices(period.start(), period.end(), partner)) {
+        for (PlacedService s : tx.reports().placedCountableServices(period.start(), period.end(), partner, true)) {
             Placed p = place(s);
             if (p != null && inArea.test(p)) {
                 byCategory.get(s.category()).add(p.establishment());
@@ -74,7 +74,7 @@ final class EseCalculation {
 
         ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
         TreeSet<String> before = new TreeSet<>();
-        for (PlacedService s : tx.reports().placedCountableServices(window.start(), window.end(), partner)) {
+        for (PlacedService s : tx.reports().placedCountableServices(window.start(), window.end(), partner, false)) {
             Placed p = place(s);
             if (p != null && inArea.test(p)) {
                 before.add(p.establishment());

@@ -54,7 +54,7 @@ final class EseDrill {
         // Which employer each establishment belongs to: the served triples of the same days name it.
         Map<String, EmployerId> owner = new TreeMap<>();
         PartnerId partner = area instanceof ReportArea.OfPartner o ? o.partner() : null;
-        for (var s : tx.reports().placedCountableServices(from, to, partner)) {
+        for (var s : tx.reports().placedCountableServices(from, to, partner, false)) {
             if (s.establishment() != null) {
                 owner.putIfAbsent(s.establishment().asString(), s.employer());
             }

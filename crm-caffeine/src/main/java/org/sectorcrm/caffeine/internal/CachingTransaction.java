@@ -182,9 +182,10 @@ public final class CachingTransaction extends ForwardingStorageTransaction {
             }
 
             @Override
-            public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+            public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                    boolean byCategory) {
                 checkOpen();
-                return reports.placedCountableServices(from, to, partner);
+                return reports.placedCountableServices(from, to, partner, byCategory);
             }
 
             @Override

@@ -64,14 +64,15 @@ public interface ReportQueries {
      * the served employers one by one. Per row: the employer; the establishment served, i.e. the engagement's, or, for
      * an engagement that names none, its employer's primary establishment (null when the employer has none); the
      * category; that establishment's county as its employer lists it (null when it has none, or when the employer no
-     * longer lists the establishment); and the employer's region. Rows of employers deleted in this view are left out.
-     * Distinct, in no particular order. A store answers it in one query (SQL: the distinct triples joined to the
-     * employer and its establishments).
+     * longer lists the establishment); and the employer's region. With {@code byCategory} false the category is null
+     * and there is one row per placed establishment (what the repeat-business look-back needs: fewer rows). Rows of
+     * employers deleted in this view are left out. Distinct, in no particular order. A store answers it in one query
+     * (SQL: the distinct triples joined to the employer and its establishments).
      *
      * @throws org.sectorcrm.core.ValidationException when {@code from} or {@code to} is null
      * @since 2 (kit 2.2)
      */
-    List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner);
+    List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory);
 
     /**
      * For the network-health reports (contact cadence, duplicated effort): per (employer, partner) with engagements
@@ -103,7 +104,8 @@ public interface ReportQueries {
      * The reference definition of {@link #placedCountableServices}: places each of {@code served} by reading its
      * employer through {@code employers} (once per employer). For stores whose reads are cheap (in memory).
      */
-    static List<PlacedService> place(List<ServedEstablishment> served, java.util.function.Function<EmployerId, java.util.Optional<Employer>> employers) {
+    static List<PlacedService> place(List<ServedEstablishment> served, boolean byCategory,
+            java.util.function.Function<EmployerId, java.util.Optional<Employer>> employers) {
         java.util.Map<EmployerId, java.util.Optional<Employer>> read = new java.util.HashMap<>();
         Set<PlacedService> placed = new LinkedHashSet<>();
         for (ServedEstablishment s : served) {
@@ -114,7 +116,7 @@ public interface ReportQueries {
             Establishment site = s.establishment() == null ? employer.primaryEstablishment().orElse(null)
                     : employer.establishment(s.establishment()).orElse(null);
             EstablishmentId id = s.establishment() != null ? s.establishment() : site == null ? null : site.id();
-            placed.add(new PlacedService(employer.id(), id, s.category(), site == null ? null : site.county(), employer.region()));
+            placed.add(new PlacedService(employer.id(), id, byCategory ? s.category() : null, site == null ? null : site.county(), employer.region()));
         }
         return List.copyOf(placed);
     }
@@ -165,8 +167,8 @@ public interface ReportQueries {
             }
 
             @Override
-            public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner) {
-                return place(countableServices(from, to, partner), tx.employers()::find);
+            public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
+                return place(countableServices(from, to, partner), byCategory, tx.employers()::find);
             }
 
             @Override

@@ -1,7 +1,9 @@
 package org.sectorcrm.jdbc.internal;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jdbi.v3.core.JdbiException;
 import org.sectorcrm.core.ValidationException;
@@ -95,32 +97,37 @@ final class JdbcReportQueries implements ReportQueries {
     }
 
     @Override
-    public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner) {
+    public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
         requireArg("from", from);
         requireArg("to", to);
         TxState s = tx.state();
-        SqlDialect d = s.dialect();
-        Sql sql = placedCountableSql(d, from, to, partner);
+        Sql sql = placedCountableSql(s.dialect(), from, to, partner, byCategory);
         try {
-            return s.query(sql, (rs, ctx) -> {
+            // Distinct here rather than in SQL: only (employer, none, c) and (employer, primary, c) can place alike, and
+            // a hash set costs less than the database's second temporary B-tree over every row.
+            Set<PlacedService> placed = new LinkedHashSet<>();
+            s.query(sql, (rs, ctx) -> {
                 String establishment = rs.getString(2);
+                String category = rs.getString(3);
                 String region = rs.getString(5);
                 return new PlacedService(EmployerId.of(rs.getString(1)), establishment == null ? null : EstablishmentId.of(establishment),
-                        EseCategory.valueOf(rs.getString(3)), rs.getString(4), region == null ? null : new RegionCode(region));
-            });
+                        category == null ? null : EseCategory.valueOf(category), rs.getString(4), region == null ? null : new RegionCode(region));
+            }).forEach(placed::add);
+            return List.copyOf(placed);
         } catch (JdbiException e) {
             throw s.failure("placing countable services", e);
         }
     }
 
     /** The statement of {@link #placedCountableServices}; its plans are checked by {@code EsePlanTest}. */
-    static Sql placedCountableSql(SqlDialect d, LocalDate from, LocalDate to, PartnerId partner) {
-        // The distinct triples first (an index-only scan of V013's covering index), then each placed by key lookups:
-        // the employer's region, the named establishment's county, or for none named the employer's primary one.
-        // Deleted employers drop out with the inner join. Distinct again, since (employer, none, category) and
-        // (employer, primary, category) place alike.
-        Sql sql = new Sql("SELECT DISTINCT t.employer_id, COALESCE(t.establishment_id, p.establishment_id), t.category,"
-                + " COALESCE(n.county, p.county), m.region FROM (SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
+    static Sql placedCountableSql(SqlDialect d, LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
+        // The distinct triples (or pairs) first: on SQLite and MariaDB V013's covering index is in their order, so they
+        // come out of the index without a temporary B-tree. Then each is placed by key lookups: the employer's region,
+        // the named establishment's county, or for none named the employer's primary establishment. Deleted employers
+        // drop out with the inner join.
+        String served = byCategory ? "v.employer_id, v.establishment_id, v.category" : "v.employer_id, v.establishment_id";
+        Sql sql = new Sql("SELECT t.employer_id, COALESCE(t.establishment_id, p.establishment_id), " + (byCategory ? "t.category" : "NULL")
+                + ", COALESCE(n.county, p.county), m.region FROM (SELECT DISTINCT " + served + " FROM crm_engagement_service v"
                 + (partner == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
                 + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
                 d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));

@@ -848,13 +848,50 @@ final class BrokenStores {
                         }
 
                         @Override
-                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                            return real.placedCountableServices(from, to, partner);
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return real.placedCountableServices(from, to, partner, byCategory);
                         }
 
                         @Override
                         public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
                             return real.partnerContacts(from, to);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * The placement joins an engagement that names no establishment to the employer's first establishment instead of
+     * its primary one (a missing {@code is_primary} condition that happens to hold when the primary is listed first).
+     */
+    static final class PlacesFirstEstablishment extends ForwardingCrmStorage {
+        PlacesFirstEstablishment() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new RedTeamReads.ForwardingReports(base.reports()) {
+                        @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return ReportQueries.place(real.countableServices(from, to, partner), byCategory, id -> base.employers().find(id).map(e -> {
+                                if (e.establishments().isEmpty()) {
+                                    return e;
+                                }
+                                List<org.sectorcrm.core.employer.Establishment> sites = new ArrayList<>();
+                                for (int i = 0; i < e.establishments().size(); i++) {
+                                    sites.add(e.establishments().get(i).withPrimary(i == 0));
+                                }
+                                return e.withEstablishments(sites);
+                            }));
                         }
                     };
                 }
@@ -892,8 +929,9 @@ final class BrokenStores {
                         }
 
                         @Override
-                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                            return real.placedCountableServices(from, to, partner);
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return real.placedCountableServices(from, to, partner, byCategory);
                         }
 
                         @Override
@@ -970,8 +1008,9 @@ final class BrokenStores {
                         }
 
                         @Override
-                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
-                            return real.placedCountableServices(from, to, partner);
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return real.placedCountableServices(from, to, partner, byCategory);
                         }
 
                         @Override

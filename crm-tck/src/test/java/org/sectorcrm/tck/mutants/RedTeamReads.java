@@ -361,8 +361,8 @@ final class RedTeamReads {
         }
 
         @Override
-        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner) {
-            return real.placedCountableServices(from, to, partner);
+        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
+            return real.placedCountableServices(from, to, partner, byCategory);
         }
 
         @Override
