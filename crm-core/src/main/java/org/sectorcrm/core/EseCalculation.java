@@ -33,6 +33,9 @@ import org.sectorcrm.core.type.AggregateTypes;
 final class EseCalculation {
     private final StorageTransaction tx;
     private final Set<String> notCounted = new TreeSet<>();
+    /** Normalised once per spelling: a county name comes in many rows. */
+    private final Map<String, String> normalCounties = new java.util.HashMap<>();
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
 
     private EseCalculation(StorageTransaction tx) {
         this.tx = tx;
@@ -122,13 +125,13 @@ final class EseCalculation {
             notCounted.add(s.employer().asString()); // no establishment named and no primary one: nothing to count
             return null;
         }
-        String county = s.county() == null || s.county().isBlank() ? null : normalCounty(s.county());
+        String county = s.county() == null || s.county().isBlank() ? null : normalCounties.computeIfAbsent(s.county(), EseCalculation::normalCounty);
         return new Placed(s.establishment().asString(), county, s.region());
     }
 
     /** Counties compare ignoring case, surrounding blanks and a trailing " County" ("Cook County" = "cook"). */
     static String normalCounty(String county) {
-        String c = county.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String c = BLANKS.matcher(county.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return c.endsWith(" county") ? c.substring(0, c.length() - " county".length()).trim() : c;
     }
 }

@@ -1,8 +1,10 @@
 package org.sectorcrm.jdbc.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jdbi.v3.core.JdbiException;
@@ -105,13 +107,20 @@ final class JdbcReportQueries implements ReportQueries {
         try {
             // Distinct here rather than in SQL: only (employer, none, c) and (employer, primary, c) can place alike, and
             // a hash set costs less than the database's second temporary B-tree over every row.
+            // Each employer and establishment comes in several rows (one per category, one per establishment): its id is
+            // parsed once (hundreds of thousands of rows at region scale).
+            Map<String, EmployerId> employers = new HashMap<>();
+            Map<String, EstablishmentId> establishments = new HashMap<>();
+            Map<String, RegionCode> regions = new HashMap<>();
             Set<PlacedService> placed = new LinkedHashSet<>();
             s.query(sql, (rs, ctx) -> {
                 String establishment = rs.getString(2);
                 String category = rs.getString(3);
                 String region = rs.getString(5);
-                return new PlacedService(EmployerId.of(rs.getString(1)), establishment == null ? null : EstablishmentId.of(establishment),
-                        category == null ? null : EseCategory.valueOf(category), rs.getString(4), region == null ? null : new RegionCode(region));
+                return new PlacedService(employers.computeIfAbsent(rs.getString(1), EmployerId::of),
+                        establishment == null ? null : establishments.computeIfAbsent(establishment, EstablishmentId::of),
+                        category == null ? null : EseCategory.valueOf(category), rs.getString(4),
+                        region == null ? null : regions.computeIfAbsent(region, RegionCode::new));
             }).forEach(placed::add);
             return List.copyOf(placed);
         } catch (JdbiException e) {
