@@ -2,7 +2,6 @@ package org.sectorcrm.core;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,13 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.employer.EmployerId;
-import org.sectorcrm.core.employer.Establishment;
-import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.reference.EseCategory;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.report.CalendarQuarter;
 import org.sectorcrm.core.report.EseOptions;
 import org.sectorcrm.core.report.EseReport;
@@ -25,19 +21,21 @@ import org.sectorcrm.core.report.EstablishmentCount;
 import org.sectorcrm.core.report.EstablishmentCountId;
 import org.sectorcrm.core.report.ProgramPeriod;
 import org.sectorcrm.core.report.ReportArea;
-import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
+import org.sectorcrm.core.spi.ReportQueries.PlacedService;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateTypes;
 
 /**
- * The ESE definitions over one transaction's view. The storage counts (one {@code countableServices} query per
- * window, distinct triples, never engagements); this class resolves each triple to an establishment (an engagement
- * without one counts its employer's primary establishment), places it in the area and forms the sets.
+ * The ESE definitions over one transaction's view. The storage counts and places (one {@code placedCountableServices}
+ * query per window: distinct triples, each resolved to an establishment, with its county and its employer's region;
+ * never engagements, never one employer read per served employer); this class applies the area and forms the sets.
  */
 final class EseCalculation {
     private final StorageTransaction tx;
-    private final Map<EmployerId, Optional<Employer>> employers = new HashMap<>();
     private final Set<String> notCounted = new TreeSet<>();
+    /** Normalised once per spelling: a county name comes in many rows. */
+    private final Map<String, String> normalCounties = new java.util.HashMap<>();
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
 
     private EseCalculation(StorageTransaction tx) {
         this.tx = tx;
@@ -55,7 +53,7 @@ final class EseCalculation {
                     .orElseThrow(() -> ValidationException.of("report", "area", "region " + r.region() + " does not exist"));
             Set<String> counties = new java.util.HashSet<>();
             region.counties().forEach(c -> counties.add(normalCounty(c)));
-            inArea = p -> p.county() != null ? counties.contains(p.county()) : region.id().equals(p.employer().region());
+            inArea = p -> p.county() != null ? counties.contains(p.county()) : region.id().equals(p.region());
         } else if (area instanceof ReportArea.OfPartner o) {
             partner = o.partner();
             if (tx.partners().find(partner).isEmpty()) {
@@ -67,7 +65,7 @@ final class EseCalculation {
             byCategory.put(c, new TreeSet<>());
         }
         TreeSet<String> total = new TreeSet<>();
-        for (ServedEstablishment s : tx.reports().countableServices(period.start(), period.end(), partner)) {
+        for (PlacedService s : tx.reports().placedCountableServices(period.start(), period.end(), partner, true)) {
             Placed p = place(s);
             if (p != null && inArea.test(p)) {
                 byCategory.get(s.category()).add(p.establishment());
@@ -79,7 +77,7 @@ final class EseCalculation {
 
         ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
         TreeSet<String> before = new TreeSet<>();
-        for (ServedEstablishment s : tx.reports().countableServices(window.start(), window.end(), partner)) {
+        for (PlacedService s : tx.reports().placedCountableServices(window.start(), window.end(), partner, false)) {
             Placed p = place(s);
             if (p != null && inArea.test(p)) {
                 before.add(p.establishment());
@@ -118,35 +116,22 @@ final class EseCalculation {
         return new EseReport.Rate(numerator.size(), denominator, (double) numerator.size() / denominator, null, numerator, denominatorIds);
     }
 
-    /** An establishment served, with what places it in a region. */
-    private record Placed(String establishment, Employer employer, String county) {
+    /** An establishment served, with what places it in a region (county normalised, null without one). */
+    private record Placed(String establishment, String county, RegionCode region) {
     }
 
-    private Placed place(ServedEstablishment s) {
-        Employer employer = employers.computeIfAbsent(s.employer(), id -> tx.employers().find(id)).orElse(null);
-        if (employer == null) {
-            return null; // deleted with its engagements in this view: nothing to count
+    private Placed place(PlacedService s) {
+        if (s.establishment() == null) {
+            notCounted.add(s.employer().asString()); // no establishment named and no primary one: nothing to count
+            return null;
         }
-        EstablishmentId id = s.establishment();
-        Establishment establishment;
-        if (id == null) {
-            establishment = employer.primaryEstablishment().orElse(null);
-            if (establishment == null || establishment.id() == null) {
-                notCounted.add(employer.id().asString());
-                return null;
-            }
-            id = establishment.id();
-        } else {
-            establishment = employer.establishment(id).orElse(null);
-        }
-        String county = establishment == null || establishment.county() == null || establishment.county().isBlank() ? null
-                : normalCounty(establishment.county());
-        return new Placed(id.asString(), employer, county);
+        String county = s.county() == null || s.county().isBlank() ? null : normalCounties.computeIfAbsent(s.county(), EseCalculation::normalCounty);
+        return new Placed(s.establishment().asString(), county, s.region());
     }
 
     /** Counties compare ignoring case, surrounding blanks and a trailing " County" ("Cook County" = "cook"). */
     static String normalCounty(String county) {
-        String c = county.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String c = BLANKS.matcher(county.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
         return c.endsWith(" county") ? c.substring(0, c.length() - " county".length()).trim() : c;
     }
 }

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
-import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementFilter;
 import org.sectorcrm.core.engagement.EngagementId;
@@ -55,12 +54,9 @@ final class EseDrill {
         // Which employer each establishment belongs to: the served triples of the same days name it.
         Map<String, EmployerId> owner = new TreeMap<>();
         PartnerId partner = area instanceof ReportArea.OfPartner o ? o.partner() : null;
-        for (var s : tx.reports().countableServices(from, to, partner)) {
+        for (var s : tx.reports().placedCountableServices(from, to, partner, false)) {
             if (s.establishment() != null) {
                 owner.putIfAbsent(s.establishment().asString(), s.employer());
-            } else {
-                tx.employers().find(s.employer()).flatMap(Employer::primaryEstablishment).map(Establishment::id)
-                        .ifPresent(id -> owner.putIfAbsent(id.asString(), s.employer()));
             }
         }
         List<String> page = ids.stream().filter(id -> after == null || id.compareTo(after) > 0).limit(limit + 1L).toList();

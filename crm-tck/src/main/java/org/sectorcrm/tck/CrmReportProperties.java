@@ -39,7 +39,8 @@ import net.jqwik.api.Property;
  * the in-memory reference, over random histories written through crm-core: employers with establishments in several
  * counties (or none, or without a county), engagements of two partners on days clustered at the program-year and
  * quarter boundaries and the look-back window's ends, every channel, staff-assisted or not, some later edited or
- * deleted, and establishment counts for some quarters (some 0). Each report is compared as a whole: every count, every
+ * deleted, employers edited afterwards (counties, primary establishment, an establishment dropped, region), and
+ * establishment counts for some quarters (some 0). Each report is compared as a whole: every count, every
  * id list, every rate with its reason: ESE for seven periods and every area, employers by region and sector, contact
  * cadence and duplicated effort on two days.
  *
@@ -124,8 +125,9 @@ public abstract class CrmReportProperties {
             for (int i = 0; i < 6; i++) {
                 List<Establishment> sites = new ArrayList<>();
                 int n = random.nextInt(4);
+                int primary = n == 0 ? 0 : random.nextInt(n); // not always the first: a store must pick the primary one
                 for (int j = 0; j < n; j++) {
-                    sites.add(new Establishment(null, "Site " + j, null, COUNTIES[random.nextInt(COUNTIES.length)], null, null, j == 0));
+                    sites.add(new Establishment(null, "Site " + j, null, COUNTIES[random.nextInt(COUNTIES.length)], null, null, j == primary));
                 }
                 Employer e = Employer.named("Employer " + i).withEstablishments(sites);
                 if (random.nextBoolean()) {
@@ -160,6 +162,26 @@ public abstract class CrmReportProperties {
                 } else {
                     ops.update(now.withServices(services(random)));
                 }
+            }
+            // Employers edited after their engagements: a store that places establishments from rows of its own must
+            // follow the employer's latest version (county, primary establishment, an establishment dropped, region).
+            for (int i = 0; i < 3; i++) {
+                Employer e = crm.as(h.admin).employers().get(employers.get(random.nextInt(employers.size())).id());
+                List<Establishment> sites = new ArrayList<>(e.establishments());
+                if (sites.size() > 1 && random.nextBoolean()) {
+                    sites.remove(sites.size() - 1);
+                }
+                if (!sites.isEmpty()) {
+                    int primary = random.nextInt(sites.size());
+                    for (int j = 0; j < sites.size(); j++) {
+                        Establishment site = sites.get(j);
+                        String county = random.nextInt(3) == 0 ? COUNTIES[random.nextInt(COUNTIES.length)] : site.county();
+                        sites.set(j, new Establishment(site.id(), site.name(), site.address(), county, site.uiAccountNumber(), site.naics(), j == primary));
+                    }
+                }
+                e = e.withEstablishments(sites);
+                e = random.nextBoolean() ? e.withRegion(h.regions.get(random.nextInt(2)).id()) : e;
+                crm.as(h.admin).employers().update(e);
             }
             List<EstablishmentCount> counts = new ArrayList<>();
             for (String area : List.of("STATE", "NE", "NC")) {

@@ -70,6 +70,7 @@ import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.core.spi.ReportQueries.PartnerContact;
+import org.sectorcrm.core.spi.ReportQueries.PlacedService;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.tck.fixtures.AuditEntries;
@@ -1218,6 +1219,48 @@ public abstract class CrmStorageCompatibilityKit extends SentenceContracts {
                     () -> storage.read(tx -> tx.reports().countableServices(null, to, null)));
             assertThatExceptionOfType(ValidationException.class).as("countableServices without an end").isThrownBy(
                     () -> storage.read(tx -> tx.reports().countableServices(from, null, p1)));
+        }
+
+        @Test
+        @DisplayName("placedCountableServices: each countable triple with its establishment (an engagement naming none: the employer's primary one), that establishment's county as the employer's latest version lists it, and the employer's region; distinct; per category or per establishment; a period without a start or an end throws ValidationException")
+        void placedCountableServices() {
+            Establishment first = Establishments.anEstablishment().inCounty("Cook").notPrimary().build();
+            Establishment primary = Establishments.anEstablishment().inCounty("Lake").primary().build();
+            Establishment dropped = Establishments.anEstablishment().inCounty("Peoria").notPrimary().build();
+            Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inRegion("IL-EDR-4").withEstablishments(first, primary, dropped).build());
+            Employer e2 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inRegion(null).withEstablishments().build());
+            EseCategory a = EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE;
+            EseCategory b = EseCategory.TRAINING_SERVICES;
+            EseCategory c = EseCategory.ACCESSING_UNTAPPED_LABOR_POOLS;
+            PartnerId p1 = Fixtures.partnerId();
+            LocalDate from = LocalDate.of(2025, 7, 1);
+            LocalDate to = LocalDate.of(2025, 9, 30);
+            Writes.insert(storage, Kinds.of(AggregateTypes.ENGAGEMENT), by(served(e1, null, from, true, a), p1), by(served(e1, primary, to, true, a), p1),
+                    served(e1, first, LocalDate.of(2025, 8, 1), true, b), served(e1, dropped, LocalDate.of(2025, 8, 2), true, c),
+                    served(e2, null, LocalDate.of(2025, 8, 3), true, b), served(e1, first, LocalDate.of(2025, 8, 4), false, c),
+                    served(e1, first, to.plusDays(1), true, a));
+            // Edited after the engagements: the placement follows the employer's latest version, not the one first stored.
+            Employer edited = e1.withRegion(new org.sectorcrm.core.reference.RegionCode("IL-EDR-5")).withEstablishments(List.of(
+                    new Establishment(first.id(), first.name(), first.address(), "DuPage", first.uiAccountNumber(), first.naics(), false), primary));
+            storage.inTransaction(tx -> {
+                tx.employers().save(Kinds.of(AggregateTypes.EMPLOYER).nextVersion(edited), 1);
+                return null;
+            });
+            org.sectorcrm.core.reference.RegionCode r5 = new org.sectorcrm.core.reference.RegionCode("IL-EDR-5");
+            List<PlacedService> all = storage.read(tx -> tx.reports().placedCountableServices(from, to, null, true));
+            assertThat(all).as("no row twice: (e1, none, a) and (e1, primary, a) place alike").doesNotHaveDuplicates();
+            assertThat(all).containsExactlyInAnyOrder(new PlacedService(e1.id(), primary.id(), a, "Lake", r5),
+                    new PlacedService(e1.id(), first.id(), b, "DuPage", r5), new PlacedService(e1.id(), dropped.id(), c, null, r5),
+                    new PlacedService(e2.id(), null, b, null, null));
+            assertThat(storage.<List<PlacedService>>read(tx -> tx.reports().placedCountableServices(from, to, p1, true)))
+                    .containsExactly(new PlacedService(e1.id(), primary.id(), a, "Lake", r5));
+            assertThat(storage.<List<PlacedService>>read(tx -> tx.reports().placedCountableServices(from, to, null, false))).as("by establishment")
+                    .containsExactlyInAnyOrder(new PlacedService(e1.id(), primary.id(), null, "Lake", r5), new PlacedService(e1.id(), first.id(), null, "DuPage", r5),
+                            new PlacedService(e1.id(), dropped.id(), null, null, r5), new PlacedService(e2.id(), null, null, null, null));
+            assertThatExceptionOfType(ValidationException.class).as("placedCountableServices without a start").isThrownBy(
+                    () -> storage.read(tx -> tx.reports().placedCountableServices(null, to, null, true)));
+            assertThatExceptionOfType(ValidationException.class).as("placedCountableServices without an end").isThrownBy(
+                    () -> storage.read(tx -> tx.reports().placedCountableServices(from, null, p1, false)));
         }
 
         @Test

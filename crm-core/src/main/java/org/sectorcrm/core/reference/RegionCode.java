@@ -5,8 +5,11 @@ import org.sectorcrm.core.ValidationException;
 
 /** A region's code, chosen by the deployment ("IL-EDR-4" for Illinois' Northeast region). */
 public record RegionCode(String value) implements Id, Comparable<RegionCode> {
+    /** Compiled once (String.matches compiles on every call; reports build a code per row read). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     public RegionCode {
-        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+        if (value == null || !CODE.matcher(value).matches()) {
             throw ValidationException.of("region", "code", "must be 1-64 letters, digits, '.', '_' or '-' but was '" + value + "'");
         }
     }

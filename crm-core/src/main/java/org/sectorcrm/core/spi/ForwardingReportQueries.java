@@ -51,6 +51,12 @@ public class ForwardingReportQueries implements ReportQueries {
     }
 
     @Override
+    public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
+        beforeEachQuery();
+        return delegate.placedCountableServices(from, to, partner, byCategory);
+    }
+
+    @Override
     public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
         beforeEachQuery();
         return delegate.partnerContacts(from, to);

@@ -13,8 +13,10 @@ import java.util.TreeMap;
 import org.sectorcrm.core.Id;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
+import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
+import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.reference.EseCategory;
@@ -58,6 +60,21 @@ public interface ReportQueries {
     List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, PartnerId partner);
 
     /**
+     * For the ETA-9169 counts: {@link #countableServices} with each triple <em>placed</em>, so that a report never reads
+     * the served employers one by one. Per row: the employer; the establishment served, i.e. the engagement's, or, for
+     * an engagement that names none, its employer's primary establishment (null when the employer has none); the
+     * category; that establishment's county as its employer lists it (null when it has none, or when the employer no
+     * longer lists the establishment); and the employer's region. With {@code byCategory} false the category is null
+     * and there is one row per placed establishment (what the repeat-business look-back needs: fewer rows). Rows of
+     * employers deleted in this view are left out. Distinct, in no particular order. A store answers it in one query
+     * (SQL: the distinct triples joined to the employer and its establishments).
+     *
+     * @throws org.sectorcrm.core.ValidationException when {@code from} or {@code to} is null
+     * @since 2 (kit 2.2)
+     */
+    List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory);
+
+    /**
      * For the network-health reports (contact cadence, duplicated effort): per (employer, partner) with engagements
      * dated {@code from}..{@code to} inclusive (a null end is open), the latest such date and how many there are. Every
      * engagement but a mass mailing counts as contact, staff-assisted or not. In no particular order; a store answers it
@@ -77,6 +94,31 @@ public interface ReportQueries {
 
     /** One row of {@link #servedEstablishments}. */
     record ServedEstablishment(EmployerId employer, EstablishmentId establishment, EseCategory category) {
+    }
+
+    /** One row of {@link #placedCountableServices}. */
+    record PlacedService(EmployerId employer, EstablishmentId establishment, EseCategory category, String county, RegionCode region) {
+    }
+
+    /**
+     * The reference definition of {@link #placedCountableServices}: places each of {@code served} by reading its
+     * employer through {@code employers} (once per employer). For stores whose reads are cheap (in memory).
+     */
+    static List<PlacedService> place(List<ServedEstablishment> served, boolean byCategory,
+            java.util.function.Function<EmployerId, java.util.Optional<Employer>> employers) {
+        java.util.Map<EmployerId, java.util.Optional<Employer>> read = new java.util.HashMap<>();
+        Set<PlacedService> placed = new LinkedHashSet<>();
+        for (ServedEstablishment s : served) {
+            Employer employer = read.computeIfAbsent(s.employer(), employers).orElse(null);
+            if (employer == null) {
+                continue;
+            }
+            Establishment site = s.establishment() == null ? employer.primaryEstablishment().orElse(null)
+                    : employer.establishment(s.establishment()).orElse(null);
+            EstablishmentId id = s.establishment() != null ? s.establishment() : site == null ? null : site.id();
+            placed.add(new PlacedService(employer.id(), id, byCategory ? s.category() : null, site == null ? null : site.county(), employer.region()));
+        }
+        return List.copyOf(placed);
     }
 
     /** The queries computed by reading {@code tx}'s stores page by page. */
@@ -122,6 +164,11 @@ public interface ReportQueries {
                     }
                 });
                 return List.copyOf(served);
+            }
+
+            @Override
+            public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
+                return place(countableServices(from, to, partner), byCategory, tx.employers()::find);
             }
 
             @Override

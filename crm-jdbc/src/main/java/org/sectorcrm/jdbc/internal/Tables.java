@@ -32,6 +32,7 @@ import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.contact.ContactId;
 import org.sectorcrm.core.employer.Employer;
+import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.dedupe.DuplicateReview;
@@ -132,6 +133,9 @@ public final class Tables {
             .column("name_key", TEXT, Employer::nameKey)
             .child("crm_employer_tag", "employer_id", List.of("tag"), List.of(TEXT), e -> rows(e.tags()))
             .child("crm_employer_zip", "employer_id", List.of("zip"), List.of(TEXT), e -> rows(zips(e)))
+            // Since V013: the establishments' ids, counties and primary flag, which the ESE report joins to place what it counts.
+            .child("crm_employer_establishment", "employer_id", List.of("establishment_id", "county", "is_primary"), List.of(UUID, TEXT, BOOLEAN),
+                    Tables::establishmentRows)
             .filter(Tables::employerFilter)
             .build();
 
@@ -521,6 +525,17 @@ public final class Tables {
         List<List<Object>> rows = new ArrayList<>(values.size());
         for (Object v : values) {
             rows.add(List.of(v));
+        }
+        return rows;
+    }
+
+    /** One row per establishment with an id (a stored employer's all have one; a draft's cannot be served yet). */
+    private static List<List<Object>> establishmentRows(Employer e) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Establishment s : e.establishments()) {
+            if (s.id() != null) {
+                rows.add(java.util.Arrays.asList(uuid(s.id()), s.county(), s.primary()));
+            }
         }
         return rows;
     }

@@ -843,6 +843,42 @@ final class BrokenStores {
         }
     }
 
+    /**
+     * The placement joins an engagement that names no establishment to the employer's first establishment instead of
+     * its primary one (a missing {@code is_primary} condition that happens to hold when the primary is listed first).
+     */
+    static final class PlacesFirstEstablishment extends ForwardingCrmStorage {
+        PlacesFirstEstablishment() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return ReportQueries.place(delegate().countableServices(from, to, partner), byCategory, id -> base.employers().find(id).map(e -> {
+                                if (e.establishments().isEmpty()) {
+                                    return e;
+                                }
+                                List<org.sectorcrm.core.employer.Establishment> sites = new ArrayList<>();
+                                for (int i = 0; i < e.establishments().size(); i++) {
+                                    sites.add(e.establishments().get(i).withPrimary(i == 0));
+                                }
+                                return e.withEstablishments(sites);
+                            }));
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** The contact rows forget to leave mass mailings out (a WHERE condition missing from the GROUP BY query). */
     static final class ContactsCountMassMailings extends ForwardingCrmStorage {
         ContactsCountMassMailings() {
@@ -857,6 +893,12 @@ final class BrokenStores {
                 public ReportQueries reports() {
                     ReportQueries real = base.reports();
                     return new ForwardingReportQueries(real) {
+                        @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return real.placedCountableServices(from, to, partner, byCategory);
+                        }
+
                         @Override
                         public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
                             Map<List<Object>, PartnerContact> rows = new java.util.LinkedHashMap<>();

@@ -76,6 +76,7 @@ class KitCatchesBrokenStoresTest {
                 mutant("AuditOverwrites", BrokenStores.AuditOverwrites::new, "Audit"),
                 mutant("ServedIgnoresStaffAssisted", BrokenStores.ServedIgnoresStaffAssisted::new, "Reports"),
                 mutant("ContactsCountMassMailings", BrokenStores.ContactsCountMassMailings::new, "Reports"),
+                mutant("PlacesFirstEstablishment", BrokenStores.PlacesFirstEstablishment::new, "Reports"),
                 mutant("CountsDeletedEmployers", BrokenStores.CountsDeletedEmployers::new, "ReportViews"));
     }
 
