@@ -141,7 +141,13 @@ final class LabelledEmployers {
             while (i == 1 && t.city().equals(first.city())) {
                 t = town();
             }
-            emitSite(company(name, null, null), newCompanyLabel(), site(i == 0 ? first : t), 1 + random.nextInt(2));
+            Company c = company(name, null, null);
+            if (i == 1 && c.domain != null) {
+                // Two employers cannot both own the name's domain: the second has its town in it, or none at all.
+                String own = random.nextBoolean() ? null : c.domain.replace(".com", t.city().toLowerCase().replaceAll("[^a-z]", "") + ".com");
+                c = new Company(c.legalName, c.suffix, c.tradeName, c.fein, c.naics, own);
+            }
+            emitSite(c, newCompanyLabel(), site(i == 0 ? first : t), 1 + random.nextInt(2));
         }
     }
 
