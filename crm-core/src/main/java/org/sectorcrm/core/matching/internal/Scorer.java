@@ -30,6 +30,7 @@ public final class Scorer {
     static final double FEIN_TYPO = 0.2;
     static final double SAME_SITE = 0.25;
     static final double NUMBER_TYPO = 0.15;
+    static final double SAME_STREET_IN_STATE = 0.2;
     static final double PO_BOX = 0.2;
     static final double SAME_ZIP = 0.12;
     static final double SAME_TOWN = 0.1;
@@ -57,7 +58,7 @@ public final class Scorer {
     private static MatchResult rules(Profile a, Profile b, MatchConfig config, Context context) {
         double name = name(a, b, context, false);
         // Franchisees share the brand, not the company: a match on brand names alone needs the place or an identifier.
-        boolean brandOnly = name >= config.nameFloor() && name(a, b, context, true) < config.nameFloor();
+        boolean brandOnly = name >= config.nameFloor() && name(a, b, context, true) < config.nameFloor() && !twoNamesAgree(a, b, context, config);
         List<String> why = new ArrayList<>();
         why.add((brandOnly ? "brand name " : "name ") + two(name));
         boolean feinSame = a.fein != null && a.fein.equals(b.fein);
@@ -99,7 +100,9 @@ public final class Scorer {
         }
         Place place = Place.of(a.site, b.site, config);
         score += place.weight();
-        corroborated |= place.corroborates() && (!brandOnly || place.sameSite());
+        // A franchisee's records in one town, one of them without street, are one when nothing else speaks against it.
+        boolean brandHere = place.sameSite() || place.sameTown() && !place.conflict() && !phoneDiffers && !feinDiffers;
+        corroborated |= place.corroborates() && (!brandOnly || brandHere);
         if (brandOnly && !corroborated) {
             score = Math.min(score, NAME * name);
         }
@@ -153,6 +156,29 @@ public final class Scorer {
     public static boolean sameCompanyName(Profile a, Profile b, Context context) {
         return a.names.length > 0 && b.names.length > 0 && !carriesBrand(a, context) && !carriesBrand(b, context) && !contradict(a, b, context)
                 && name(a, b, context, true) >= COMPANY_NAME && !otherTradeNames(a, b, context);
+    }
+
+    /** Two different names of one agree with two different names of the other: the brand and the owner's name ("X dba Brand"). */
+    private static boolean twoNamesAgree(Profile a, Profile b, Context context, MatchConfig config) {
+        if (a.names.length < 2 || b.names.length < 2) {
+            return false;
+        }
+        for (int i = 0; i < a.names.length; i++) {
+            for (int j = 0; j < b.names.length; j++) {
+                if (NameForm.similarity(a.names[i], b.names[j], context) < config.nameFloor()) {
+                    continue;
+                }
+                for (int k = 0; k < a.names.length; k++) {
+                    for (int l = 0; l < b.names.length; l++) {
+                        if (k != i && l != j && NameForm.similarity(a.names[k], b.names[l], context) >= config.nameFloor()
+                                && NameForm.similarity(a.names[i], a.names[k], context) < config.nameFloor()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A franchisee's record: its owner's name ("Becker Holdings") says nothing of which owner it is without the worksite. */
