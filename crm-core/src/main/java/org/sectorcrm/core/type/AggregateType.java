@@ -48,9 +48,11 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     private final Function<T, List<Note>> notes;
     private final List<Repointer<T, F>> explicitRepointers;
     private volatile List<Repointer<T, F>> repointers;
+    private final boolean attachable;
 
     private AggregateType(Builder<I, T, F> b) {
         this.explicitRepointers = List.copyOf(b.repointers);
+        this.attachable = b.attachable;
         this.personal = java.util.Set.copyOf(b.personal);
         this.notesField = b.notesField;
         this.notes = b.notes;
@@ -122,6 +124,15 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     /** The definition of a filter every store implements: whether {@code filter} matches {@code record}. */
     public boolean matches(F filter, T record) {
         return matches.test(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(record, "record"));
+    }
+
+    /**
+     * Whether records of this type own attachments (employers, engagements, referrals, ...): files are attached to them,
+     * deleted with them and moved with them in a merge. Reference data, counts, reviews, merge records and attachments
+     * themselves own none. @since 2
+     */
+    public boolean attachable() {
+        return attachable;
     }
 
     /** The records this type references that a store enforces under {@code Capability.REFERENTIAL_INTEGRITY}. */
@@ -290,6 +301,7 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         private String notesField;
         private Function<T, List<Note>> notes;
         private final List<Repointer<T, F>> repointers = new ArrayList<>();
+        private boolean attachable;
 
         private Builder(String key, Class<T> recordClass, Class<I> idClass, Class<F> filterClass) {
             this.key = Objects.requireNonNull(key, "key");
@@ -328,6 +340,12 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
          */
         public Builder<I, T, F> repoints(String field, AggregateType<?, ?, ?> target, Function<Id, F> referring, Repointer.Repoint<T> repoint) {
             repointers.add(new Repointer<>(field, target, referring, repoint));
+            return this;
+        }
+
+        /** Records of this type own attachments ({@link AggregateType#attachable()}). */
+        public Builder<I, T, F> attachable() {
+            this.attachable = true;
             return this;
         }
 
