@@ -24,6 +24,16 @@ final class MatchMisses {
             }
             return;
         }
+        if (args[0].equals("time")) { // the matcher's part of `match` on a file of N rows: "time 50000"
+            int n = Integer.parseInt(args[1]);
+            List<MatchRecord> records = LabelledEmployers.generate(7, n).stream().map(LabelledEmployers.Labelled::record).toList();
+            long t0 = System.nanoTime();
+            MatchRun run = Matcher.withDefaults().run(records);
+            long t1 = System.nanoTime();
+            System.out.printf(java.util.Locale.ROOT, "%,d records: run %.1f s, %,d scored pairs, %d cores%n", records.size(), (t1 - t0) / 1e9,
+                    run.pairs().size(), Runtime.getRuntime().availableProcessors());
+            return;
+        }
         long seed = Long.parseLong(args[0]);
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         List<LabelledEmployers.Labelled> data = LabelledEmployers.generate(seed, 3000);
