@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * default: 20,000 employers, one fork, 1 warm-up and 3 measured iterations of 2 s (a few minutes);
  * {@code --smoke}: 300 employers, one 100 ms iteration (the test phase uses it to check the harness runs);
  * {@code --import}: the bulk import alone, library and raw alternating in one process ({@link AlternatingImport});
+ * {@code --scan N}: {@code dedupe scan} over N stored employers ({@link ScanBench});
  * {@code --only REGEX} narrows the benchmarks; {@code --out FILE} writes the table as Markdown.
  */
 public final class BenchMain {
@@ -31,6 +32,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean smoke = false;
         boolean alternating = false;
+        int scan = 0;
         String only = ".*";
         Path out = null;
         for (int i = 0; i < args.length; i++) {
@@ -39,11 +41,12 @@ public final class BenchMain {
                 case "--smoke" -> smoke = true;
                 case "--import" -> alternating = true;
                 case "--only" -> only = args[++i];
+                case "--scan" -> scan = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --smoke, --import, --only REGEX, --out FILE)");
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --smoke, --import, --scan N, --only REGEX, --out FILE)");
             }
         }
-        String table = alternating ? AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000) : run(quick, smoke, only);
+        String table = scan > 0 ? ScanBench.run(scan) : alternating ? AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000) : run(quick, smoke, only);
         System.out.println(table);
         if (out != null) {
             Files.writeString(out, table);

@@ -27,9 +27,6 @@ import org.sectorcrm.core.type.AggregateTypes;
  * @since 2
  */
 public final class AttachmentOperations extends RecordOperations<AttachmentId, Attachment, AttachmentFilter, Attachment> {
-    /** Types that never own attachments: reference data, labour-market counts and attachments themselves. */
-    private static final Set<String> OWNED_BY_NONE = Set.of("region", "sector", "establishmentCount", "attachment");
-
     AttachmentOperations(Crm crm, Actor actor) {
         super(crm, actor, AggregateTypes.ATTACHMENT);
     }
@@ -147,8 +144,8 @@ public final class AttachmentOperations extends RecordOperations<AttachmentId, A
 
     /** Deletes, inside a write, the attachments of a record being deleted (their content goes after commit, on the Deleted events). */
     static void deleteOwnedBy(Changes changes, AggregateType<?, ?, ?> ownerType, Id ownerId) {
-        if (ownerType == AggregateTypes.ATTACHMENT) {
-            return;
+        if (!ownerType.attachable()) {
+            return; // owns none: no query for every deleted review, count or attachment
         }
         var store = changes.tx.store(AggregateTypes.ATTACHMENT);
         AttachmentFilter owned = AttachmentFilter.of(ownerType.key(), ownerId.asString());
@@ -182,9 +179,10 @@ public final class AttachmentOperations extends RecordOperations<AttachmentId, A
      * sender and receiver), after checking that the record exists.
      */
     private Set<PartnerId> ownerParties(StorageTransaction tx, String ownerKey, String ownerId) {
-        AggregateType<?, ?, ?> type = AggregateTypes.byKey(ownerKey).filter(t -> !OWNED_BY_NONE.contains(t.key()))
-                .orElseThrow(() -> ValidationException.of(key(), "ownerType", "must be the key of an aggregate type that owns attachments"
-                        + " (employer, engagement, referral, ...) but was '" + ownerKey + "'"));
+        AggregateType<?, ?, ?> type = AggregateTypes.byKey(ownerKey).filter(AggregateType::attachable)
+                .orElseThrow(() -> ValidationException.of(key(), "ownerType", "must be the key of an aggregate type that owns attachments ("
+                        + String.join(", ", AggregateTypes.all().stream().filter(AggregateType::attachable).map(AggregateType::key).toList())
+                        + ") but was '" + ownerKey + "'"));
         Object owner = find(tx, type, ownerId).orElseThrow(() -> new NotFoundException(type.key(), ownerId));
         if (owner instanceof org.sectorcrm.core.referral.Referral r) {
             return Set.of(r.fromPartner(), r.toPartner());

@@ -13,6 +13,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sectorcrm.core.attachment.Attachment;
+import org.sectorcrm.core.attachment.AttachmentId;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.contact.ContactFilter;
 import org.sectorcrm.core.dedupe.CandidatePair;
@@ -159,6 +161,47 @@ class DedupeTest {
         assertThat(s.partnerships().get(p.id()).members()).isEqualTo(p.members());
         assertThat(s.dedupe().merges().list(org.sectorcrm.core.dedupe.EmployerMergeFilter.ALL, PageRequest.first()).items()).isEmpty();
         assertThat(s.contacts().count(ContactFilter.atEmployer(acme2.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void theMergedEmployersFilesMoveToTheSurvivorAndBackOnUnmerge() {
+        // The fixed clock stamps every file at one instant, so the files of one record come in id order: compared as sets.
+        var s = crm.as(staff);
+        Attachment onMerged = attach(s, "employer", acme2.id().asString());
+        Attachment onSurvivor = attach(s, "employer", acme.id().asString());
+        Engagement g = s.engagements().create(Engagement.of(acme2.id(), staff.partner(), staff.id(), LocalDate.of(2026, 11, 2), Channel.CALL, "call"));
+        Attachment onEngagement = attach(s, "engagement", g.id().asString());
+        assertThat(s.dedupe().preview(acme.id(), acme2.id(), MergeChoices.DEFAULTS).moving()).containsEntry("attachment", 1L);
+
+        EmployerMerge m = crm.as(admin).dedupe().merge(acme.id(), acme2.id(), MergeChoices.DEFAULTS);
+        assertThat(m.moved()).contains(new org.sectorcrm.core.dedupe.MovedRecord("attachment", onMerged.id().asString(), "ownerId"));
+        assertThat(s.attachments().of(AggregateTypes.EMPLOYER, acme.id())).extracting(Attachment::id).containsExactlyInAnyOrder(onSurvivor.id(), onMerged.id());
+        assertThat(s.attachments().get(onMerged.id())).isEqualTo(onMerged.ownedBy(acme.id().asString()).withStamp(s.attachments().get(onMerged.id()).stamp()));
+        assertThat(s.attachments().get(onEngagement.id()).ownerId()).isEqualTo(g.id().asString()); // a child's file stays with the child
+
+        Attachment later = attach(s, "employer", acme.id().asString());
+        crm.as(admin).dedupe().unmerge(acme2.id());
+        assertThat(s.attachments().of(AggregateTypes.EMPLOYER, acme2.id())).extracting(Attachment::id).containsExactly(onMerged.id());
+        assertThat(s.attachments().of(AggregateTypes.EMPLOYER, acme.id())).extracting(Attachment::id).containsExactlyInAnyOrder(onSurvivor.id(), later.id());
+        Attachment back = s.attachments().get(onMerged.id());
+        assertThat(back).isEqualTo(onMerged.withStamp(back.stamp()));
+    }
+
+    @Test
+    void onlyAttachableTypesOwnFilesAndDeletingOneDeletesItsFiles() {
+        assertThat(AggregateTypes.all().stream().filter(AggregateType::attachable).map(AggregateType::key)).containsExactlyInAnyOrder("employer",
+                "contact", "partnership", "need", "engagement", "solution", "referral", "appointment", "outcome", "feedback");
+        var s = crm.as(staff);
+        assertThatThrownBy(() -> attach(s, "staffUser", staff.id().asString())).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.getMessage()).contains("ownerType").contains("feedback"));
+        Attachment a = attach(s, "employer", other.id().asString());
+        crm.as(admin).employers().delete(other.id(), s.employers().get(other.id()).version());
+        assertThat(crm.as(admin).attachments().find(a.id())).isEmpty();
+    }
+
+    private static Attachment attach(CrmSession s, String ownerType, String ownerId) {
+        return s.attachments().attach(Attachment.of(ownerType, ownerId, "intake.pdf", "application/pdf", 10, "ab".repeat(32),
+                org.sectorcrm.core.engagement.Visibility.PARTNER, s.actor().partner(), s.actor().user()).withId(new AttachmentId(java.util.UUID.randomUUID())));
     }
 
     @Test

@@ -98,8 +98,9 @@ public abstract class CrmStorageModelProperties {
         Arbitrary<List<String>> take = Arbitraries.of("legalName", "website", "region", "status", "employees").list().uniqueElements().ofMaxSize(3);
         return Combinators.combine(Arbitraries.longs(), few, few, few, few, Arbitraries.integers().between(0, 2), Arbitraries.of(true, false),
                 Arbitraries.of(true, false)).as((seed, ca, cb, ea, eb, nb, ma, mb) -> new Object[] {seed, ca, cb, ea, eb, nb, ma, mb})
-                .flatMap(v -> take.map(t -> new org.sectorcrm.tck.internal.MergeCheck.Scenario((Long) v[0], (Integer) v[1], (Integer) v[2],
-                        (Integer) v[3], (Integer) v[4], (Integer) v[5], (Boolean) v[6], (Boolean) v[7], t)));
+                .flatMap(v -> Combinators.combine(take, Arbitraries.integers().between(0, 2)).as((t, files) -> new org.sectorcrm.tck.internal.MergeCheck.Scenario(
+                        (Long) v[0], (Integer) v[1], (Integer) v[2], (Integer) v[3], (Integer) v[4], (Integer) v[5], (Boolean) v[6], (Boolean) v[7], t,
+                        files)));
     }
 
     /** Reported by jqwik after each property: which outcomes the run covered (conflicts, rollbacks, hits). */

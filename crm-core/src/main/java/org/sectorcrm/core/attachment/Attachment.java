@@ -75,6 +75,11 @@ public record Attachment(AttachmentId id, Stamp stamp, String ownerType, String 
         return new Attachment(id, stamp, ownerType, ownerId, filename, contentType, size, sha256, visibility, partner, uploadedBy, description);
     }
 
+    /** The same file owned by another record of the same type (what a merge of employers does to the merged one's files). */
+    public Attachment ownedBy(String ownerId) {
+        return new Attachment(id, stamp, ownerType, ownerId, filename, contentType, size, sha256, visibility, partner, uploadedBy, description);
+    }
+
     public Attachment visibleTo(Visibility visibility) {
         return new Attachment(id, stamp, ownerType, ownerId, filename, contentType, size, sha256, visibility, partner, uploadedBy, description);
     }

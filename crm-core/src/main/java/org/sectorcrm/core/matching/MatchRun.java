@@ -3,7 +3,6 @@ package org.sectorcrm.core.matching;
 import java.util.List;
 
 import org.sectorcrm.core.matching.internal.Clustering;
-import org.sectorcrm.core.matching.internal.Profile;
 
 /**
  * The result of matching a list of records: the scored candidate pairs and the clusters at both levels. Clusters are
@@ -15,10 +14,10 @@ public final class MatchRun {
     private final List<MatchPair> pairs;
     private final Clustering clusters;
 
-    MatchRun(List<MatchRecord> records, Profile[] profiles, List<MatchPair> pairs) {
+    MatchRun(List<MatchRecord> records, List<MatchPair> pairs, Clustering clusters) {
         this.records = List.copyOf(records);
         this.pairs = List.copyOf(pairs);
-        this.clusters = Clustering.of(profiles, this.pairs);
+        this.clusters = clusters;
     }
 
     public List<MatchRecord> records() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.sectorcrm.core.matching.internal.Blocks;
+import org.sectorcrm.core.matching.internal.Clustering;
 import org.sectorcrm.core.matching.internal.Context;
 import org.sectorcrm.core.matching.internal.Profile;
 import org.sectorcrm.core.matching.internal.Scorer;
@@ -55,17 +56,27 @@ public final class Matcher {
         Blocks blocks = new Blocks(profiles, config.maxBlockSize(), false);
         Context context = Context.of(profiles);
         ThreadLocal<int[]> stamps = ThreadLocal.withInitial(() -> new int[profiles.length]);
-        List<MatchPair> pairs = IntStream.range(0, profiles.length).parallel().mapToObj(i -> {
+        List<Scored> scored = IntStream.range(0, profiles.length).parallel().mapToObj(i -> {
             List<MatchPair> found = new ArrayList<>();
+            List<int[]> links = new ArrayList<>();
             blocks.laterCandidates(profiles[i], i, stamps.get(), j -> {
                 MatchResult r = Scorer.compare(profiles[i], profiles[j], config, context);
                 if (r.isMatch() || r.score() >= config.reportFloor()) {
                     found.add(new MatchPair(i, j, r));
                 }
+                if (!r.isMatch() && Scorer.sameCompanyName(profiles[i], profiles[j], context)) {
+                    links.add(new int[] {i, j});
+                }
             });
-            return found;
-        }).flatMap(List::stream).toList();
-        return new MatchRun(records, profiles, pairs);
+            return new Scored(found, links);
+        }).toList();
+        List<MatchPair> pairs = scored.stream().flatMap(s -> s.pairs.stream()).toList();
+        List<int[]> links = scored.stream().flatMap(s -> s.links.stream()).toList();
+        return new MatchRun(records, pairs, Clustering.of(profiles, pairs, links, context));
+    }
+
+    /** One record's later candidates: the scored pairs, and the non-matching pairs that may join two sites of one company. */
+    private record Scored(List<MatchPair> pairs, List<int[]> links) {
     }
 
     /** An index of stored records to find the likely duplicates of new ones in. */

@@ -47,12 +47,18 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     private final String notesField;
     private final Function<T, List<Note>> notes;
     private final List<Repointer<T, F>> explicitRepointers;
-    private final boolean ownsAttachments;
+    private final boolean offersAttachments;
     private volatile List<Repointer<T, F>> repointers;
+    private final boolean attachable;
 
     private AggregateType(Builder<I, T, F> b) {
         this.explicitRepointers = List.copyOf(b.repointers);
-        this.ownsAttachments = b.ownsAttachments;
+        this.offersAttachments = b.offersAttachments;
+        this.attachable = b.attachable;
+        if (offersAttachments && !attachable) {
+            // the example application offers attachment routes only for types crm-core lets own files
+            throw new IllegalStateException(b.key + " offers attachments() but is not attachable()");
+        }
         this.personal = java.util.Set.copyOf(b.personal);
         this.notesField = b.notesField;
         this.notes = b.notes;
@@ -124,6 +130,15 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     /** The definition of a filter every store implements: whether {@code filter} matches {@code record}. */
     public boolean matches(F filter, T record) {
         return matches.test(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(record, "record"));
+    }
+
+    /**
+     * Whether records of this type own attachments (employers, engagements, referrals, ...): files are attached to them,
+     * deleted with them and moved with them in a merge. Reference data, counts, reviews, merge records and attachments
+     * themselves own none. @since 2
+     */
+    public boolean attachable() {
+        return attachable;
     }
 
     /** The records this type references that a store enforces under {@code Capability.REFERENTIAL_INTEGRITY}. */
@@ -212,11 +227,11 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
     }
 
     /**
-     * Whether the application offers attachments on records of this type (their pages and routes): said here, so that
-     * no list of owner types is kept apart from the descriptors. @since 2
+     * Whether the application offers attachments on records of this type (their pages and REST routes): a subset of the
+     * {@link #attachable()} types, said here so that no list of owner types is kept apart from the descriptors. @since 2
      */
-    public boolean ownsAttachments() {
-        return ownsAttachments;
+    public boolean offersAttachments() {
+        return offersAttachments;
     }
 
     private static List<FieldChange> noteChanges(List<Note> before, List<Note> after) {
@@ -300,7 +315,8 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
         private String notesField;
         private Function<T, List<Note>> notes;
         private final List<Repointer<T, F>> repointers = new ArrayList<>();
-        private boolean ownsAttachments;
+        private boolean offersAttachments;
+        private boolean attachable;
 
         private Builder(String key, Class<T> recordClass, Class<I> idClass, Class<F> filterClass) {
             this.key = Objects.requireNonNull(key, "key");
@@ -342,6 +358,12 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
             return this;
         }
 
+        /** Records of this type own attachments ({@link AggregateType#attachable()}). */
+        public Builder<I, T, F> attachable() {
+            this.attachable = true;
+            return this;
+        }
+
         public Builder<I, T, F> unique(String field, String label, Function<T, ?> value) {
             uniqueKeys.add(new UniqueKey<>(field, label, value));
             return this;
@@ -373,9 +395,9 @@ public final class AggregateType<I extends Id, T extends Aggregate<I>, F> {
             return this;
         }
 
-        /** Records of this type may carry attachments in the application ({@link AggregateType#ownsAttachments()}). */
+        /** Records of this type may carry attachments in the application ({@link AggregateType#offersAttachments()}). */
         public Builder<I, T, F> attachments() {
-            this.ownsAttachments = true;
+            this.offersAttachments = true;
             return this;
         }
 

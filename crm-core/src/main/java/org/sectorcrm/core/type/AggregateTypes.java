@@ -108,6 +108,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<EmployerId, Employer, EmployerFilter> EMPLOYER = add(
             AggregateType.builder("employer", Employer.class, EmployerId.class, EmployerFilter.class)
+                    .attachable()
                     .ids(EmployerId::of, EmployerId::new)
                     .filter(EmployerFilter.ALL, EmployerFilter::matches)
                     .unique("fein", "FEIN", e -> e.fein() == null ? null : e.fein().value())
@@ -116,6 +117,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<ContactId, Contact, ContactFilter> CONTACT = add(
             AggregateType.builder("contact", Contact.class, ContactId.class, ContactFilter.class)
+                    .attachable()
                     .ids(ContactId::of, ContactId::new)
                     .filter(ContactFilter.ALL, ContactFilter::matches)
                     .references("employer", EMPLOYER, Contact::employer)
@@ -124,6 +126,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<PartnershipId, SectorPartnership, PartnershipFilter> PARTNERSHIP = add(
             AggregateType.builder("partnership", SectorPartnership.class, PartnershipId.class, PartnershipFilter.class)
+                    .attachable()
                     .ids(PartnershipId::of, PartnershipId::new)
                     .filter(PartnershipFilter.ALL, PartnershipFilter::matches)
                     .repoints("members", EMPLOYER, id -> new PartnershipFilter(null, null, null, null, (EmployerId) id), AggregateTypes::repointMember)
@@ -131,6 +134,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<NeedId, BusinessNeed, NeedFilter> NEED = add(
             AggregateType.builder("need", BusinessNeed.class, NeedId.class, NeedFilter.class)
+                    .attachable()
                     .ids(NeedId::of, NeedId::new)
                     .filter(NeedFilter.ALL, NeedFilter::matches)
                     .references("employer", EMPLOYER, BusinessNeed::employer)
@@ -138,6 +142,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<EngagementId, Engagement, EngagementFilter> ENGAGEMENT = add(
             AggregateType.builder("engagement", Engagement.class, EngagementId.class, EngagementFilter.class)
+                    .attachable()
                     .ids(EngagementId::of, EngagementId::new)
                     .filter(EngagementFilter.ALL, EngagementFilter::matches)
                     .references("employer", EMPLOYER, Engagement::employer)
@@ -148,6 +153,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<SolutionId, Solution, SolutionFilter> SOLUTION = add(
             AggregateType.builder("solution", Solution.class, SolutionId.class, SolutionFilter.class)
+                    .attachable()
                     .ids(SolutionId::of, SolutionId::new)
                     .filter(SolutionFilter.ALL, SolutionFilter::matches)
                     .references("employer", EMPLOYER, Solution::employer)
@@ -155,6 +161,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<ReferralId, Referral, ReferralFilter> REFERRAL = add(
             AggregateType.builder("referral", Referral.class, ReferralId.class, ReferralFilter.class)
+                    .attachable()
                     .ids(ReferralId::of, ReferralId::new)
                     .filter(ReferralFilter.ALL, ReferralFilter::matches)
                     .references("employer", EMPLOYER, Referral::employer)
@@ -163,6 +170,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<AppointmentId, Appointment, AppointmentFilter> APPOINTMENT = add(
             AggregateType.builder("appointment", Appointment.class, AppointmentId.class, AppointmentFilter.class)
+                    .attachable()
                     .ids(AppointmentId::of, AppointmentId::new)
                     .filter(AppointmentFilter.ALL, AppointmentFilter::matches)
                     .references("employer", EMPLOYER, Appointment::employer)
@@ -192,6 +200,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<OutcomeId, OutcomeMeasure, OutcomeFilter> OUTCOME = add(
             AggregateType.builder("outcome", OutcomeMeasure.class, OutcomeId.class, OutcomeFilter.class)
+                    .attachable()
                     .ids(OutcomeId::of, OutcomeId::new)
                     .filter(OutcomeFilter.ALL, OutcomeFilter::matches)
                     .references("employer", EMPLOYER, OutcomeMeasure::employer)
@@ -199,6 +208,7 @@ public final class AggregateTypes {
 
     public static final AggregateType<FeedbackId, Feedback, FeedbackFilter> FEEDBACK = add(
             AggregateType.builder("feedback", Feedback.class, FeedbackId.class, FeedbackFilter.class)
+                    .attachable()
                     .plural("feedback")
                     .ids(FeedbackId::of, FeedbackId::new)
                     .filter(FeedbackFilter.ALL, FeedbackFilter::matches)
@@ -234,6 +244,10 @@ public final class AggregateTypes {
      * A partnership moved from one member employer to another (members and their commitments). Both being members is
      * refused: joining the two memberships would lose one's role, and an unmerge could not tell them apart again.
      */
+    private static Attachment repointAttachment(Attachment a, org.sectorcrm.core.Id from, org.sectorcrm.core.Id to) {
+        return a.ownerType().equals("employer") && a.ownerId().equals(from.asString()) ? a.ownedBy(to.asString()) : a;
+    }
+
     private static SectorPartnership repointMember(SectorPartnership p, org.sectorcrm.core.Id from, org.sectorcrm.core.Id to) {
         if (!p.hasMember((EmployerId) from)) {
             return p;
@@ -264,6 +278,8 @@ public final class AggregateTypes {
             AggregateType.builder("attachment", Attachment.class, AttachmentId.class, AttachmentFilter.class)
                     .ids(AttachmentId::of, AttachmentId::new)
                     .filter(AttachmentFilter.ALL, AttachmentFilter::matches)
+                    // An employer's files go with it in a merge (and come back on unmerge), like its other records.
+                    .repoints("ownerId", EMPLOYER, id -> AttachmentFilter.of("employer", id.asString()), AggregateTypes::repointAttachment)
                     .searchableFor((a, r) -> a.readableBy(r.user(), r.partner(), java.util.Set.of())
                             ? SearchableText.join(a.filename(), a.description() == null ? "" : a.description()) : ""));
 

@@ -15,7 +15,10 @@ final class LabelledEmployers {
     }
 
     /** One establishment as the truth knows it; records are noisy copies. */
-    private record Site(String street, Places.Town town, String phone) {
+    private record Site(String street, Places.Town town, String phone, String poBox) {
+        Site(String street, Places.Town town, String phone) {
+            this(street, town, phone, null);
+        }
     }
 
     private record Company(String legalName, String suffix, String tradeName, String fein, String naics, String domain) {
@@ -78,6 +81,8 @@ final class LabelledEmployers {
                 g.sharedAddress();
             } else if (roll < 0.87) {
                 g.farmAndTrucking();
+            } else if (roll < 0.92) {
+                g.parentAndSubsidiary();
             } else {
                 g.sameNameOtherTowns();
             }
@@ -133,6 +138,30 @@ final class LabelledEmployers {
         emitSite(trucks, newCompanyLabel(), new Site(farmstead, t, random.nextBoolean() ? phone : phone()), 1 + random.nextInt(2));
     }
 
+    /**
+     * A company with a division named after its plant ("X - Peoria Plant", same FEIN: one company) and a subsidiary with
+     * its own FEIN and name at the parent's address ("X Logistics LLC": another company, as the FEIN says).
+     */
+    private void parentAndSubsidiary() {
+        String core = pick(SURNAMES) + (random.nextBoolean() ? "" : " " + pick(ADJECTIVES));
+        String[] industry = pick(INDUSTRIES);
+        Company parent = company(core + " " + industry[0], null, null).withNaics(industry[1]);
+        String label = newCompanyLabel();
+        Site home = site(town());
+        emitSite(parent, label, home, 1 + random.nextInt(2));
+        Places.Town plant = town();
+        Company division = new Company(parent.legalName + pick(List.of(" - " + plant.city() + " Plant", ", " + plant.city() + " Division",
+                " " + plant.city() + " Works")), parent.suffix, null, parent.fein, parent.naics, parent.domain);
+        emitSite(division, label, site(plant), 1 + random.nextInt(2));
+        String[] other = pick(INDUSTRIES);
+        while (other[0].equals(industry[0])) {
+            other = pick(INDUSTRIES);
+        }
+        Company subsidiary = new Company(core + " " + other[0], "LLC", null, fein(), other[1], null);
+        emitSite(subsidiary, newCompanyLabel(), new Site(home.street + ", Suite " + (2 + random.nextInt(8)) + "00", home.town, phone(), home.poBox),
+                1 + random.nextInt(2));
+    }
+
     private void sameNameOtherTowns() {
         String name = name();
         Places.Town first = town();
@@ -141,7 +170,13 @@ final class LabelledEmployers {
             while (i == 1 && t.city().equals(first.city())) {
                 t = town();
             }
-            emitSite(company(name, null, null), newCompanyLabel(), site(i == 0 ? first : t), 1 + random.nextInt(2));
+            Company c = company(name, null, null);
+            if (i == 1 && c.domain != null) {
+                // Two employers cannot both own the name's domain: the second has its town in it, or none at all.
+                String own = random.nextBoolean() ? null : c.domain.replace(".com", t.city().toLowerCase().replaceAll("[^a-z]", "") + ".com");
+                c = new Company(c.legalName, c.suffix, c.tradeName, c.fein, c.naics, own);
+            }
+            emitSite(c, newCompanyLabel(), site(i == 0 ? first : t), 1 + random.nextInt(2));
         }
     }
 
@@ -149,7 +184,8 @@ final class LabelledEmployers {
         String siteLabel = "S" + (++sites);
         for (int i = 0; i < records; i++) {
             out.add(new Labelled(noise.record("r" + (out.size() + 1), c.legalName, c.suffix, c.tradeName, c.fein, c.naics, c.domain,
-                    s.street, s.town.city(), s.town.state(), s.town.zip(), s.phone), companyLabel, siteLabel));
+                    s.poBox != null && random.nextDouble() < 0.3 ? s.poBox : s.street, s.town.city(), s.town.state(), s.town.zip(), s.phone),
+                    companyLabel, siteLabel));
         }
     }
 
@@ -172,8 +208,27 @@ final class LabelledEmployers {
         };
     }
 
+    /** A worksite; a quarter of them also get mail at a PO box, which some partners write instead of the street. */
     private Site site(Places.Town t) {
-        return new Site(street(), t, phone());
+        String box = random.nextDouble() < 0.25 ? pick(List.of("PO Box ", "P.O. Box ", "P O Box ", "POB ")) + (1 + random.nextInt(2999)) : null;
+        return new Site(street(t), t, phone(), box);
+    }
+
+    /** Town streets, and the rural and state-route styles of the region (IL Route 47, US Hwy 51, Wisconsin's N1234 County Rd K). */
+    private String street(Places.Town t) {
+        double roll = random.nextDouble();
+        if (roll < 0.08) {
+            return (100 + random.nextInt(9800)) + " " + pick(List.of("IL Route ", "US Highway ", "State Route ", "US Hwy ", "Route "))
+                    + (2 + random.nextInt(150));
+        }
+        if (roll < 0.12 && t.state().equals("WI")) {
+            return pick(List.of("N", "W", "S", "E")) + (1000 + random.nextInt(8999)) + " County Road " + (char) ('A' + random.nextInt(26));
+        }
+        if (roll < 0.16) {
+            return (100 + random.nextInt(2900)) + " " + pick(List.of("N ", "E ", "")) + (100 * (1 + random.nextInt(30))) + " "
+                    + pick(List.of("East Rd", "North Ave", "E", "N"));
+        }
+        return street();
     }
 
     private String street() {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The defaults on the labelled set: company precision and both establishment figures reach the held-out targets; company recall does not yet. */
+/** The defaults on the labelled set reach the held-out targets: 0.95 at company level, 0.90 at establishment level (docs/matching.md). */
 class MatchQualityTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
@@ -18,8 +18,7 @@ class MatchQualityTest {
         MatchQuality establishment = MatchQuality.establishment(data, run);
         System.out.println("seed " + seed + ", " + data.size() + " records: company " + company + "; establishment " + establishment);
         assertThat(company.precision()).as("company precision").isGreaterThanOrEqualTo(0.95);
-        // Measured 0.88-0.92: records of a multi-site employer without FEIN in other towns are not joined (see docs/matching.md).
-        assertThat(company.recall()).as("company recall").isGreaterThanOrEqualTo(0.87);
+        assertThat(company.recall()).as("company recall").isGreaterThanOrEqualTo(0.95);
         assertThat(establishment.precision()).as("establishment precision").isGreaterThanOrEqualTo(0.90);
         assertThat(establishment.recall()).as("establishment recall").isGreaterThanOrEqualTo(0.90);
     }

@@ -179,13 +179,16 @@ final class Noise {
             case 0 -> "(" + a + ") " + b + "-" + c;
             case 1 -> a + "-" + b + "-" + c;
             case 2 -> a + "." + b + "." + c;
-            case 3 -> "+1 " + a + " " + b + " " + c;
+            case 3 -> pick("+1 ", "1-", "+1-") + a + pick(" ", "-") + b + pick(" ", "-") + c;
             default -> digits;
         };
         return chance(0.1) ? p + pick(" x", " ext. ", " #") + (1 + random.nextInt(300)) : p;
     }
 
     private String website(String domain, String city) {
+        if (chance(0.08)) { // the company's social-media page: no evidence of which company it is
+            return pick("https://www.facebook.com/", "facebook.com/", "https://www.linkedin.com/company/") + domain.replace(".com", "");
+        }
         String path = chance(0.3) ? "/locations/" + city.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "-") : "";
         return pick("", "http://", "https://") + pick("", "www.") + domain + path;
     }

@@ -24,8 +24,8 @@ import org.sectorcrm.core.type.AggregateTypes;
  * removes the content after the commit ({@link #on(DomainEvent)}, a listener of the {@code Crm}).
  */
 public final class Attachments {
-    /** The types whose pages and routes offer attachments: those whose descriptor says so ({@link AggregateType#ownsAttachments()}). */
-    public static final List<AggregateType<?, ?, ?>> OWNER_TYPES = AggregateTypes.all().stream().filter(AggregateType::ownsAttachments).toList();
+    /** The types whose pages and routes offer attachments: those whose descriptor says so ({@link AggregateType#offersAttachments()}). */
+    public static final List<AggregateType<?, ?, ?>> OWNER_TYPES = AggregateTypes.all().stream().filter(AggregateType::offersAttachments).toList();
     /** The request part (web form) or body (API) a file comes in, as problems name it. */
     public static final String FILE_FIELD = "file";
 

@@ -12,6 +12,8 @@ import java.util.Random;
 import org.sectorcrm.core.Crm;
 import org.sectorcrm.core.CrmSession;
 import org.sectorcrm.core.IdGenerator;
+import org.sectorcrm.core.attachment.Attachment;
+import org.sectorcrm.core.attachment.AttachmentId;
 import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.dedupe.MergeChoices;
 import org.sectorcrm.core.employer.Address;
@@ -40,7 +42,7 @@ import org.sectorcrm.tck.fixtures.Fixtures;
 
 /**
  * One merge and unmerge through {@code Crm} on the store under test: two employers with a random number of contacts,
- * engagements, needs and partnership memberships, merged with random choices. After the merge every record is still
+ * engagements, needs, partnership memberships and files (attachments of the merged employer), merged with random choices. After the merge every record is still
  * there exactly once and each of the merged employer's points to the survivor; after the unmerge both employers are as
  * they were (the survivor but for its stamp) and every record points where it pointed before.
  */
@@ -50,7 +52,12 @@ public final class MergeCheck {
 
     /** A merge scenario: children of each employer, and which survivorship fields take the merged value. */
     public record Scenario(long seed, int contactsA, int contactsB, int engagementsA, int engagementsB, int needsB, boolean memberA, boolean memberB,
-            List<String> takeMerged) {
+            List<String> takeMerged, int attachmentsB) {
+        /** Without attachments, as scenarios were written before employers' files moved with a merge. */
+        public Scenario(long seed, int contactsA, int contactsB, int engagementsA, int engagementsB, int needsB, boolean memberA, boolean memberB,
+                List<String> takeMerged) {
+            this(seed, contactsA, contactsB, engagementsA, engagementsB, needsB, memberA, memberB, takeMerged, 0);
+        }
     }
 
     public static void run(CrmStorage storage, Scenario s) {
@@ -80,6 +87,10 @@ public final class MergeCheck {
         for (int i = 0; i < s.needsB(); i++) {
             as.needs().create(BusinessNeed.raised(b.id(), NeedCategory.HIRING, "need " + i, Urgency.MEDIUM, LocalDate.of(2026, 3, 1)));
         }
+        for (int i = 0; i < s.attachmentsB(); i++) {
+            as.attachments().attach(Attachment.of("employer", b.id().asString(), "file" + i + ".pdf", "application/pdf", 10 + i, "ab".repeat(32),
+                    org.sectorcrm.core.engagement.Visibility.PARTNER, admin.partner(), admin.id()).withId(new AttachmentId(new java.util.UUID(s.seed(), i))));
+        }
         if (s.memberA()) {
             as.partnerships().create(SectorPartnership.convened("PA", new RegionCode("KR"), new SectorCode("KS"), admin.partner())
                     .withMembers(List.of(new Member(a.id(), MemberRole.CHAIR))));
@@ -103,7 +114,7 @@ public final class MergeCheck {
         }
         assertThat(as.employers().find(b.id())).isEmpty();
         assertThat(as.dedupe().resolve(b.id())).contains(a.id());
-        assertThat(merge.moved()).hasSize(s.contactsB() + s.engagementsB() + s.needsB() + (s.memberB() ? 1 : 0));
+        assertThat(merge.moved()).hasSize(s.contactsB() + s.engagementsB() + s.needsB() + (s.memberB() ? 1 : 0) + s.attachmentsB());
 
         as.dedupe().unmerge(b.id());
         assertThat(as.employers().get(b.id())).as("the merged employer after the unmerge").isEqualTo(bBefore);
@@ -143,6 +154,9 @@ public final class MergeCheck {
                 }
                 if (t instanceof SectorPartnership p) {
                     p.members().forEach(m -> ids.add(m.employer().asString()));
+                }
+                if (t instanceof Attachment f && f.ownerType().equals(AggregateTypes.EMPLOYER.key())) {
+                    ids.add(f.ownerId()); // an employer's file, named by owner type and id rather than a reference
                 }
                 out.put(t.id().asString(), String.join(";", ids));
             }

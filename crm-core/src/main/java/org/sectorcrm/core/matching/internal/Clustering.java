@@ -14,6 +14,8 @@ import org.sectorcrm.core.matching.MatchPair;
  * Establishments are joined only inside one company, so every establishment cluster lies within a company cluster.
  */
 public final class Clustering {
+    /** Pairs of records compared to check one link; past it two companies are too large to join on a name alone. */
+    private static final long MAX_LINK_CHECKS = 10_000;
     private final int[] company;
     private final int[] establishment;
 
@@ -22,8 +24,13 @@ public final class Clustering {
         this.establishment = establishment;
     }
 
-    /** The cluster of every profile at both levels, as the smallest position in the cluster. */
-    public static Clustering of(Profile[] profiles, List<MatchPair> pairs) {
+    /**
+     * The cluster of every profile at both levels, as the smallest position in the cluster. {@code links} are pairs that
+     * do not match but may be two worksites of one company ({@link Scorer#sameCompanyName}): after every match is
+     * joined, each joins two companies when no record of one contradicts a record of the other (FEIN, NAICS sector,
+     * website), so a link never chains two franchisees or two same-named employers that any record tells apart.
+     */
+    public static Clustering of(Profile[] profiles, List<MatchPair> pairs, List<int[]> links, Context context) {
         List<MatchPair> order = new ArrayList<>(pairs);
         order.removeIf(p -> !p.result().isMatch());
         order.sort(Comparator.comparingDouble((MatchPair p) -> -p.result().score()).thenComparingInt(MatchPair::first)
@@ -31,6 +38,11 @@ public final class Clustering {
         UnionFind companies = new UnionFind(profiles, true);
         for (MatchPair p : order) {
             companies.join(p.first(), p.second());
+        }
+        List<int[]> linkOrder = new ArrayList<>(links);
+        linkOrder.sort(Comparator.comparingInt((int[] l) -> l[0]).thenComparingInt(l -> l[1]));
+        for (int[] l : linkOrder) {
+            companies.link(l[0], l[1], profiles, context);
         }
         UnionFind sites = new UnionFind(profiles, false);
         for (MatchPair p : order) {
@@ -54,16 +66,20 @@ public final class Clustering {
         private final int[] parent;
         private final List<List<Profile>> evidence;
         private final boolean byFein;
+        /** Every member of a root, for the link check (null for members that are not roots). */
+        private final List<List<Integer>> members;
 
         UnionFind(Profile[] profiles, boolean byFein) {
             this.byFein = byFein;
             parent = new int[profiles.length];
             evidence = new ArrayList<>(profiles.length);
+            members = new ArrayList<>(profiles.length);
             for (int i = 0; i < profiles.length; i++) {
                 parent[i] = i;
                 Profile p = profiles[i];
                 boolean counts = byFein ? p.fein != null : p.site.hasStreet();
                 evidence.add(counts ? new ArrayList<>(List.of(p)) : null);
+                members.add(new ArrayList<>(List.of(i)));
             }
         }
 
@@ -84,6 +100,8 @@ public final class Clustering {
             int root = Math.min(ra, rb);
             int other = Math.max(ra, rb);
             parent[other] = root;
+            members.get(root).addAll(members.get(other));
+            members.set(other, null);
             List<Profile> merged = evidence.get(root);
             List<Profile> moved = evidence.get(other);
             if (merged == null) {
@@ -96,6 +114,32 @@ public final class Clustering {
                 }
             }
             evidence.set(other, null);
+        }
+
+        /** Joins the clusters of a link unless a record of one contradicts a record of the other (bounded: large clusters are left apart). */
+        void link(int a, int b, Profile[] profiles, Context context) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                return;
+            }
+            List<Integer> x = members.get(ra);
+            List<Integer> y = members.get(rb);
+            if ((long) x.size() * y.size() > MAX_LINK_CHECKS) {
+                return;
+            }
+            boolean supported = false;
+            for (int i : x) {
+                for (int j : y) {
+                    if (Scorer.contradict(profiles[i], profiles[j], context)) {
+                        return;
+                    }
+                    supported |= Scorer.supports(profiles[i], profiles[j], context);
+                }
+            }
+            if (supported) {
+                join(a, b);
+            }
         }
 
         private boolean same(Profile p, Profile q) {

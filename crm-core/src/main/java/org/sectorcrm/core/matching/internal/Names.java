@@ -18,6 +18,10 @@ public final class Names {
     private static final Pattern ALIAS = Pattern.compile(
             "(?i)(?:\\bd\\s*/\\s*b\\s*/\\s*a\\b\\.?|\\bd\\s*\\.\\s*b\\s*\\.\\s*a\\b\\.?|\\bdba\\b|\\bdoing business as\\b|\\ba\\s*/\\s*k\\s*/\\s*a\\b"
                     + "|\\ba\\.k\\.a\\.?|\\baka\\b|\\btrading as\\b|\\bf\\s*/\\s*k\\s*/\\s*a\\b|\\bfka\\b|\\bformerly(?: known as)?\\b|[()\\[\\];|]|\\s/\\s)");
+    /** "Acme Tool - Peoria Plant", "Acme Tool, Quincy Division": the company's name before a worksite qualifier. */
+    private static final Pattern DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+");
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "(?i)\\b(?:plant|division|div|facility|branch|location|campus|warehouse|site|office|store|yard|terminal)\\b");
     static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "incorporation", "llc", "lc", "corp", "corporation", "co", "company",
             "cos", "companies", "ltd", "limited", "lp", "llp", "lllp", "pllc", "pc", "pa", "plc", "sc", "nfp", "nonprofit", "dba", "ltdco",
             "llcs", "sa", "gmbh");
@@ -80,6 +84,7 @@ public final class Names {
                 continue;
             }
             add(out, name);
+            company(name).ifPresent(c -> add(out, c));
             Matcher m = ALIAS.matcher(name);
             if (m.find()) {
                 for (String part : ALIAS.split(name)) {
@@ -90,6 +95,19 @@ public final class Names {
         }
         out.remove(List.<String>of());
         return List.copyOf(out);
+    }
+
+    /** The name without its worksite qualifier: the part before " - ", or before a comma that a qualifier word follows. */
+    static java.util.Optional<String> company(String name) {
+        Matcher dash = DASH.matcher(name);
+        if (dash.find() && dash.start() > 0) {
+            return java.util.Optional.of(name.substring(0, dash.start()));
+        }
+        int comma = name.indexOf(',');
+        if (comma > 0 && QUALIFIER.matcher(name.substring(comma)).find()) {
+            return java.util.Optional.of(name.substring(0, comma));
+        }
+        return java.util.Optional.empty();
     }
 
     private static void add(Set<List<String>> out, String part) {

@@ -10,13 +10,19 @@ record Place(boolean sameSite, boolean sameTown, boolean otherTown, boolean conf
         boolean sameZip = a.zip5 != null && a.zip5.equals(b.zip5);
         boolean sameTown = sameZip || a.sameTown(b);
         boolean otherTown = !sameTown && (a.city != null && b.city != null || a.zip5 != null && b.zip5 != null);
-        boolean streetUnknown = !a.hasStreet() || !b.hasStreet();
+        // No street address to compare: one has none, or one gives its PO box and the other its street.
+        boolean streetUnknown = !(a.number != null && b.number != null) && !(a.poBox != null && b.poBox != null);
         double street = a.street != null && b.street != null
                 ? Math.max(Similarity.ratio(a.street, b.street), Similarity.ratio(a.streetCore, b.streetCore)) : -1;
         boolean sameNumber = a.number != null && a.number.equals(b.number);
         String town = sameZip ? "same ZIP" : "same town";
         if (sameTown && sameNumber && (street < 0 || street >= config.streetSimilarity())) {
             return new Place(true, true, false, false, false, Scorer.SAME_SITE, true, "same street number + " + town);
+        }
+        // One record has only the town, the other only the ZIP (or neither): the same number and street in one state is one worksite.
+        boolean sameState = a.state != null && a.state.equals(b.state);
+        if (!sameTown && !otherTown && sameState && sameNumber && street >= config.streetSimilarity()) {
+            return new Place(true, false, false, false, false, Scorer.SAME_STREET_IN_STATE, true, "same street number + same state");
         }
         if (sameZip && a.number != null && b.number != null && !sameNumber && street >= 0.9 && Similarity.distance(a.number, b.number) == 1) {
             return new Place(true, true, false, false, false, Scorer.NUMBER_TYPO, true, "street number one digit apart + same street + same ZIP");

@@ -30,6 +30,7 @@ public final class Scorer {
     static final double FEIN_TYPO = 0.2;
     static final double SAME_SITE = 0.25;
     static final double NUMBER_TYPO = 0.15;
+    static final double SAME_STREET_IN_STATE = 0.2;
     static final double PO_BOX = 0.2;
     static final double SAME_ZIP = 0.12;
     static final double SAME_TOWN = 0.1;
@@ -39,6 +40,8 @@ public final class Scorer {
     static final double NAICS_CLOSE = 0.02;
     static final double NAICS_OTHER_SECTOR = -0.1;
     static final double SECTOR_NAME = 0.9;
+    /** Name similarity (brands left out) for a same-company link between records of two worksites with nothing else in common. */
+    static final double COMPANY_NAME = 0.92;
 
     private Scorer() {
     }
@@ -55,7 +58,7 @@ public final class Scorer {
     private static MatchResult rules(Profile a, Profile b, MatchConfig config, Context context) {
         double name = name(a, b, context, false);
         // Franchisees share the brand, not the company: a match on brand names alone needs the place or an identifier.
-        boolean brandOnly = name >= config.nameFloor() && name(a, b, context, true) < config.nameFloor();
+        boolean brandOnly = name >= config.nameFloor() && name(a, b, context, true) < config.nameFloor() && !twoNamesAgree(a, b, context, config);
         List<String> why = new ArrayList<>();
         why.add((brandOnly ? "brand name " : "name ") + two(name));
         boolean feinSame = a.fein != null && a.fein.equals(b.fein);
@@ -97,7 +100,9 @@ public final class Scorer {
         }
         Place place = Place.of(a.site, b.site, config);
         score += place.weight();
-        corroborated |= place.corroborates() && (!brandOnly || place.sameSite());
+        // A franchisee's records in one town, one of them without street, are one when nothing else speaks against it.
+        boolean brandHere = place.sameSite() || place.sameTown() && !place.conflict() && !phoneDiffers && !feinDiffers;
+        corroborated |= place.corroborates() && (!brandOnly || brandHere);
         if (brandOnly && !corroborated) {
             score = Math.min(score, NAME * name);
         }
@@ -140,6 +145,85 @@ public final class Scorer {
             }
         }
         return new MatchResult(level, clamp(score), why);
+    }
+
+    /**
+     * Whether two records that do not match may still be two worksites of one company: the same distinctive name (no
+     * brand) and nothing that speaks against it (FEINs, NAICS sectors, websites). Such a pair alone is not a match (one
+     * name in two towns can be two employers); {@link Clustering} joins the two companies only when no record of
+     * either contradicts the other, so a multi-site employer whose other sites' records lack a FEIN is still one company.
+     */
+    public static boolean sameCompanyName(Profile a, Profile b, Context context) {
+        return a.names.length > 0 && b.names.length > 0 && !carriesBrand(a, context) && !carriesBrand(b, context) && !contradict(a, b, context)
+                && name(a, b, context, true) >= COMPANY_NAME && !otherTradeNames(a, b, context);
+    }
+
+    /** Two different names of one agree with two different names of the other: the brand and the owner's name ("X dba Brand"). */
+    private static boolean twoNamesAgree(Profile a, Profile b, Context context, MatchConfig config) {
+        if (a.names.length < 2 || b.names.length < 2) {
+            return false;
+        }
+        for (int i = 0; i < a.names.length; i++) {
+            for (int j = 0; j < b.names.length; j++) {
+                if (NameForm.similarity(a.names[i], b.names[j], context) < config.nameFloor()) {
+                    continue;
+                }
+                for (int k = 0; k < a.names.length; k++) {
+                    for (int l = 0; l < b.names.length; l++) {
+                        if (k != i && l != j && NameForm.similarity(a.names[k], b.names[l], context) >= config.nameFloor()
+                                && NameForm.similarity(a.names[i], a.names[k], context) < config.nameFloor()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A franchisee's record: its owner's name ("Becker Holdings") says nothing of which owner it is without the worksite. */
+    private static boolean carriesBrand(Profile p, Context context) {
+        for (NameForm n : p.names) {
+            if (context.isBrandName(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Both records have a name the other lacks: one owner's two businesses ("X dba A" and "X dba B") are no link. */
+    private static boolean otherTradeNames(Profile a, Profile b, Context context) {
+        return hasUnmatchedName(a, b, context) && hasUnmatchedName(b, a, context);
+    }
+
+    private static boolean hasUnmatchedName(Profile a, Profile b, Context context) {
+        for (NameForm x : a.names) {
+            boolean found = false;
+            for (NameForm y : b.names) {
+                found |= NameForm.similarity(x, y, context) >= COMPANY_NAME;
+            }
+            if (!found) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Evidence beside the name that two records are one company's: the same industry (NAICS to 4 digits) or the same website. */
+    static boolean supports(Profile a, Profile b, Context context) {
+        return Identifiers.naicsAgreement(a.naics, b.naics) >= 4 || a.domain != null && a.domain.equals(b.domain) && !context.isBrandDomain(a.domain);
+    }
+
+    /** Evidence that two records are two companies: other FEINs, other NAICS sectors, other (non-brand) websites. */
+    static boolean contradict(Profile a, Profile b, Context context) {
+        if (a.fein != null && b.fein != null && !a.fein.equals(b.fein) && !Similarity.oneTypoApart(a.fein, b.fein)) {
+            return true;
+        }
+        if (Identifiers.naicsAgreement(a.naics, b.naics) == 0) {
+            return true;
+        }
+        return a.domain != null && b.domain != null && !a.domain.equals(b.domain) && !context.isBrandDomain(a.domain)
+                && !context.isBrandDomain(b.domain);
     }
 
     private static double clamp(double v) {
