@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The alternating harness of {@code --quick} runs every pair on a tiny data set and prints a ratio and p50/p99 for each. */
+/** The alternating harnesses of {@code --quick} run every pair, the bulk import and the CSV command on tiny data and print their ratios. */
 class AlternatingPairsSmokeTest {
     @Test
     void everyPairGivesARatioAndPercentiles() throws Exception {
@@ -18,6 +18,12 @@ class AlternatingPairsSmokeTest {
     @Test
     void theImportRoundsStoreEmployersWithTheirContactsOnBothSides() throws Exception {
         String table = AlternatingImport.run(1, 200);
+        assertThat(table).containsPattern("\\| all \\| [0-9,]+ \\| [0-9,]+ \\| [0-9]+\\.[0-9]{2} \\|");
+    }
+
+    @Test
+    void theCsvCommandAndTheRawBaselineStoreEveryRowOfTheSameFile() throws Exception {
+        String table = CsvImportBench.run(1, 200); // throws unless the command exits 0 and both sides stored all 200
         assertThat(table).containsPattern("\\| all \\| [0-9,]+ \\| [0-9,]+ \\| [0-9]+\\.[0-9]{2} \\|");
     }
 }
