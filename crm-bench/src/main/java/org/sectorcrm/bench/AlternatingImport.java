@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Locale;
 
 import org.sectorcrm.core.BatchOptions;
+import org.sectorcrm.core.contact.Contact;
 import org.sectorcrm.core.employer.Employer;
 
 /**
  * The whole-workload harness for bulk import: library and raw JDBC alternate in one process, round by round, each
- * storing the same generated employers (1,000 per transaction) into its own growing SQLite database, so that load
- * from other processes hits both sides alike. Prints employers per second for each side and the ratio per round
- * and over all rounds.
+ * storing the same generated employers with their establishments and then their contacts (three per employer on
+ * average; 1,000 records per transaction) into its own growing SQLite database, so that load from other processes hits
+ * both sides alike. Prints employers per second (each with its establishments and contacts) for each side and the
+ * ratio per round and over all rounds.
  */
 public final class AlternatingImport {
     private AlternatingImport() {
@@ -25,14 +27,19 @@ public final class AlternatingImport {
                 RawJdbc jdbc = new RawJdbc(raw.url(), raw.admin.id().asString(), raw.admin.partner().asString())) {
             BenchData data = new BenchData(2026);
             for (int r = 0; r <= rounds; r++) {
-                List<Employer> drafts = data.employers(perRound);
+                List<Employer> drafts = data.employersWithIds(perRound);
+                List<Contact> contacts = drafts.stream().flatMap(e -> data.contacts(e.id()).stream()).toList();
+                BatchOptions options = BatchOptions.defaults().withBatchSize(CrmBenchmarks.BATCH);
                 long t0 = System.nanoTime();
-                long created = lib.session().employers().importAll(drafts.stream(), BatchOptions.defaults().withBatchSize(CrmBenchmarks.BATCH)).created();
+                long created = lib.session().employers().importAll(drafts.stream(), options).created();
+                long createdContacts = lib.session().contacts().importAll(contacts.stream(), options).created();
                 long t1 = System.nanoTime();
                 int stored = jdbc.insertEmployers(drafts, CrmBenchmarks.BATCH).size();
+                int storedContacts = jdbc.insertContacts(contacts, CrmBenchmarks.BATCH);
                 long t2 = System.nanoTime();
-                if (created != perRound || stored != perRound) {
-                    throw new IllegalStateException("round " + r + ": library stored " + created + ", raw " + stored + " of " + perRound);
+                if (created != perRound || stored != perRound || createdContacts != contacts.size() || storedContacts != contacts.size()) {
+                    throw new IllegalStateException("round " + r + ": library stored " + created + " employers and " + createdContacts + " contacts, raw "
+                            + stored + " and " + storedContacts + " of " + perRound + " and " + contacts.size());
                 }
                 if (r == 0) {
                     continue; // warm-up round

@@ -17,9 +17,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link CrmBenchmarks} bounded and prints each library figure with its raw-JDBC baseline and the ratio.
- * {@code --quick}: 5,000 employers, one short iteration each, in this JVM (about two minutes);
+ * {@code --quick}: every pair alternating in one process ({@link AlternatingPairs} on 3,000 employers with p50/p99, then
+ * {@link AlternatingImport}: 2 rounds of 2,000 employers with their contacts, then {@link CsvImportBench}: 2 rounds of
+ * 1,000 rows), under two minutes on a quiet 2-core machine;
  * default: 20,000 employers, one fork, 1 warm-up and 3 measured iterations of 2 s (a few minutes);
+ * {@code --jmh-quick}: the JMH pairs on 5,000 employers, one short iteration each, in this JVM;
  * {@code --smoke}: 300 employers, one 100 ms iteration (the test phase uses it to check the harness runs);
+ * {@code --load}: the standalone server under fixed-rate load ({@link org.sectorcrm.bench.load.LoadTest}; with
+ * {@code --quick}: 5,000 employers, 100-500 req/s for 5 s each);
+ * {@code --csv}: the CSV command end to end against raw JDBC ({@link CsvImportBench});
  * {@code --import}: the bulk import alone, library and raw alternating in one process ({@link AlternatingImport});
  * {@code --scan N}: {@code dedupe scan} over N stored employers ({@link ScanBench});
  * {@code --only REGEX} narrows the benchmarks; {@code --out FILE} writes the table as Markdown.
@@ -28,11 +34,14 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException, java.sql.SQLException {
+    public static void main(String[] args) throws RunnerException, IOException, java.sql.SQLException, InterruptedException {
         boolean quick = false;
         boolean smoke = false;
         boolean alternating = false;
         int scan = 0;
+        boolean jmhQuick = false;
+        boolean load = false;
+        boolean csv = false;
         String only = ".*";
         Path out = null;
         for (int i = 0; i < args.length; i++) {
@@ -40,13 +49,31 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--smoke" -> smoke = true;
                 case "--import" -> alternating = true;
+                case "--jmh-quick" -> jmhQuick = true;
+                case "--load" -> load = true;
+                case "--csv" -> csv = true;
                 case "--only" -> only = args[++i];
                 case "--scan" -> scan = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--quick, --smoke, --import, --scan N, --only REGEX, --out FILE)");
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--quick, --jmh-quick, --smoke, --import, --csv, --load, --scan N, --only REGEX, --out FILE)");
             }
         }
-        String table = scan > 0 ? ScanBench.run(scan) : alternating ? AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000) : run(quick, smoke, only);
+        String table;
+        if (scan > 0) {
+            table = ScanBench.run(scan);
+        } else if (load) {
+            table = quick ? org.sectorcrm.bench.load.LoadTest.run(5_000, new int[] {100, 250, 500}, java.time.Duration.ofSeconds(5))
+                    : org.sectorcrm.bench.load.LoadTest.run(20_000, new int[] {100, 250, 500, 750, 1_000, 1_500, 2_000}, java.time.Duration.ofSeconds(15));
+        } else if (csv) {
+            table = CsvImportBench.run(quick ? 2 : 3, quick ? 2_000 : 10_000);
+        } else if (alternating) {
+            table = AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000);
+        } else if (quick) {
+            table = AlternatingPairs.run(3_000, 3, 3_000) + "\n" + AlternatingImport.run(2, 2_000) + "\n" + CsvImportBench.run(2, 1_000);
+        } else {
+            table = run(jmhQuick, smoke, only);
+        }
         System.out.println(table);
         if (out != null) {
             Files.writeString(out, table);

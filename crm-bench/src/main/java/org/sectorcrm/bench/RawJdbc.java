@@ -19,6 +19,9 @@ import java.util.UUID;
 
 import org.sectorcrm.core.IdGenerator;
 import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.contact.Contact;
+import org.sectorcrm.core.contact.ContactId;
+import org.sectorcrm.core.contact.ContactRole;
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.Establishment;
@@ -26,7 +29,9 @@ import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.reference.PartnerId;
+import org.sectorcrm.core.search.Reader;
 import org.sectorcrm.core.search.SearchableText;
+import org.sectorcrm.core.type.AggregateTypes;
 import org.sectorcrm.jdbc.internal.SearchWords;
 import org.sectorcrm.json.CrmJson;
 
@@ -49,6 +54,8 @@ public final class RawJdbc implements AutoCloseable {
     private final PreparedStatement insertWord;
     private final PreparedStatement insertAudit;
     private final PreparedStatement insertOutbox;
+    private final PreparedStatement insertContact;
+    private final PreparedStatement insertRole;
     private final PreparedStatement insertEngagement;
     private final PreparedStatement byId;
     private final PreparedStatement byStatus;
@@ -72,6 +79,9 @@ public final class RawJdbc implements AutoCloseable {
         insertWord = c.prepareStatement("INSERT INTO crm_search_word (record_type, record_id, scope, word) VALUES (?, ?, '*', ?)");
         insertAudit = c.prepareStatement("INSERT INTO crm_audit (id, at, actor_id, partner_id, action, record_type, record_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertOutbox = c.prepareStatement("INSERT INTO crm_outbox (event_id, occurred_at, event_type, record_type, record_id, doc) VALUES (?, ?, ?, ?, ?, ?)");
+        insertContact = c.prepareStatement("INSERT INTO crm_contact (id, version, created_at, updated_at, created_by, employer_id, email, active, doc)"
+                + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)");
+        insertRole = c.prepareStatement("INSERT INTO crm_contact_role (contact_id, role) VALUES (?, ?)");
         insertEngagement = c.prepareStatement("INSERT INTO crm_engagement (id, version, created_at, updated_at, created_by, employer_id, establishment_id,"
                 + " partnership_id, partner_id, staff_id, engaged_on, channel, staff_assisted, external_id, doc) VALUES (?, 1, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?)");
         byId = c.prepareStatement("SELECT doc FROM crm_employer WHERE id = ?");
@@ -106,6 +116,55 @@ public final class RawJdbc implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Stores the contacts (their employers stored before) in transactions of {@code batchSize}: per contact its
+     * {@code crm_contact} row, its role rows, its search words (the text every reader may search: e-mail and phone are
+     * personal and stay out, as in the store), one audit and one outbox row. Returns how many were stored.
+     */
+    public int insertContacts(List<Contact> drafts, int batchSize) throws SQLException {
+        for (int from = 0; from < drafts.size(); from += batchSize) {
+            try {
+                for (Contact d : drafts.subList(from, Math.min(drafts.size(), from + batchSize))) {
+                    addContact(d);
+                }
+                insertContact.executeBatch();
+                insertRole.executeBatch();
+                insertWord.executeBatch();
+                insertAudit.executeBatch();
+                insertOutbox.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return drafts.size();
+    }
+
+    private void addContact(Contact d) throws SQLException {
+        Instant now = Instant.now();
+        String at = TS.format(now);
+        Contact k = d.withId(d.id() != null ? d.id() : new ContactId(ids.next())).withStamp(new Stamp(1, now, now, new PartnerId(UUID.fromString(partner))));
+        String id = k.id().asString();
+        insertContact.setString(1, id);
+        insertContact.setString(2, at);
+        insertContact.setString(3, at);
+        insertContact.setString(4, partner);
+        insertContact.setString(5, k.employer().asString());
+        insertContact.setString(6, k.email() == null ? null : k.email().value());
+        insertContact.setInt(7, k.active() ? 1 : 0);
+        insertContact.setString(8, CrmJson.write(k));
+        insertContact.addBatch();
+        for (ContactRole role : k.roles()) {
+            insertRole.setString(1, id);
+            insertRole.setString(2, role.name());
+            insertRole.addBatch();
+        }
+        words("contact", id, AggregateTypes.CONTACT.searchableText(k, Reader.EVERYONE));
+        audit(at, "CREATE", "contact", id, 1);
+        outbox(at, "ContactCreated", "contact", id);
+    }
+
     private Employer addEmployer(Employer d) throws SQLException {
         Instant now = Instant.now();
         String at = TS.format(now);
@@ -113,7 +172,7 @@ public final class RawJdbc implements AutoCloseable {
         for (Establishment s : d.establishments()) {
             sites.add(s.id() == null ? s.withId(new EstablishmentId(ids.next())) : s);
         }
-        Employer e = d.withId(new EmployerId(ids.next())).withEstablishments(sites)
+        Employer e = d.withId(d.id() != null ? d.id() : new EmployerId(ids.next())).withEstablishments(sites)
                 .withStamp(new Stamp(1, now, now, new PartnerId(UUID.fromString(partner))));
         String id = e.id().asString();
         insertEmployer.setString(1, id);

@@ -2,6 +2,7 @@ package org.sectorcrm.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.sectorcrm.core.employer.Employer;
@@ -166,6 +167,12 @@ public final class EmployerOperations extends RecordOperations<EmployerId, Emplo
     @Override
     public Employer get(EmployerId id) {
         requireId(id);
+        // A stored employer is one SELECT (CrmStorage.find, which a cache answers without a transaction); only an id
+        // that is not stored is followed through the merge records (issue 13: resolving first read every employer twice).
+        Optional<Employer> stored = crm.storage().find(AggregateTypes.EMPLOYER, id);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
         return crm.storage().read(tx -> DedupeOperations.resolve(tx, id).flatMap(r -> tx.employers().find(r)))
                 .orElseThrow(() -> new NotFoundException(key(), id));
     }

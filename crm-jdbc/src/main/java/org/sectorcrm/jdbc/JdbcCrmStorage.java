@@ -299,7 +299,7 @@ public final class JdbcCrmStorage implements CrmStorage {
                     jdbi.useHandle(sql::inspect);
                 }
                 Documents documents = new Documents(CrmJson.mapper());
-                Engine engine = new Engine(jdbi, sql, documents, pool == null, timeout);
+                Engine engine = new Engine(jdbi, sql, documents, pool == null, timeout, pool);
                 if (mode != SchemaMode.NONE) {
                     // Before anything is served: a migration may have asked for the search index to be filled.
                     SearchReindex.run(engine);
