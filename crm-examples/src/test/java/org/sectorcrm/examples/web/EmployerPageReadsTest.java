@@ -42,7 +42,8 @@ import org.sectorcrm.testing.TestDatabase;
  * The employer page reads the storage a fixed number of times whatever the employer's size (docs/web.md): no read per
  * contact, engagement, need or referral (an N+1 would show as more reads for the bigger employer). Every read the page's
  * request makes through the storage SPI is counted: record finds, queries, counts and searches, audit queries and report
- * queries, on a real SQLite file behind the real server.
+ * queries, on a real SQLite file behind the real server. And since it reads a bounded number of each kind, a page that
+ * cannot show everything says what it shows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmployerPageReadsTest {
@@ -96,6 +97,18 @@ class EmployerPageReadsTest {
         assertThat(bigReads).as("reads of a page with 25 times the records (an N+1 shows here)").isEqualTo(smallReads);
     }
 
+    @Test
+    void aPageThatCannotShowEverythingSaysWhatItShows() throws Exception {
+        Employer busy = ann.employers().create(Employer.named("Busy Foundry Works"));
+        LocalDate today = LocalDate.now(Clock.systemUTC());
+        for (int i = 0; i <= 100; i++) { // one more than the timeline holds
+            ann.engagements().create(Engagement.of(busy.id(), ann.actor().partner(), ann.actor().user(), today.minusDays(i), Channel.CALL, "Call " + i));
+        }
+        String body = get(busy).body();
+        assertThat(body).contains("id=\"timeline-cut\"").contains("the newest 100 engagements").doesNotContain("the first 200 contacts");
+        assertThat(get(employerWith("Quiet Tooling", 2)).body()).doesNotContain("timeline-cut");
+    }
+
     private Employer employerWith(String name, int n) {
         Employer e = ann.employers().create(Employer.named(name));
         LocalDate today = LocalDate.now(Clock.systemUTC());
@@ -111,11 +124,16 @@ class EmployerPageReadsTest {
     /** The reads the storage served for one GET of the employer's page. */
     private int page(Employer e) throws Exception {
         reads.set(0);
+        get(e);
+        return reads.get();
+    }
+
+    private HttpResponse<String> get(Employer e) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/employers/" + e.id().asString()))
                 .header("Cookie", ApiServer.SESSION_COOKIE + "=" + sid).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains(e.legalName());
-        return reads.get();
+        return page;
     }
 
     /** The storage, with every read made through any transaction it hands out counted (the outbox poller's event reads aside). */

@@ -39,6 +39,8 @@ import org.sectorcrm.examples.web.WebRequest;
  */
 public final class EmployerPage {
     static final int TIMELINE = 100;
+    /** How many of each other kind the page shows. */
+    static final int LIST = 200;
 
     /** One entry of the timeline. */
     public record Item(LocalDate date, String kind, String title, String detail, String href, List<NoteView> notes) {
@@ -56,20 +58,42 @@ public final class EmployerPage {
     public record Change(String at, String who, String action, String fields) {
     }
 
+    private static void more(List<String> cut, org.sectorcrm.core.Page<?> page, String kind) {
+        if (page.hasNext()) {
+            cut.add("the first " + LIST + " " + kind);
+        }
+    }
+
     public void show(WebRequest r) {
         CrmSession s = r.crm();
         EmployerId id = EmployerId.of(r.path("id"));
         Employer e = s.employers().get(id);
-        List<ContactView> contacts = s.contacts().list(ContactFilter.atEmployer(id), PageRequest.first(200)).items();
+        var contactPage = s.contacts().list(ContactFilter.atEmployer(id), PageRequest.first(LIST));
+        List<ContactView> contacts = contactPage.items();
         List<Engagement> engagements = s.engagements().timeline(id, TIMELINE);
-        List<BusinessNeed> needs = s.needs().list(new NeedFilter(id, null, null, null), PageRequest.first(200)).items();
-        List<Solution> solutions = s.solutions().list(new SolutionFilter(id, null, null, null, null), PageRequest.first(200)).items();
-        List<Referral> referrals = s.referrals().list(new ReferralFilter(null, null, id, null, null), PageRequest.first(200)).items();
+        var needPage = s.needs().list(new NeedFilter(id, null, null, null), PageRequest.first(LIST));
+        List<BusinessNeed> needs = needPage.items();
+        var solutionPage = s.solutions().list(new SolutionFilter(id, null, null, null, null), PageRequest.first(LIST));
+        List<Solution> solutions = solutionPage.items();
+        var referralPage = s.referrals().list(new ReferralFilter(null, null, id, null, null), PageRequest.first(LIST));
+        List<Referral> referrals = referralPage.items();
         List<org.sectorcrm.core.partnership.SectorPartnership> partnerships = s.partnerships().list(
                 new org.sectorcrm.core.partnership.PartnershipFilter(null, null, null, null, id), PageRequest.first(50)).items();
-        List<Appointment> appointments = s.appointments().list(new AppointmentFilter(id, null, null, null, null, null, null),
-                PageRequest.first(200)).items();
-        List<OutcomeMeasure> outcomes = s.outcomes().list(new OutcomeFilter(id, null, null), PageRequest.first(200)).items();
+        var appointmentPage = s.appointments().list(new AppointmentFilter(id, null, null, null, null, null, null), PageRequest.first(LIST));
+        List<Appointment> appointments = appointmentPage.items();
+        var outcomePage = s.outcomes().list(new OutcomeFilter(id, null, null), PageRequest.first(LIST));
+        List<OutcomeMeasure> outcomes = outcomePage.items();
+        // the page reads a bounded number of each kind (a fixed number of reads); when there are more, it says so
+        List<String> cut = new ArrayList<>();
+        more(cut, contactPage, "contacts");
+        if (engagements.size() >= TIMELINE) {
+            cut.add("the newest " + TIMELINE + " engagements");
+        }
+        more(cut, needPage, "needs");
+        more(cut, solutionPage, "solutions");
+        more(cut, referralPage, "referrals");
+        more(cut, appointmentPage, "appointments");
+        more(cut, outcomePage, "outcome measures");
         List<AuditEntry> history = s.audit().history(AggregateTypes.EMPLOYER, id, PageRequest.first(50)).items();
 
         Map<String, String> contactNames = new LinkedHashMap<>();
@@ -142,6 +166,7 @@ public final class EmployerPage {
         p.put("contacts", contacts);
         p.put("engaged", engaged);
         p.put("timeline", timeline);
+        p.put("cut", cut);
         p.put("changes", changes);
         // the sector partnerships it belongs to, linked (their page shows the rest): one read
         p.put("partnerships", partnerships.stream().map(sp -> new Option("/partnerships/" + sp.id().asString(), sp.name() + " ("
