@@ -286,6 +286,9 @@ abstract class UpgradeTestBase {
             insert(table.name(), row);
             for (Table.Child<T> child : table.children()) {
                 Set<String> childColumns = catalog.get(child.table());
+                if (childColumns == null) {
+                    continue; // a child table a later migration adds and fills from the documents (V013's establishments)
+                }
                 for (List<Object> values : child.rows().apply(record)) {
                     Map<String, Object[]> r = new LinkedHashMap<>();
                     r.put(child.ownerColumn(), row.get("id"));
