@@ -17,7 +17,7 @@ CREATE TABLE crm_employer_establishment (
     county           TEXT,
     is_primary       INTEGER NOT NULL CHECK (is_primary IN (0, 1)),
     PRIMARY KEY (employer_id, establishment_id)
-) STRICT, WITHOUT ROWID;
+) WITHOUT ROWID, STRICT;
 
 INSERT INTO crm_employer_establishment (employer_id, establishment_id, county, is_primary)
 SELECT e.id, json_extract(s.value, '$.id'), json_extract(s.value, '$.county'), CASE WHEN json_extract(s.value, '$.primary') = 1 THEN 1 ELSE 0 END
