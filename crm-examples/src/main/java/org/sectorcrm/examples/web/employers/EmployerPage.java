@@ -67,7 +67,18 @@ public final class EmployerPage {
     public void show(WebRequest r) {
         CrmSession s = r.crm();
         EmployerId id = EmployerId.of(r.path("id"));
-        Employer e = s.employers().get(id);
+        Employer e;
+        try {
+            e = s.employers().get(id);
+        } catch (org.sectorcrm.core.NotFoundException gone) {
+            // a merged employer's old id leads to its survivor (read only then: a stored employer's page costs no extra read)
+            var survivor = s.dedupe().resolve(id);
+            if (survivor.isEmpty()) {
+                throw gone;
+            }
+            r.redirect("/employers/" + survivor.get().asString(), "Employer " + id + " was merged into this one.");
+            return;
+        }
         var contactPage = s.contacts().list(ContactFilter.atEmployer(id), PageRequest.first(LIST));
         List<ContactView> contacts = contactPage.items();
         List<Engagement> engagements = s.engagements().timeline(id, TIMELINE);
