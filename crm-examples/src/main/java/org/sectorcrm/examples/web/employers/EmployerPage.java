@@ -67,16 +67,10 @@ public final class EmployerPage {
     public void show(WebRequest r) {
         CrmSession s = r.crm();
         EmployerId id = EmployerId.of(r.path("id"));
-        Employer e;
-        try {
-            e = s.employers().get(id);
-        } catch (org.sectorcrm.core.NotFoundException gone) {
-            // a merged employer's old id leads to its survivor (read only then: a stored employer's page costs no extra read)
-            var survivor = s.dedupe().resolve(id);
-            if (survivor.isEmpty()) {
-                throw gone;
-            }
-            r.redirect("/employers/" + survivor.get().asString(), "Employer " + id + " was merged into this one.");
+        Employer e = s.employers().get(id);
+        if (!e.id().equals(id)) {
+            // get() follows a merged employer's old id to its survivor: send the browser to the survivor's own address
+            r.redirect("/employers/" + e.id().asString(), "Employer " + id + " was merged into this one.");
             return;
         }
         var contactPage = s.contacts().list(ContactFilter.atEmployer(id), PageRequest.first(LIST));
