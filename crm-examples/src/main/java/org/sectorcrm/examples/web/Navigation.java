@@ -18,6 +18,9 @@ final class Navigation {
         add(items, "/partnerships", "Partnerships", current);
         add(items, "/appointments", "Appointments", current);
         add(items, "/dashboard", "Dashboard", current);
+        if (org.sectorcrm.examples.web.dedupe.DedupePages.mayReview(actor)) {
+            add(items, "/dedupe", "Duplicates", current); // the review queue: STAFF marks pairs, a MANAGER merges
+        }
         add(items, "/admin", "Administration", current); // every role: its own API tokens; the rest by role
         return items;
     }

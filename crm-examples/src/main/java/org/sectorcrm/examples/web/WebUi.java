@@ -117,6 +117,7 @@ public final class WebUi {
         all.addAll(new org.sectorcrm.examples.web.dashboard.DashboardPage().routes());
         all.addAll(new org.sectorcrm.examples.web.admin.AdminPages(accounts).routes());
         all.addAll(new org.sectorcrm.examples.web.transfer.TransferPages(accounts).routes());
+        all.addAll(new org.sectorcrm.examples.web.dedupe.DedupePages().routes());
         return all;
     }
 

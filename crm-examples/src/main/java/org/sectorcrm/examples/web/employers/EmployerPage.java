@@ -68,6 +68,11 @@ public final class EmployerPage {
         CrmSession s = r.crm();
         EmployerId id = EmployerId.of(r.path("id"));
         Employer e = s.employers().get(id);
+        if (!e.id().equals(id)) {
+            // get() follows a merged employer's old id to its survivor: send the browser to the survivor's own address
+            r.redirect("/employers/" + e.id().asString(), "Employer " + id + " was merged into this one.");
+            return;
+        }
         var contactPage = s.contacts().list(ContactFilter.atEmployer(id), PageRequest.first(LIST));
         List<ContactView> contacts = contactPage.items();
         List<Engagement> engagements = s.engagements().timeline(id, TIMELINE);
