@@ -84,6 +84,15 @@ class EseReportBrowserTest extends BrowserTestBase {
         browser.assertReflowsAt320("ESE drill-down");
         browser.shot("drill-down");
 
+        // one establishment a page: the second page holds the other one, as the API's next
+        browser.open("/reports/ese/drill-down?period=" + period + "&area=state&figure=row5&limit=1");
+        assertThat(browser.text("#drill-establishments tbody th a")).isEqualTo(drill.establishments().get(0).employerName());
+        browser.find("a[rel=next]").click();
+        browser.waitUntilPathStarts("/reports/ese/drill-down?period=" + period + "&area=state&limit=1&figure=row5&after=");
+        assertThat(browser.all("#drill-establishments tbody th a")).hasSize(1);
+        assertThat(browser.text("#drill-establishments tbody th a")).isEqualTo(drill.establishments().get(1).employerName());
+        assertThat(browser.all("a[rel=next]")).isEmpty();
+
         browser.find("#drill-establishments tbody th a").click();
         browser.waitUntilPathStarts("/employers/");
 

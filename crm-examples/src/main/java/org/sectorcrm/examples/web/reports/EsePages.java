@@ -28,7 +28,7 @@ import org.sectorcrm.examples.web.WebUi.WebRoute;
  * kept so it can be corrected. Definitions: docs/reports.md.
  */
 public final class EsePages {
-    /** Establishments per drill-down page: each costs an employer read and its engagements' reads. */
+    /** Establishments per drill-down page by default ({@code limit} as in the API): each costs an employer read and its engagements' reads. */
     static final int PAGE = 50;
 
     /** One figure of the table: its ETA-9169 row (0 for the total), label, count and drill-down link. */
@@ -106,8 +106,10 @@ public final class EsePages {
         p.put("figure", figure);
         EseDrillDown drill = null;
         List<String> problems = List.of();
+        int limit = PAGE;
         try {
-            drill = r.crm().reports().eseDrillDown(period, area, figure, r.query("after"), PAGE);
+            limit = limit(r);
+            drill = r.crm().reports().eseDrillDown(period, area, figure, r.query("after"), limit);
         } catch (ValidationException e) {
             problems = problems(e);
         }
@@ -117,7 +119,7 @@ public final class EsePages {
                 items.add(view(r, item));
             }
         }
-        String q = query(period, area);
+        String q = query(period, area) + (limit == PAGE ? "" : "&limit=" + limit);
         p.put("problems", problems);
         p.put("drill", drill);
         p.put("items", items);
@@ -194,6 +196,19 @@ public final class EsePages {
             case "lookBack" -> "Establishments served in the look-back window (the repeat-business denominator)";
             default -> figure.matches("row[1-8]") ? "ETA-9169 row " + figure.substring(3) : figure;
         };
+    }
+
+    /** {@code limit} as the API reads it; crm-core checks the range (1..1000). */
+    private static int limit(WebRequest r) {
+        String v = r.query("limit");
+        if (v == null) {
+            return PAGE;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("page", "limit", "must be a whole number but was '" + v + "'");
+        }
     }
 
     private static String period(WebRequest r) {
