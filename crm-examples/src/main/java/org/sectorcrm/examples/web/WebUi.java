@@ -115,6 +115,7 @@ public final class WebUi {
         all.addAll(new org.sectorcrm.examples.web.appointments.AppointmentPages().routes());
         all.add(WebRoute.get("/employers/{id}", new org.sectorcrm.examples.web.employers.EmployerPage()::show));
         all.addAll(new org.sectorcrm.examples.web.dashboard.DashboardPage().routes());
+        all.addAll(new org.sectorcrm.examples.web.reports.EsePages().routes());
         all.addAll(new org.sectorcrm.examples.web.admin.AdminPages(accounts).routes());
         all.addAll(new org.sectorcrm.examples.web.transfer.TransferPages(accounts).routes());
         all.addAll(new org.sectorcrm.examples.web.dedupe.DedupePages().routes());
