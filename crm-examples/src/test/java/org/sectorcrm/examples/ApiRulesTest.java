@@ -103,6 +103,7 @@ class ApiRulesTest {
     @Test
     void whatAGetAnswersAPutTakesBackForEveryResource() throws Exception {
         List<String> roundTripped = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (Route put : demo.server.routes()) {
             if (put.method() != HandlerType.PUT || demo.server.routes().stream().noneMatch(g -> g.method() == HandlerType.GET && g.path().equals(put.path())
                     && !g.paged())) {
@@ -110,6 +111,7 @@ class ApiRulesTest {
                 // records (PUT /establishment-counts), whose records round-trip at /establishment-counts/{id}
                 continue;
             }
+            expected.add(put.path());
             List<String> paths = new ArrayList<>();
             if (put.path().endsWith("/{id}")) {
                 String list = put.path().substring(0, put.path().length() - "/{id}".length());
@@ -150,7 +152,8 @@ class ApiRulesTest {
         for (AggregateType<?, ?, ?> type : AggregateTypes.all()) {
             assertThat(roundTripped).contains(ApiServer.BASE + "/" + type.plural() + "/{id}");
         }
-        assertThat(roundTripped).contains(ApiServer.BASE + "/me/notifications");
+        // and every other PUT with a GET of its own (this demo server sends no mail, so /me/notifications is MailApiTest's)
+        assertThat(roundTripped).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
