@@ -48,12 +48,7 @@ class DoNotContactFormTest {
         app = new CrmApplication(StorageFactory.open(file), Clock.systemUTC());
         admin = app.initialise(WebFixture.PASSWORD.toCharArray(), WebFixture.ADMIN, false, 1);
         base = "http://127.0.0.1:" + app.start("127.0.0.1", 0).port();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + ApiServer.BASE + "/session"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + WebFixture.ADMIN
-                        + "\",\"password\":\"" + WebFixture.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(ApiServer.SESSION_COOKIE + "=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie: " + login.body()));
-        sid = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        sid = WebFixture.sessionId(http, base, WebFixture.ADMIN);
     }
 
     @AfterAll

@@ -68,12 +68,7 @@ class EmployerPageReadsTest {
         ann = app.crm().as(admin);
         college = ann.reference().partners().create(Partner.named("Rock Valley College", PartnerKind.COMMUNITY_COLLEGE));
         base = "http://127.0.0.1:" + app.start("127.0.0.1", 0).port();
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + ApiServer.BASE + "/session"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + WebFixture.ADMIN
-                        + "\",\"password\":\"" + WebFixture.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(ApiServer.SESSION_COOKIE + "=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie: " + login.body()));
-        sid = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        sid = WebFixture.sessionId(http, base, WebFixture.ADMIN);
     }
 
     @AfterAll

@@ -72,6 +72,16 @@ final class WebFixture implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** Signs {@code email} in through {@code POST /api/v1/session} on the server at {@code base}; the session id its cookie carries. */
+    static String sessionId(java.net.http.HttpClient http, String base, String email) throws Exception {
+        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + ApiServer.BASE + "/session"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email
+                        + "\",\"password\":\"" + PASSWORD + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(ApiServer.SESSION_COOKIE + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie: " + login.body()));
+        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+    }
+
     static LocalDate today() {
         return LocalDate.now(Clock.systemUTC());
     }

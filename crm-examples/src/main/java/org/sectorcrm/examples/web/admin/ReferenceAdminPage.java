@@ -1,7 +1,6 @@
 package org.sectorcrm.examples.web.admin;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class ReferenceAdminPage {
         case "region" -> {
             RegionKind kind = errors.parse("regionKind", r.form("regionKind"), RegionKind::valueOf);
             Region saved = errors.save(() -> s.reference().regions().create(Region.of(r.form("code"), r.form("regionName"), kind,
-                    words(r.form("counties")))), v -> switch (FormErrors.firstSegment(v)) {
+                    ReferenceEditPage.words(r.form("counties")))), v -> switch (FormErrors.firstSegment(v)) {
                     case "id", "code" -> "code";
                     case "name" -> "regionName";
                     case "kind" -> "regionKind";
@@ -83,7 +82,7 @@ public final class ReferenceAdminPage {
         }
         case "sector" -> {
             Sector saved = errors.save(() -> s.reference().sectors().create(Sector.of(r.form("sectorCode"), r.form("sectorName"),
-                    words(r.form("naics")))), v -> switch (FormErrors.firstSegment(v)) {
+                    ReferenceEditPage.words(r.form("naics")))), v -> switch (FormErrors.firstSegment(v)) {
                     case "id", "code" -> "sectorCode";
                     case "name" -> "sectorName";
                     default -> "naics";
@@ -97,14 +96,6 @@ public final class ReferenceAdminPage {
             return;
         }
         page(r, 400, form, errors, r.formValues());
-    }
-
-    /** A comma-separated list as typed ("Cook, DuPage"); a blank field is an empty list. */
-    private static List<String> words(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList();
     }
 
     private void page(WebRequest r, int status, String form, FormErrors errors, Map<String, String> values) {
