@@ -170,6 +170,12 @@ final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text.equals(text(css)));
     }
 
+    /** Waits (bounded) until the element's text contains {@code text}: the old page's own flash may still be shown. */
+    void waitForTextContaining(String css, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> text(css).contains(text));
+    }
+
     void waitUntilPathIsNot(String prefix) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().startsWith(prefix));
     }

@@ -119,8 +119,8 @@ class MessageThreadBrowserTest extends BrowserTestBase {
         browser.waitFor("#message-list");
         browser.find("#f-file").sendKeys(file.toString());
         browser.find("form[enctype='multipart/form-data'] button[type=submit]").click();
-        browser.waitFor(".flash");
-        assertThat(browser.text("section[aria-labelledby=attachments]")).contains("intake-form.pdf");
+        // the message's page still shows its own flash until the upload's answer arrives: wait for the file itself
+        browser.waitForTextContaining("section[aria-labelledby=attachments]", "intake-form.pdf");
         browser.signOut();
 
         browser.signIn(WebFixture.STAFF_A, WebFixture.PASSWORD);
