@@ -1,19 +1,13 @@
 package org.sectorcrm.core;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 import org.sectorcrm.core.reference.EseCategory;
-import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.Region;
-import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.report.CalendarQuarter;
 import org.sectorcrm.core.report.EseOptions;
 import org.sectorcrm.core.report.EseReport;
@@ -21,21 +15,19 @@ import org.sectorcrm.core.report.EstablishmentCount;
 import org.sectorcrm.core.report.EstablishmentCountId;
 import org.sectorcrm.core.report.ProgramPeriod;
 import org.sectorcrm.core.report.ReportArea;
-import org.sectorcrm.core.spi.ReportQueries.PlacedService;
+import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.spi.StorageTransaction;
 import org.sectorcrm.core.type.AggregateTypes;
 
 /**
- * The ESE definitions over one transaction's view. The storage counts and places (one {@code placedCountableServices}
- * query per window: distinct triples, each resolved to an establishment, with its county and its employer's region;
- * never engagements, never one employer read per served employer); this class applies the area and forms the sets.
+ * The ESE definitions over one transaction's view. The storage counts, places and applies the area (one
+ * {@code eseEstablishments} query for both windows: one row per placed establishment of the area with its categories in
+ * the period and whether it was served in the look-back window; never engagements, never one employer read per served
+ * employer); this class forms the figures.
  */
 final class EseCalculation {
     private final StorageTransaction tx;
     private final Set<String> notCounted = new TreeSet<>();
-    /** Normalised once per spelling: a county name comes in many rows. */
-    private final Map<String, String> normalCounties = new java.util.HashMap<>();
-    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
 
     private EseCalculation(StorageTransaction tx) {
         this.tx = tx;
@@ -46,50 +38,57 @@ final class EseCalculation {
     }
 
     private EseReport run(ProgramPeriod period, ReportArea area, EseOptions options) {
-        PartnerId partner = null;
-        Predicate<Placed> inArea = p -> true;
+        ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
+        ReportQueries.EseQuery query;
         if (area instanceof ReportArea.InRegion r) {
             Region region = tx.regions().find(r.region())
                     .orElseThrow(() -> ValidationException.of("report", "area", "region " + r.region() + " does not exist"));
-            Set<String> counties = new java.util.HashSet<>();
-            region.counties().forEach(c -> counties.add(normalCounty(c)));
-            inArea = p -> p.county() != null ? counties.contains(p.county()) : region.id().equals(p.region());
+            query = ReportQueries.EseQuery.inRegion(period.start(), period.end(), window.start(), window.end(), region.id(), region.counties());
         } else if (area instanceof ReportArea.OfPartner o) {
-            partner = o.partner();
-            if (tx.partners().find(partner).isEmpty()) {
-                throw ValidationException.of("report", "area", "partner " + partner + " does not exist");
+            if (tx.partners().find(o.partner()).isEmpty()) {
+                throw ValidationException.of("report", "area", "partner " + o.partner() + " does not exist");
             }
+            query = ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), o.partner());
+        } else {
+            query = ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), null);
         }
-        Map<EseCategory, TreeSet<String>> byCategory = new EnumMap<>(EseCategory.class);
-        for (EseCategory c : EseCategory.values()) {
-            byCategory.put(c, new TreeSet<>());
+        // One row per placed establishment of the area (the store applies the area): lists, sorted once at the end,
+        // instead of a sorted set per figure (tens of thousands of ids at state scale).
+        List<List<String>> byCategory = new ArrayList<>();
+        for (int i = 0; i < EseCategory.values().length; i++) {
+            byCategory.add(new ArrayList<>());
         }
-        TreeSet<String> total = new TreeSet<>();
-        for (PlacedService s : tx.reports().placedCountableServices(period.start(), period.end(), partner, true)) {
-            Placed p = place(s);
-            if (p != null && inArea.test(p)) {
-                byCategory.get(s.category()).add(p.establishment());
-                total.add(p.establishment());
+        List<String> served = new ArrayList<>();
+        List<String> before = new ArrayList<>();
+        for (ReportQueries.EseEstablishment s : tx.reports().eseEstablishments(query)) {
+            if (s.establishment() == null) {
+                notCounted.add(s.employer().asString()); // no establishment named and no primary one: nothing to count
+                continue;
+            }
+            String id = s.establishment().asString();
+            if (!s.categories().isEmpty()) {
+                served.add(id);
+                for (EseCategory c : s.categories()) {
+                    byCategory.get(c.ordinal()).add(id);
+                }
+            }
+            if (s.lookBack()) {
+                before.add(id);
             }
         }
         List<EseReport.Row> rows = new ArrayList<>();
-        byCategory.forEach((c, ids) -> rows.add(new EseReport.Row(c.line(), c.label(), c, ids.size(), List.copyOf(ids))));
-
-        ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
-        TreeSet<String> before = new TreeSet<>();
-        for (PlacedService s : tx.reports().placedCountableServices(window.start(), window.end(), partner, false)) {
-            Placed p = place(s);
-            if (p != null && inArea.test(p)) {
-                before.add(p.establishment());
-            }
+        for (EseCategory c : EseCategory.values()) {
+            List<String> ids = sortedDistinct(byCategory.get(c.ordinal()));
+            rows.add(new EseReport.Row(c.line(), c.label(), c, ids.size(), ids));
         }
-        List<String> again = before.stream().filter(total::contains).toList();
-        EseReport.Rate repeat = rate(again, (long) before.size(), List.copyOf(before),
+        served = sortedDistinct(served);
+        before = sortedDistinct(before);
+        List<String> again = intersection(before, served);
+        EseReport.Rate repeat = rate(again, (long) before.size(), before,
                 "no establishment in the area received a countable service in the " + options.lookBackYears() + " program years before PY"
                         + period.programYear() + " (" + window.start() + ".." + window.end() + ")");
 
         CalendarQuarter quarter = period.countQuarter();
-        List<String> served = List.copyOf(total);
         EseReport.Rate penetration;
         String countArea = area.countArea();
         if (countArea == null) {
@@ -116,22 +115,34 @@ final class EseCalculation {
         return new EseReport.Rate(numerator.size(), denominator, (double) numerator.size() / denominator, null, numerator, denominatorIds);
     }
 
-    /** An establishment served, with what places it in a region (county normalised, null without one). */
-    private record Placed(String establishment, String county, RegionCode region) {
-    }
-
-    private Placed place(PlacedService s) {
-        if (s.establishment() == null) {
-            notCounted.add(s.employer().asString()); // no establishment named and no primary one: nothing to count
-            return null;
+    /** {@code ids} sorted, each once (a store lists an establishment once per employer; ids are compared as text). */
+    private static List<String> sortedDistinct(List<String> ids) {
+        String[] a = ids.toArray(new String[0]);
+        java.util.Arrays.sort(a);
+        List<String> out = new ArrayList<>(a.length);
+        for (int i = 0; i < a.length; i++) {
+            if (i == 0 || !a[i].equals(a[i - 1])) {
+                out.add(a[i]);
+            }
         }
-        String county = s.county() == null || s.county().isBlank() ? null : normalCounties.computeIfAbsent(s.county(), EseCalculation::normalCounty);
-        return new Placed(s.establishment().asString(), county, s.region());
+        return List.copyOf(out);
     }
 
-    /** Counties compare ignoring case, surrounding blanks and a trailing " County" ("Cook County" = "cook"). */
-    static String normalCounty(String county) {
-        String c = BLANKS.matcher(county.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
-        return c.endsWith(" county") ? c.substring(0, c.length() - " county".length()).trim() : c;
+    /** The ids in both sorted lists, in order. */
+    private static List<String> intersection(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0, j = 0; i < a.size() && j < b.size();) {
+            int c = a.get(i).compareTo(b.get(j));
+            if (c == 0) {
+                out.add(a.get(i));
+                i++;
+                j++;
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +71,8 @@ import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.core.spi.ReportQueries.PartnerContact;
+import org.sectorcrm.core.spi.ReportQueries.EseEstablishment;
+import org.sectorcrm.core.spi.ReportQueries.EseQuery;
 import org.sectorcrm.core.spi.ReportQueries.PlacedService;
 import org.sectorcrm.core.spi.ReportQueries.ServedEstablishment;
 import org.sectorcrm.core.spi.StorageTransaction;
@@ -1261,6 +1264,61 @@ public abstract class CrmStorageCompatibilityKit extends SentenceContracts {
                     () -> storage.read(tx -> tx.reports().placedCountableServices(null, to, null, true)));
             assertThatExceptionOfType(ValidationException.class).as("placedCountableServices without an end").isThrownBy(
                     () -> storage.read(tx -> tx.reports().placedCountableServices(from, null, p1, false)));
+        }
+
+        @Test
+        @DisplayName("eseEstablishments: one row per placed establishment (none named: the primary one) with its categories in the period and whether served in the look-back window, both windows' days inclusive; a partner's services only; a region by the establishment's county (compared by countyKey) or, without one, the employer's region")
+        void eseEstablishments() {
+            Establishment first = Establishments.anEstablishment().inCounty("Cook").notPrimary().build();
+            Establishment primary = Establishments.anEstablishment().inCounty("lake county").primary().build();
+            Establishment dropped = Establishments.anEstablishment().inCounty("Peoria").notPrimary().build();
+            Establishment plain = Establishments.anEstablishment().inCounty(null).primary().build();
+            Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inRegion("IL-EDR-4").withEstablishments(first, primary, dropped).build());
+            Employer e2 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inRegion("IL-EDR-6").withEstablishments().build());
+            Employer e3 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inRegion("IL-EDR-4").withEstablishments(plain).build());
+            EseCategory a = EseCategory.WORKFORCE_RECRUITMENT_ASSISTANCE;
+            EseCategory b = EseCategory.TRAINING_SERVICES;
+            EseCategory c = EseCategory.ACCESSING_UNTAPPED_LABOR_POOLS;
+            PartnerId p1 = Fixtures.partnerId();
+            LocalDate from = LocalDate.of(2025, 7, 1);
+            LocalDate to = LocalDate.of(2025, 9, 30);
+            LocalDate lookFrom = LocalDate.of(2022, 7, 1);
+            LocalDate lookTo = LocalDate.of(2025, 6, 30);
+            Writes.insert(storage, Kinds.of(AggregateTypes.ENGAGEMENT), by(served(e1, null, from, true, a), p1), by(served(e1, primary, to, true, b), p1),
+                    by(served(e1, primary, lookTo, true, a), p1), served(e1, first, lookTo, true, c), served(e1, first, LocalDate.of(2025, 7, 2), false, b),
+                    served(e1, dropped, LocalDate.of(2025, 8, 2), true, c), served(e2, null, LocalDate.of(2025, 8, 3), true, b),
+                    served(e3, plain, lookFrom, true, a), served(e3, plain, LocalDate.of(2025, 8, 5), true, a),
+                    served(e1, first, lookFrom.minusDays(1), true, b), served(e1, first, to.plusDays(1), true, b));
+            // Edited after the engagements: the placement follows the employer's latest version (region, counties, establishments).
+            org.sectorcrm.core.reference.RegionCode r5 = new org.sectorcrm.core.reference.RegionCode("IL-EDR-5");
+            Employer edited = e1.withRegion(r5).withEstablishments(List.of(
+                    new Establishment(first.id(), first.name(), first.address(), "COOK County", first.uiAccountNumber(), first.naics(), false), primary));
+            storage.inTransaction(tx -> {
+                tx.employers().save(Kinds.of(AggregateTypes.EMPLOYER).nextVersion(edited), 1);
+                return null;
+            });
+            EseEstablishment onlyPrimary = new EseEstablishment(e1.id(), primary.id(), Set.of(a, b), true);
+            EseEstablishment firstBefore = new EseEstablishment(e1.id(), first.id(), Set.of(), true);
+            EseEstablishment droppedNow = new EseEstablishment(e1.id(), dropped.id(), Set.of(c), false);
+            EseEstablishment unplaced = new EseEstablishment(e2.id(), null, Set.of(b), false);
+            EseEstablishment plainBoth = new EseEstablishment(e3.id(), plain.id(), Set.of(a), true);
+            List<EseEstablishment> state = storage.read(tx -> tx.reports().eseEstablishments(EseQuery.of(from, to, lookFrom, lookTo, null)));
+            assertThat(state).as("one row per placed establishment: (e1, none) and (e1, primary) are one").doesNotHaveDuplicates();
+            assertThat(state).as("state").containsExactlyInAnyOrder(onlyPrimary, firstBefore, droppedNow, unplaced, plainBoth);
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.of(from, to, lookFrom, lookTo, p1))))
+                    .as("partner").containsExactly(onlyPrimary);
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.of(from, to, lookFrom, lookTo, Fixtures.partnerId()))))
+                    .as("a partner without engagements").isEmpty();
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.inRegion(from, to, lookFrom, lookTo, r5, List.of("Cook", "Kane")))))
+                    .as("region 5: Cook County by its county, the dropped establishment by the employer's region; not Lake County").containsExactlyInAnyOrder(firstBefore, droppedNow);
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.inRegion(from, to, lookFrom, lookTo,
+                    new org.sectorcrm.core.reference.RegionCode("IL-EDR-4"), List.of(" Lake  "))))).as("region 4: Lake County of an employer of region 5, an establishment without a county")
+                    .containsExactlyInAnyOrder(onlyPrimary, plainBoth);
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.inRegion(from, to, lookFrom, lookTo,
+                    new org.sectorcrm.core.reference.RegionCode("IL-EDR-6"), List.of())))).as("region 6: an employer without establishments, by its region").containsExactly(unplaced);
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.of(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 3, 31),
+                    LocalDate.of(2027, 1, 1), LocalDate.of(2029, 12, 31), null)))).as("nothing in either window").isEmpty();
+            assertThatExceptionOfType(ValidationException.class).as("a window without a day").isThrownBy(() -> EseQuery.of(from, to, null, lookTo, null));
         }
 
         @Test

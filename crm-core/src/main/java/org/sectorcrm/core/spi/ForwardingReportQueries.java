@@ -57,6 +57,12 @@ public class ForwardingReportQueries implements ReportQueries {
     }
 
     @Override
+    public List<EseEstablishment> eseEstablishments(EseQuery query) {
+        beforeEachQuery();
+        return delegate.eseEstablishments(query);
+    }
+
+    @Override
     public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
         beforeEachQuery();
         return delegate.partnerContacts(from, to);

@@ -75,6 +75,141 @@ public interface ReportQueries {
     List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, PartnerId partner, boolean byCategory);
 
     /**
+     * For the ESE report, both of its windows in one answer, the area applied: one row per establishment served in the
+     * area, placed as {@link #placedCountableServices} places it (the engagement's establishment, or for an engagement
+     * that names none its employer's primary one), with the ESE categories of its countable services dated
+     * {@code query.from()}..{@code query.to()} (empty when it was served only in the look-back window) and whether it had
+     * a countable service dated {@code query.lookBackFrom()}..{@code query.lookBackTo()}; all days inclusive. Only
+     * establishments with a countable service in at least one window are listed, each once per employer: an engagement
+     * naming no establishment and one naming the primary establishment give one row. A row with a null establishment
+     * is an employer with such services that has no establishment to place them at.
+     *
+     * <p>The area: {@code query.partner()} keeps the services of that partner's engagements. {@code query.region()}
+     * keeps an establishment whose county (as its employer lists it) is one of {@code query.counties()}, compared by
+     * {@link #countyKey}; an establishment without a county (null or blank, or no longer listed by its employer) is
+     * kept when its employer's region is {@code query.region()}, and so is a row with a null establishment. Rows of
+     * employers deleted in this view are left out. In no particular order.
+     *
+     * <p>The default is the reference definition over two {@link #placedCountableServices} calls; a store with SQL
+     * answers it in one statement, the area applied in the database (fewer rows, and a small region reads only its
+     * employers' index entries).
+     *
+     * @throws org.sectorcrm.core.ValidationException when a day of either window is null (checked by {@link EseQuery})
+     * @since 2
+     */
+    default List<EseEstablishment> eseEstablishments(EseQuery query) {
+        Objects.requireNonNull(query, "query");
+        return EseQuery.reference(query, placedCountableServices(query.from(), query.to(), query.partner(), true),
+                placedCountableServices(query.lookBackFrom(), query.lookBackTo(), query.partner(), false));
+    }
+
+    /**
+     * The key counties compare by: ignoring case, surrounding and repeated blanks and a trailing " County" ("Cook County"
+     * = "cook"); null for null or blank (no county).
+     */
+    static String countyKey(String county) {
+        if (county == null || county.isBlank()) {
+            return null;
+        }
+        String c = EseQuery.BLANKS.matcher(county.trim()).replaceAll(" ").toLowerCase(java.util.Locale.ROOT);
+        return c.endsWith(" county") ? c.substring(0, c.length() - " county".length()).trim() : c;
+    }
+
+    /**
+     * The question of {@link #eseEstablishments}: the period's days, the look-back window's days, and the area (all
+     * null: the state; a partner; or a region with its counties as the region lists them).
+     */
+    record EseQuery(LocalDate from, LocalDate to, LocalDate lookBackFrom, LocalDate lookBackTo, PartnerId partner, RegionCode region, List<String> counties) {
+        static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
+        public EseQuery {
+            org.sectorcrm.core.internal.Check c = org.sectorcrm.core.internal.Check.of("report").require("from", from).require("to", to)
+                    .require("lookBackFrom", lookBackFrom).require("lookBackTo", lookBackTo);
+            counties = List.copyOf(c.list("counties", counties));
+            if (region == null && !counties.isEmpty()) {
+                c.fail("counties", "are only given with a region");
+            }
+            c.throwIfInvalid();
+        }
+
+        /** The whole deployment, or one partner's services when {@code partner} is not null. */
+        public static EseQuery of(LocalDate from, LocalDate to, LocalDate lookBackFrom, LocalDate lookBackTo, PartnerId partner) {
+            return new EseQuery(from, to, lookBackFrom, lookBackTo, partner, null, List.of());
+        }
+
+        /** The establishments of a region: those in {@code counties}, and those without a county whose employer is in {@code region}. */
+        public static EseQuery inRegion(LocalDate from, LocalDate to, LocalDate lookBackFrom, LocalDate lookBackTo, RegionCode region, List<String> counties) {
+            return new EseQuery(from, to, lookBackFrom, lookBackTo, null, Objects.requireNonNull(region, "region"), counties);
+        }
+
+        /** The region's counties as {@link ReportQueries#countyKey} keys (empty without a region). */
+        public Set<String> countyKeys() {
+            Set<String> keys = new java.util.HashSet<>();
+            counties.forEach(c -> {
+                String k = countyKey(c);
+                if (k != null) {
+                    keys.add(k);
+                }
+            });
+            return keys;
+        }
+
+        /** Whether a placed row is in this query's region (always, without a region); the partner is the query's. */
+        public boolean inArea(PlacedService s, Set<String> countyKeys) {
+            if (region == null) {
+                return true;
+            }
+            String key = s.establishment() == null ? null : countyKey(s.county());
+            return key != null ? countyKeys.contains(key) : region.equals(s.region());
+        }
+
+        /**
+         * The reference definition of {@link ReportQueries#eseEstablishments} from the placed rows of the period (by
+         * category) and of the look-back window, both already of the query's partner.
+         */
+        public static List<EseEstablishment> reference(EseQuery query, List<PlacedService> period, List<PlacedService> lookBack) {
+            Set<String> keys = query.countyKeys();
+            java.util.Map<List<Object>, Object[]> rows = new java.util.LinkedHashMap<>();
+            for (PlacedService s : period) {
+                if (query.inArea(s, keys)) {
+                    Object[] row = rows.computeIfAbsent(java.util.Arrays.asList(s.employer(), s.establishment()),
+                            k -> new Object[] {java.util.EnumSet.noneOf(EseCategory.class), false});
+                    @SuppressWarnings("unchecked")
+                    Set<EseCategory> categories = (Set<EseCategory>) row[0];
+                    if (s.category() != null) {
+                        categories.add(s.category());
+                    }
+                }
+            }
+            for (PlacedService s : lookBack) {
+                if (query.inArea(s, keys)) {
+                    rows.computeIfAbsent(java.util.Arrays.asList(s.employer(), s.establishment()),
+                            k -> new Object[] {java.util.EnumSet.noneOf(EseCategory.class), false})[1] = true;
+                }
+            }
+            List<EseEstablishment> result = new ArrayList<>(rows.size());
+            rows.forEach((k, row) -> {
+                @SuppressWarnings("unchecked")
+                Set<EseCategory> categories = (Set<EseCategory>) row[0];
+                result.add(new EseEstablishment((EmployerId) k.get(0), (EstablishmentId) k.get(1), categories, (Boolean) row[1]));
+            });
+            return result;
+        }
+    }
+
+    /**
+     * One row of {@link #eseEstablishments}: the employer, the establishment placed (null: the employer has none to
+     * place its services at), the categories served in the period (empty: only in the look-back window) and whether it
+     * was served in the look-back window.
+     */
+    record EseEstablishment(EmployerId employer, EstablishmentId establishment, Set<EseCategory> categories, boolean lookBack) {
+        public EseEstablishment {
+            Objects.requireNonNull(employer, "employer");
+            categories = Set.copyOf(Objects.requireNonNull(categories, "categories")); // the same instance when already immutable
+        }
+    }
+
+    /**
      * For the network-health reports (contact cadence, duplicated effort): per (employer, partner) with engagements
      * dated {@code from}..{@code to} inclusive (a null end is open), the latest such date and how many there are. Every
      * engagement but a mass mailing counts as contact, staff-assisted or not. In no particular order; a store answers it

@@ -17,6 +17,7 @@ import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
 import org.sectorcrm.core.spi.ReportQueries;
+import static org.sectorcrm.core.spi.ReportQueries.countyKey;
 
 /** The report queries as one SQL statement each, instead of reading every record as the SPI's default does. */
 final class JdbcReportQueries implements ReportQueries {
@@ -147,6 +148,182 @@ final class JdbcReportQueries implements ReportQueries {
                 + " LEFT JOIN crm_employer_establishment n ON n.employer_id = t.employer_id AND n.establishment_id = t.establishment_id"
                 + " LEFT JOIN crm_employer_establishment p ON t.establishment_id IS NULL AND p.employer_id = t.employer_id AND p.is_primary = TRUE");
         return sql;
+    }
+
+    /** Each set of categories {@link #eseSql} can answer, by its bits (bit {@code line - 1} per category), built once. */
+    private static final List<Set<EseCategory>> CATEGORY_SETS = categorySets();
+
+    private static List<Set<EseCategory>> categorySets() {
+        List<Set<EseCategory>> sets = new java.util.ArrayList<>();
+        for (int bits = 0; bits < 1 << EseCategory.values().length; bits++) {
+            java.util.EnumSet<EseCategory> set = java.util.EnumSet.noneOf(EseCategory.class);
+            for (EseCategory c : EseCategory.values()) {
+                if ((bits & bit(c)) != 0) {
+                    set.add(c);
+                }
+            }
+            sets.add(Set.copyOf(set));
+        }
+        return List.copyOf(sets);
+    }
+
+    private static int bit(EseCategory c) {
+        return 1 << (c.line() - 1);
+    }
+
+    @Override
+    public List<EseEstablishment> eseEstablishments(EseQuery query) {
+        requireArg("query", query);
+        TxState s = tx.state();
+        try {
+            List<String> inRegion = List.of();
+            List<String> blank = List.of();
+            if (query.region() != null) {
+                // The region's counties as the establishments spell them: the few distinct spellings are compared by
+                // countyKey here, so that the statement compares the column itself (indexed, V014) with exact values.
+                Set<String> keys = query.countyKeys();
+                List<String> in = new java.util.ArrayList<>();
+                List<String> none = new java.util.ArrayList<>();
+                for (String county : s.query(new Sql("SELECT DISTINCT c.county FROM crm_employer_establishment c WHERE c.county IS NOT NULL"),
+                        (rs, ctx) -> rs.getString(1))) {
+                    String key = countyKey(county);
+                    if (key == null) {
+                        none.add(county);
+                    } else if (keys.contains(key)) {
+                        in.add(county);
+                    }
+                }
+                inRegion = in;
+                blank = none;
+            }
+            Sql sql = eseSql(s.dialect(), query, inRegion, blank);
+            // One row per (employer, establishment as named); an engagement naming none is placed at the primary
+            // establishment by the statement, so (employer, none) and (employer, primary) are merged here: a hash
+            // lookup per row instead of a second GROUP BY over every row in the database.
+            List<Row> rows = new java.util.ArrayList<>();
+            Map<String, Row> placedAtPrimary = new HashMap<>();
+            s.query(sql, (rs, ctx) -> {
+                Row r = new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1, rs.getInt(5) == 1);
+                if (r.named) {
+                    rows.add(r);
+                } else {
+                    placedAtPrimary.put(r.employer, r);
+                }
+                return null;
+            });
+            Map<String, EmployerId> employers = new HashMap<>();
+            List<EseEstablishment> result = new java.util.ArrayList<>(rows.size() + placedAtPrimary.size());
+            for (Row r : rows) {
+                Row primary = placedAtPrimary.get(r.employer);
+                if (primary != null && r.establishment.equals(primary.establishment)) {
+                    r.bits |= primary.bits;
+                    r.lookBack |= primary.lookBack;
+                    primary.merged = true;
+                }
+                result.add(r.toResult(employers));
+            }
+            for (Row r : placedAtPrimary.values()) {
+                if (!r.merged) {
+                    result.add(r.toResult(employers));
+                }
+            }
+            return result;
+        } catch (JdbiException e) {
+            throw s.failure("listing the ESE establishments", e);
+        }
+    }
+
+    /** A row of {@link #eseSql} as read, before (employer, none) and (employer, primary) are merged. */
+    private static final class Row {
+        final String employer;
+        final String establishment;
+        int bits;
+        boolean lookBack;
+        final boolean named;
+        boolean merged;
+
+        Row(String employer, String establishment, int bits, boolean lookBack, boolean named) {
+            this.employer = employer;
+            this.establishment = establishment;
+            this.bits = bits;
+            this.lookBack = lookBack;
+            this.named = named;
+        }
+
+        EseEstablishment toResult(Map<String, EmployerId> employers) {
+            return new EseEstablishment(employers.computeIfAbsent(employer, EmployerId::of), establishment == null ? null : EstablishmentId.of(establishment),
+                    CATEGORY_SETS.get(bits), lookBack);
+        }
+    }
+
+    /**
+     * The statement of {@link #eseEstablishments}; its plans are checked by {@code EsePlanTest}. {@code inRegion}: the
+     * county spellings of the query's region; {@code blank}: the spellings that are no county (blank).
+     */
+    static Sql eseSql(SqlDialect d, EseQuery q, List<String> inRegion, List<String> blank) {
+        // One pass over the countable services of both windows (one range: from the earlier start to the later end),
+        // grouped per (employer, establishment) in the covering index's order (SQLite, MariaDB: no temporary B-tree):
+        // the period's categories as a bit set (SUM of the DISTINCT bits is their OR, in every dialect), the look-back
+        // as a flag. Then each group is placed by key lookups as in placedCountableSql, and the region applied.
+        LocalDate from = q.from().isBefore(q.lookBackFrom()) ? q.from() : q.lookBackFrom();
+        LocalDate to = q.to().isAfter(q.lookBackTo()) ? q.to() : q.lookBackTo();
+        StringBuilder bits = new StringBuilder("CASE v.category");
+        for (EseCategory c : EseCategory.values()) {
+            bits.append(" WHEN '").append(c.name()).append("' THEN ").append(bit(c));
+        }
+        bits.append(" ELSE 0 END");
+        String date = d.param(ColumnType.DATE);
+        Sql sql = new Sql("SELECT t.employer_id, COALESCE(t.establishment_id, p.establishment_id), t.categories, t.look_back,"
+                + " CASE WHEN t.establishment_id IS NULL THEN 0 ELSE 1 END"
+                + " FROM (SELECT v.employer_id, v.establishment_id,"
+                + " SUM(DISTINCT CASE WHEN v.engaged_on >= " + date + " AND v.engaged_on <= " + date + " THEN " + bits + " ELSE 0 END) AS categories,"
+                + " MAX(CASE WHEN v.engaged_on >= " + date + " AND v.engaged_on <= " + date + " THEN 1 ELSE 0 END) AS look_back"
+                + " FROM crm_engagement_service v"
+                + (q.partner() == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
+                + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + date + " AND v.engaged_on <= " + date,
+                d.arg(ColumnType.DATE, q.from()), d.arg(ColumnType.DATE, q.to()), d.arg(ColumnType.DATE, q.lookBackFrom()),
+                d.arg(ColumnType.DATE, q.lookBackTo()), d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
+        if (q.partner() != null) {
+            sql.add(" AND e.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(q.partner().asString())));
+        }
+        if (q.region() != null) {
+            // Only the employers that can have an establishment in the region: a small region reads only their index entries.
+            sql.add(" AND v.employer_id IN (SELECT r.id FROM crm_employer r WHERE r.region = " + d.param(ColumnType.CODE),
+                    d.arg(ColumnType.CODE, q.region().value()));
+            if (!inRegion.isEmpty()) {
+                sql.add(" UNION ALL SELECT c.employer_id FROM crm_employer_establishment c WHERE c.county IN (");
+                in(sql, d, inRegion);
+                sql.add(")");
+            }
+            sql.add(")");
+        }
+        sql.add(" GROUP BY v.employer_id, v.establishment_id) t JOIN crm_employer m ON m.id = t.employer_id"
+                + " LEFT JOIN crm_employer_establishment n ON n.employer_id = t.employer_id AND n.establishment_id = t.establishment_id"
+                + " LEFT JOIN crm_employer_establishment p ON t.establishment_id IS NULL AND p.employer_id = t.employer_id AND p.is_primary = TRUE"
+                + " WHERE (t.categories > 0 OR t.look_back = 1)");
+        if (q.region() != null) {
+            // In the region: a county of its list; without a county (none, blank, or no longer listed), the employer's region.
+            sql.add(" AND ((COALESCE(n.county, p.county) IS NULL");
+            if (!blank.isEmpty()) {
+                sql.add(" OR COALESCE(n.county, p.county) IN (");
+                in(sql, d, blank);
+                sql.add(")");
+            }
+            sql.add(") AND m.region = " + d.param(ColumnType.CODE), d.arg(ColumnType.CODE, q.region().value()));
+            if (!inRegion.isEmpty()) {
+                sql.add(" OR COALESCE(n.county, p.county) IN (");
+                in(sql, d, inRegion);
+                sql.add(")");
+            }
+            sql.add(")");
+        }
+        return sql;
+    }
+
+    private static void in(Sql sql, SqlDialect d, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            sql.add((i == 0 ? "" : ", ") + d.param(ColumnType.TEXT), d.arg(ColumnType.TEXT, values.get(i)));
+        }
     }
 
     @Override

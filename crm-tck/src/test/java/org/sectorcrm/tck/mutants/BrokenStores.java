@@ -879,6 +879,39 @@ final class BrokenStores {
         }
     }
 
+    /**
+     * The ESE region filter compares the region's counties with the establishments' as written ("Cook" is not
+     * "COOK County"), instead of by {@link ReportQueries#countyKey} (an SQL {@code IN} over the raw column).
+     */
+    static final class RegionCountiesCompareExactly extends ForwardingCrmStorage {
+        RegionCountiesCompareExactly() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<ReportQueries.EseEstablishment> eseEstablishments(ReportQueries.EseQuery q) {
+                            if (q.region() == null) {
+                                return delegate().eseEstablishments(q);
+                            }
+                            java.util.function.Predicate<PlacedService> in = s -> s.establishment() != null && s.county() != null
+                                    ? q.counties().contains(s.county()) : q.region().equals(s.region());
+                            return ReportQueries.EseQuery.reference(ReportQueries.EseQuery.of(q.from(), q.to(), q.lookBackFrom(), q.lookBackTo(), q.partner()),
+                                    delegate().placedCountableServices(q.from(), q.to(), q.partner(), true).stream().filter(in).toList(),
+                                    delegate().placedCountableServices(q.lookBackFrom(), q.lookBackTo(), q.partner(), false).stream().filter(in).toList());
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** The contact rows forget to leave mass mailings out (a WHERE condition missing from the GROUP BY query). */
     static final class ContactsCountMassMailings extends ForwardingCrmStorage {
         ContactsCountMassMailings() {

@@ -77,6 +77,7 @@ class KitCatchesBrokenStoresTest {
                 mutant("ServedIgnoresStaffAssisted", BrokenStores.ServedIgnoresStaffAssisted::new, "Reports"),
                 mutant("ContactsCountMassMailings", BrokenStores.ContactsCountMassMailings::new, "Reports"),
                 mutant("PlacesFirstEstablishment", BrokenStores.PlacesFirstEstablishment::new, "Reports"),
+                mutant("RegionCountiesCompareExactly", BrokenStores.RegionCountiesCompareExactly::new, "Reports"),
                 mutant("CountsDeletedEmployers", BrokenStores.CountsDeletedEmployers::new, "ReportViews"));
     }
 
