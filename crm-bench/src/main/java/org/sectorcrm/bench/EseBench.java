@@ -24,7 +24,11 @@ import org.sectorcrm.core.engagement.Channel;
 import org.sectorcrm.core.engagement.Engagement;
 import org.sectorcrm.core.engagement.EngagementId;
 import org.sectorcrm.core.reference.EseCategory;
+import org.sectorcrm.core.reference.Region;
+import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.report.EseReport;
+import org.sectorcrm.core.report.ProgramPeriod;
+import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.json.CrmJson;
 
 /**
@@ -77,49 +81,83 @@ public final class EseBench {
     }
 
     private static void time(Fixture f) throws SQLException {
-        {
-            String partner = "partner:" + f.admin.partner().asString();
-            for (String area : List.of("state", "region:R01", "region:R08", partner)) {
-                for (String period : List.of("PY2025", "PY2025Q2")) {
-                    StringBuilder runs = new StringBuilder();
-                    StringBuilder cpu = new StringBuilder();
-                    EseReport r = null;
-                    for (int i = 0; i < 3; i++) {
-                        long s = System.nanoTime();
-                        long c = THREADS.getCurrentThreadCpuTime();
-                        r = f.session().reports().ese(period, area);
-                        runs.append(String.format(Locale.ROOT, " %.0f", (System.nanoTime() - s) / 1e6));
-                        cpu.append(String.format(Locale.ROOT, " %.0f", (THREADS.getCurrentThreadCpuTime() - c) / 1e6));
-                    }
-                    // The thread's CPU time includes SQLite's (it runs in the calling thread); on a loaded machine it
-                    // is the figure to read, as the wall time mostly measures waiting for a core.
-                    System.out.printf(Locale.ROOT, "ese %s %s: total %,d, repeat denominator %,d; ms per run (first cold):%s; thread CPU ms:%s%n", period,
-                            area.startsWith("partner:") ? "partner:<bench board>" : area, r.total().count(), r.repeatBusiness().denominator(), runs, cpu);
-                }
-            }
-            // The SQL alone (the store's countableServices query for PY2025), to tell the database's share from crm-core's.
-            String query = "SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
-                    + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= '2025-07-01' AND v.engaged_on <= '2026-06-30'";
-            try (Connection c = DriverManager.getConnection(f.url()); Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN " + query)) {
-                    while (rs.next()) {
-                        System.out.println("plan: " + rs.getString(4));
-                    }
-                }
-                StringBuilder runs = new StringBuilder();
-                long rows = 0;
+        String partner = "partner:" + f.admin.partner().asString();
+        System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+        System.out.println("report = reports().ese(period, area), 3 runs, the first cold; thread CPU includes SQLite's (it runs in the calling thread).");
+        System.out.println("store query: the report's storage part alone, alternating 3 rounds: eseEstablishments (one statement, area in SQL) vs the");
+        System.out.println("V013 path (two placedCountableServices statements, area applied in Java: what the report did before), thread CPU ms.");
+        String header = String.format(Locale.ROOT, "%-9s %-12s %8s %9s | %-20s %-20s %6s | %-16s %-16s %6s", "period", "area", "total", "look-back",
+                "report wall ms", "report CPU ms", "median", "one pass CPU ms", "V013 path CPU ms", "ratio");
+        System.out.println(header);
+        System.out.println("-".repeat(header.length()));
+        for (String area : List.of("state", "region:R01", "region:R08", partner)) {
+            for (String period : List.of("PY2025", "PY2025Q2")) {
+                long[] wall = new long[3];
+                long[] cpu = new long[3];
+                EseReport r = null;
                 for (int i = 0; i < 3; i++) {
                     long s = System.nanoTime();
-                    rows = 0;
-                    try (ResultSet rs = st.executeQuery(query)) {
-                        while (rs.next()) {
-                            rows++;
-                        }
-                    }
-                    runs.append(String.format(Locale.ROOT, " %.0f", (System.nanoTime() - s) / 1e6));
+                    long c = THREADS.getCurrentThreadCpuTime();
+                    r = f.session().reports().ese(period, area);
+                    wall[i] = (System.nanoTime() - s) / 1_000_000;
+                    cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1_000_000;
                 }
-                System.out.printf(Locale.ROOT, "SQL alone, PY2025 state: %,d rows; ms per run:%s%n", rows, runs);
+                ReportQueries.EseQuery query = query(f, ProgramPeriod.parse(period), area);
+                long[] onePass = new long[3];
+                long[] twoQueries = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    onePass[i] = cpuMs(() -> f.storage.read(tx -> tx.reports().eseEstablishments(query)));
+                    twoQueries[i] = cpuMs(() -> f.storage.read(tx -> ReportQueries.EseQuery.reference(query,
+                            tx.reports().placedCountableServices(query.from(), query.to(), query.partner(), true),
+                            tx.reports().placedCountableServices(query.lookBackFrom(), query.lookBackTo(), query.partner(), false))));
+                }
+                System.out.printf(Locale.ROOT, "%-9s %-12s %,8d %,9d | %-20s %-20s %6d | %-16s %-16s %6.2f%n", period,
+                        area.startsWith("partner:") ? "partner:bench" : area, r.total().count(), r.repeatBusiness().denominator(), join(wall), join(cpu),
+                        median(cpu), join(onePass), join(twoQueries), (double) median(twoQueries) / Math.max(1, median(onePass)));
             }
+        }
+        System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+    }
+
+    /** The storage question the report asks for {@code area} (the regions are the bench data's, counties from the region records). */
+    private static ReportQueries.EseQuery query(Fixture f, ProgramPeriod period, String area) {
+        ProgramPeriod.DateWindow w = period.lookBack(org.sectorcrm.core.report.EseOptions.DEFAULTS.lookBackYears());
+        if (area.startsWith("partner:")) {
+            return ReportQueries.EseQuery.of(period.start(), period.end(), w.start(), w.end(), f.admin.partner());
+        }
+        if (area.startsWith("region:")) {
+            Region region = f.storage.read(tx -> tx.regions().find(new RegionCode(area.substring("region:".length()))).orElseThrow());
+            return ReportQueries.EseQuery.inRegion(period.start(), period.end(), w.start(), w.end(), region.id(), region.counties());
+        }
+        return ReportQueries.EseQuery.of(period.start(), period.end(), w.start(), w.end(), null);
+    }
+
+    private static long cpuMs(Runnable work) {
+        long c = THREADS.getCurrentThreadCpuTime();
+        work.run();
+        return (THREADS.getCurrentThreadCpuTime() - c) / 1_000_000;
+    }
+
+    /** The median of the warm runs (all but the first, which reads a cold cache). */
+    private static long median(long[] runs) {
+        long[] warm = java.util.Arrays.copyOfRange(runs, 1, runs.length);
+        java.util.Arrays.sort(warm);
+        return warm[warm.length / 2];
+    }
+
+    private static String join(long[] runs) {
+        StringBuilder b = new StringBuilder();
+        for (long r : runs) {
+            b.append(b.length() == 0 ? "" : " ").append(r);
+        }
+        return b.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "(unknown: " + e.getMessage() + ")";
         }
     }
 
@@ -143,7 +181,7 @@ public final class EseBench {
                     + " establishment_id, partnership_id, partner_id, staff_id, engaged_on, channel, staff_assisted, external_id, doc)"
                     + " VALUES (?, 1, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, ?)");
                     PreparedStatement svc = c.prepareStatement("INSERT INTO crm_engagement_service (engagement_id, category, employer_id, establishment_id,"
-                            + " engaged_on, staff_assisted) VALUES (?, ?, ?, ?, ?, ?)")) {
+                            + " engaged_on, staff_assisted, partner_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < n; i++) {
                     // skewed: a few employers get most engagements (u^3 over the list)
                     double u = random.nextDouble();
@@ -180,6 +218,7 @@ public final class EseBench {
                         svc.setString(4, est);
                         svc.setString(5, day.toString());
                         svc.setInt(6, assisted ? 1 : 0);
+                        svc.setString(7, g.partner().asString());
                         svc.addBatch();
                         services++;
                     }

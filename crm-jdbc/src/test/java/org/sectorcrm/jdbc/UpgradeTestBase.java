@@ -218,6 +218,11 @@ abstract class UpgradeTestBase {
                 }
                 assertThat(served).as("test self-check: establishments with and without an id, several categories").hasSizeGreaterThan(6);
                 assertThat(tx.reports().servedEstablishments(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))).containsExactlyInAnyOrderElementsOf(served);
+                // V014 filled each service row's partner from its engagement: one partner's countable services are all of them.
+                assertThat(tx.reports().countableServices(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), partner.id()))
+                        .as("the partner's services after V014").containsExactlyInAnyOrderElementsOf(served);
+                assertThat(tx.reports().countableServices(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), new org.sectorcrm.core.reference.PartnerId(java.util.UUID.randomUUID()))).as("another partner")
+                        .isEmpty();
                 return null;
             });
         }

@@ -79,14 +79,13 @@ final class JdbcReportQueries implements ReportQueries {
         requireArg("to", to);
         TxState s = tx.state();
         SqlDialect d = s.dialect();
-        // The distinct triples, never the engagements: at most establishments x 8 rows leave the database. The
-        // engagement row is joined only to select one partner's services.
+        // The distinct triples, never the engagements: at most establishments x 8 rows leave the database. One
+        // partner's services by the service row's own partner (V014), no engagement row read.
         Sql sql = new Sql("SELECT DISTINCT v.employer_id, v.establishment_id, v.category FROM crm_engagement_service v"
-                + (partner == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
                 + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
                 d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
         if (partner != null) {
-            sql.add(" AND e.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(partner.asString())));
+            sql.add(" AND v.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(partner.asString())));
         }
         try {
             return s.query(sql, (rs, ctx) -> {
@@ -131,18 +130,17 @@ final class JdbcReportQueries implements ReportQueries {
 
     /** The statement of {@link #placedCountableServices}; its plans are checked by {@code EsePlanTest}. */
     static Sql placedCountableSql(SqlDialect d, LocalDate from, LocalDate to, PartnerId partner, boolean byCategory) {
-        // The distinct triples (or pairs) first: on SQLite and MariaDB V013's covering index is in their order, so they
-        // come out of the index without a temporary B-tree. Then each is placed by key lookups: the employer's region,
+        // The distinct triples (or pairs) first: on SQLite and MariaDB V013's covering index (V014's for one partner) is
+        // in their order, so they come out of the index without a temporary B-tree. Then each is placed by key lookups: the employer's region,
         // the named establishment's county, or for none named the employer's primary establishment. Deleted employers
         // drop out with the inner join.
         String served = byCategory ? "v.employer_id, v.establishment_id, v.category" : "v.employer_id, v.establishment_id";
         Sql sql = new Sql("SELECT t.employer_id, COALESCE(t.establishment_id, p.establishment_id), " + (byCategory ? "t.category" : "NULL")
                 + ", COALESCE(n.county, p.county), m.region FROM (SELECT DISTINCT " + served + " FROM crm_engagement_service v"
-                + (partner == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
                 + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + d.param(ColumnType.DATE) + " AND v.engaged_on <= " + d.param(ColumnType.DATE),
                 d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
         if (partner != null) {
-            sql.add(" AND e.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(partner.asString())));
+            sql.add(" AND v.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(partner.asString())));
         }
         sql.add(") t JOIN crm_employer m ON m.id = t.employer_id"
                 + " LEFT JOIN crm_employer_establishment n ON n.employer_id = t.employer_id AND n.establishment_id = t.establishment_id"
@@ -278,13 +276,12 @@ final class JdbcReportQueries implements ReportQueries {
                 + " FROM (SELECT v.employer_id, v.establishment_id,"
                 + " SUM(DISTINCT CASE WHEN v.engaged_on >= " + date + " AND v.engaged_on <= " + date + " THEN " + bits + " ELSE 0 END) AS categories,"
                 + " MAX(CASE WHEN v.engaged_on >= " + date + " AND v.engaged_on <= " + date + " THEN 1 ELSE 0 END) AS look_back"
-                + " FROM crm_engagement_service v"
-                + (q.partner() == null ? "" : " JOIN crm_engagement e ON e.id = v.engagement_id")
-                + " WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + date + " AND v.engaged_on <= " + date,
+                + " FROM crm_engagement_service v WHERE v.staff_assisted = TRUE AND v.engaged_on >= " + date + " AND v.engaged_on <= " + date,
                 d.arg(ColumnType.DATE, q.from()), d.arg(ColumnType.DATE, q.to()), d.arg(ColumnType.DATE, q.lookBackFrom()),
                 d.arg(ColumnType.DATE, q.lookBackTo()), d.arg(ColumnType.DATE, from), d.arg(ColumnType.DATE, to));
         if (q.partner() != null) {
-            sql.add(" AND e.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(q.partner().asString())));
+            // The service row's own partner (V014): a partner's index entries only, no engagement row read.
+            sql.add(" AND v.partner_id = " + d.param(ColumnType.UUID), d.arg(ColumnType.UUID, java.util.UUID.fromString(q.partner().asString())));
         }
         if (q.region() != null) {
             // Only the employers that can have an establishment in the region: a small region reads only their index entries.

@@ -158,9 +158,10 @@ public final class Tables {
             .column("staff_assisted", BOOLEAN, Engagement::staffAssisted)
             .column("external_id", TEXT, Engagement::externalId)
             .column("follow_up_due", DATE, Engagement::followUpDue)
-            // Since V002 each service row repeats what the ESE report selects on and returns (servedEstablishments).
-            .child("crm_engagement_service", "engagement_id", List.of("category", "employer_id", "establishment_id", "engaged_on", "staff_assisted"),
-                    List.of(TEXT, UUID, UUID, DATE, BOOLEAN), Tables::serviceRows)
+            // Since V002 each service row repeats what the ESE report selects on and returns (servedEstablishments),
+            // since V014 the partner too (a partner area of the ESE report reads only its own index entries).
+            .child("crm_engagement_service", "engagement_id", List.of("category", "employer_id", "establishment_id", "engaged_on", "staff_assisted", "partner_id"),
+                    List.of(TEXT, UUID, UUID, DATE, BOOLEAN, UUID), Tables::serviceRows)
             .restrictedText(Tables::restrictedNotes)
             .filter(Tables::engagementFilter)
             .build();
@@ -563,7 +564,7 @@ public final class Tables {
     private static List<List<Object>> serviceRows(Engagement e) {
         List<List<Object>> rows = new ArrayList<>(e.services().size());
         for (var category : e.services()) {
-            rows.add(Arrays.asList(category.name(), uuid(e.employer()), uuid(e.establishment()), e.date(), e.staffAssisted()));
+            rows.add(Arrays.asList(category.name(), uuid(e.employer()), uuid(e.establishment()), e.date(), e.staffAssisted(), uuid(e.partner())));
         }
         return rows;
     }
