@@ -38,7 +38,6 @@ import org.sectorcrm.core.report.SatisfactionReport;
 import org.sectorcrm.core.report.Stats;
 import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionId;
-import org.sectorcrm.core.solution.SolutionStatus;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.StorageTransaction;
 
@@ -250,12 +249,13 @@ final class NetworkHealth {
     }
 
     NeedsFunnel needs() {
-        // The first day an AGREED-or-later solution for each need started (choice: no agreement date is stored).
+        // The first day an AGREED-or-later solution for each need was agreed; a solution stored before agreedOn existed
+        // has none and counts from its start date instead (documented choice).
         Map<org.sectorcrm.core.need.NeedId, LocalDate> agreed = new HashMap<>();
-        Set<SolutionStatus> agreedOrLater = Set.of(SolutionStatus.AGREED, SolutionStatus.IN_DELIVERY, SolutionStatus.COMPLETED);
         for (Solution s : all(tx.solutions())) {
-            if (agreedOrLater.contains(s.status()) && s.startDate() != null) {
-                s.needs().forEach(n -> agreed.merge(n, s.startDate(), (a, b) -> a.isBefore(b) ? a : b));
+            LocalDate day = s.agreedOn() != null ? s.agreedOn() : s.startDate();
+            if (s.agreedOrLater() && day != null) {
+                s.needs().forEach(n -> agreed.merge(n, day, (a, b) -> a.isBefore(b) ? a : b));
             }
         }
         List<BusinessNeed> needs = all(tx.needs());
