@@ -28,6 +28,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --csv}: the CSV command end to end against raw JDBC ({@link CsvImportBench});
  * {@code --import}: the bulk import alone, library and raw alternating in one process ({@link AlternatingImport});
  * {@code --scan N}: {@code dedupe scan} over N stored employers ({@link ScanBench});
+ * {@code --generate region|state --db FILE|JDBC-URL [--seed N]}: writes a whole seeded data set into an empty database
+ * through the bulk path ({@link Generate}; state: PostgreSQL only);
+ * {@code --network --db FILE}: times the network-health reports over a generated data set ({@link NetworkBench});
  * {@code --only REGEX} narrows the benchmarks; {@code --out FILE} writes the table as Markdown.
  */
 public final class BenchMain {
@@ -43,6 +46,10 @@ public final class BenchMain {
         boolean load = false;
         boolean csv = false;
         String only = ".*";
+        Scale generate = null;
+        boolean network = false;
+        String db = null;
+        long seed = 11;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -55,12 +62,24 @@ public final class BenchMain {
                 case "--only" -> only = args[++i];
                 case "--scan" -> scan = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--generate" -> generate = Scale.parse(args[++i]);
+                case "--network" -> network = true;
+                case "--db" -> db = args[++i];
+                case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--quick, --jmh-quick, --smoke, --import, --csv, --load, --scan N, --only REGEX, --out FILE)");
+                        + " (--quick, --jmh-quick, --smoke, --import, --csv, --load, --scan N,"
+                        + " --generate region|state --db FILE|URL [--seed N], --network --db FILE, --only REGEX, --out FILE)");
             }
         }
+        if ((generate != null || network) && db == null) {
+            throw new IllegalArgumentException("--generate and --network need --db FILE (SQLite) or --db JDBC-URL");
+        }
         String table;
-        if (scan > 0) {
+        if (generate != null) {
+            table = Generate.run(generate, db, seed);
+        } else if (network) {
+            table = NetworkBench.run(db, quick ? 2 : 5);
+        } else if (scan > 0) {
             table = ScanBench.run(scan);
         } else if (load) {
             table = quick ? org.sectorcrm.bench.load.LoadTest.run(5_000, new int[] {100, 250, 500}, java.time.Duration.ofSeconds(5))

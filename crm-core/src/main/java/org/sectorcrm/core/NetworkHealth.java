@@ -14,21 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
-import org.sectorcrm.core.engagement.Engagement;
-import org.sectorcrm.core.feedback.Feedback;
-import org.sectorcrm.core.need.BusinessNeed;
 import org.sectorcrm.core.need.NeedStatus;
 import org.sectorcrm.core.outcome.Direction;
-import org.sectorcrm.core.outcome.Observation;
-import org.sectorcrm.core.outcome.OutcomeMeasure;
+import org.sectorcrm.core.outcome.Metric;
 import org.sectorcrm.core.partnership.Commitment;
 import org.sectorcrm.core.partnership.MemberRole;
 import org.sectorcrm.core.partnership.SectorPartnership;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerId;
-import org.sectorcrm.core.referral.Referral;
 import org.sectorcrm.core.referral.ReferralStatus;
 import org.sectorcrm.core.report.NeedsFunnel;
 import org.sectorcrm.core.report.OutcomeReport;
@@ -36,22 +30,22 @@ import org.sectorcrm.core.report.PartnershipReport;
 import org.sectorcrm.core.report.ReferralReport;
 import org.sectorcrm.core.report.SatisfactionReport;
 import org.sectorcrm.core.report.Stats;
-import org.sectorcrm.core.solution.Solution;
-import org.sectorcrm.core.solution.SolutionId;
-import org.sectorcrm.core.solution.SolutionStatus;
 import org.sectorcrm.core.spi.AggregateStore;
+import org.sectorcrm.core.spi.ReportQueries;
+import org.sectorcrm.core.spi.ReportQueries.NeedFact;
+import org.sectorcrm.core.spi.ReportQueries.OutcomeFact;
+import org.sectorcrm.core.spi.ReportQueries.RatingCount;
+import org.sectorcrm.core.spi.ReportQueries.ReferralFact;
 import org.sectorcrm.core.spi.StorageTransaction;
 
 /**
- * The outcome and network-health definitions over one transaction's view. They read outcome measures, feedback,
- * referrals, needs, solutions and partnerships page by page (records a region has hundreds or thousands of, not the
- * millions of engagements; an engagement is read only by id, for the feedback about it), and look up the employers
- * they name.
+ * The outcome and network-health definitions over one transaction's view. The referral, funnel, outcome and
+ * satisfaction reports read the storage's compact aggregate queries ({@link org.sectorcrm.core.spi.ReportQueries}:
+ * one row per referral, need or measure from typed columns, feedback counted per group), never whole documents;
+ * medians are computed here from those rows. Partnerships (a region has dozens) are still read page by page.
  */
 final class NetworkHealth {
     private final StorageTransaction tx;
-    private final Map<EmployerId, Employer> employers = new HashMap<>();
-    private final Map<SolutionId, Solution> solutions = new HashMap<>();
 
     NetworkHealth(StorageTransaction tx) {
         this.tx = tx;
@@ -72,46 +66,37 @@ final class NetworkHealth {
         return out;
     }
 
-    private Employer employer(EmployerId id) {
-        return id == null ? null : employers.computeIfAbsent(id, k -> tx.employers().find(k).orElse(null));
-    }
-
-    private Solution solution(SolutionId id) {
-        return id == null ? null : solutions.computeIfAbsent(id, k -> tx.solutions().find(k).orElse(null));
-    }
-
     OutcomeReport outcomes(OutcomeReport.Grouping by) {
         record Key(String metric, String key) {
         }
-        Map<Key, List<OutcomeMeasure>> groups = new TreeMap<>(Comparator.comparing(Key::metric)
+        Map<Key, List<OutcomeFact>> groups = new TreeMap<>(Comparator.comparing(Key::metric)
                 .thenComparing(Key::key, Comparator.nullsFirst(Comparator.naturalOrder())));
-        Map<String, OutcomeMeasure> metrics = new HashMap<>();
+        Map<String, Metric> metrics = new HashMap<>();
         long waiting = 0;
-        for (OutcomeMeasure m : all(tx.outcomes())) {
-            if (m.observations().isEmpty()) {
+        // In id order, so that a custom metric named differently by two measures is shown as the first one names it.
+        for (OutcomeFact m : tx.reports().outcomeFacts()) {
+            if (m.latest() == null) {
                 waiting++;
                 continue;
             }
-            Employer e = employer(m.employer());
-            Solution s = solution(m.solution());
             String key = switch (by) {
-                case SECTOR -> e == null || e.sector() == null ? null : e.sector().asString();
-                case REGION -> e == null || e.region() == null ? null : e.region().asString();
-                case PARTNERSHIP -> s == null || s.partnership() == null ? null : s.partnership().asString();
-                case SOLUTION_TYPE -> s == null ? null : s.type().name();
+                case SECTOR -> m.sector() == null ? null : m.sector().asString();
+                case REGION -> m.region() == null ? null : m.region().asString();
+                case PARTNERSHIP -> m.partnership() == null ? null : m.partnership().asString();
+                case SOLUTION_TYPE -> m.solutionType() == null ? null : m.solutionType().name();
             };
             groups.computeIfAbsent(new Key(m.metric().code(), key), k -> new ArrayList<>()).add(m);
-            metrics.putIfAbsent(m.metric().code(), m);
+            metrics.putIfAbsent(m.metric().code(), m.metric());
         }
         List<OutcomeReport.Group> out = new ArrayList<>();
         groups.forEach((k, measures) -> {
-            var metric = metrics.get(k.metric()).metric();
+            Metric metric = metrics.get(k.metric());
             List<BigDecimal> improvement = new ArrayList<>();
             List<BigDecimal> percent = new ArrayList<>();
             Set<EmployerId> behind = new HashSet<>();
             long improved = 0;
-            for (OutcomeMeasure m : measures) {
-                BigDecimal change = latest(m).value().subtract(m.baseline());
+            for (OutcomeFact m : measures) {
+                BigDecimal change = m.latest().subtract(m.baseline());
                 BigDecimal better = metric.direction() == Direction.HIGHER_IS_BETTER ? change : change.negate();
                 improvement.add(better);
                 if (m.baseline().signum() != 0) {
@@ -126,46 +111,39 @@ final class NetworkHealth {
         return new OutcomeReport(by, out, waiting);
     }
 
-    /** The latest observation; of several on the same day, the last listed. */
-    private static Observation latest(OutcomeMeasure m) {
-        Observation latest = null;
-        for (Observation o : m.observations()) {
-            if (latest == null || !o.on().isBefore(latest.on())) {
-                latest = o;
-            }
-        }
-        return latest;
-    }
-
     SatisfactionReport satisfaction() {
-        Map<String, List<Integer>> byPartner = new TreeMap<>();
+        Map<String, long[]> byPartner = new TreeMap<>();
         Map<String, PartnerId> ids = new HashMap<>();
-        Map<String, List<Integer>> byType = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        List<Integer> every = new ArrayList<>();
-        for (Feedback f : all(tx.feedback())) {
-            Solution s = solution(f.solution());
-            PartnerId partner = s != null ? s.leadPartner() : f.engagement() == null ? null : tx.engagements().find(f.engagement()).map(Engagement::partner).orElse(null);
-            every.add(f.rating());
-            if (partner != null) {
-                byPartner.computeIfAbsent(partner.asString(), k -> new ArrayList<>()).add(f.rating());
-                ids.put(partner.asString(), partner);
+        Map<String, long[]> byType = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        long[] every = new long[5];
+        // Counts per (partner, solution type, rating) from the storage; the ratings are 1..5, so a distribution is all
+        // a mean and a median need.
+        for (RatingCount c : tx.reports().feedbackRatings()) {
+            every[c.rating() - 1] += c.count();
+            if (c.partner() != null) {
+                byPartner.computeIfAbsent(c.partner().asString(), k -> new long[5])[c.rating() - 1] += c.count();
+                ids.put(c.partner().asString(), c.partner());
             }
-            byType.computeIfAbsent(s == null ? null : s.type().name(), k -> new ArrayList<>()).add(f.rating());
+            byType.computeIfAbsent(c.solutionType() == null ? null : c.solutionType().name(), k -> new long[5])[c.rating() - 1] += c.count();
         }
         List<SatisfactionReport.Group> partners = new ArrayList<>();
-        byPartner.forEach((k, r) -> partners.add(new SatisfactionReport.Group(k, partnerName(ids.get(k)), ratings(r), distribution(r))));
+        byPartner.forEach((k, n) -> partners.add(new SatisfactionReport.Group(k, partnerName(ids.get(k)), ratings(n), distribution(n))));
         List<SatisfactionReport.Group> types = new ArrayList<>();
-        byType.forEach((k, r) -> types.add(new SatisfactionReport.Group(k, k == null ? "feedback on an engagement" : k, ratings(r), distribution(r))));
+        byType.forEach((k, n) -> types.add(new SatisfactionReport.Group(k, k == null ? "feedback on an engagement" : k, ratings(n), distribution(n))));
         return new SatisfactionReport(ratings(every), distribution(every), partners, types);
     }
 
-    private static Stats ratings(List<Integer> r) {
-        return Stats.of(r.stream().map(BigDecimal::valueOf).toList());
+    private static Stats ratings(long[] distribution) {
+        List<BigDecimal> values = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            for (long i = 0; i < distribution[r]; i++) {
+                values.add(BigDecimal.valueOf(r + 1));
+            }
+        }
+        return Stats.of(values);
     }
 
-    private static List<Long> distribution(List<Integer> ratings) {
-        long[] n = new long[5];
-        ratings.forEach(r -> n[r - 1]++);
+    private static List<Long> distribution(long[] n) {
         return List.of(n[0], n[1], n[2], n[3], n[4]);
     }
 
@@ -178,9 +156,9 @@ final class NetworkHealth {
     ReferralReport referrals(LocalDate on) {
         record PairKey(PartnerId from, PartnerId to) {
         }
-        Map<PairKey, List<Referral>> pairs = new TreeMap<>(Comparator.comparing((PairKey p) -> p.from().asString()).thenComparing(p -> p.to().asString()));
-        for (Referral r : all(tx.referrals())) {
-            pairs.computeIfAbsent(new PairKey(r.fromPartner(), r.toPartner()), k -> new ArrayList<>()).add(r);
+        Map<PairKey, List<ReferralFact>> pairs = new TreeMap<>(Comparator.comparing((PairKey p) -> p.from().asString()).thenComparing(p -> p.to().asString()));
+        for (ReferralFact r : tx.reports().referralFacts()) {
+            pairs.computeIfAbsent(new PairKey(r.from(), r.to()), k -> new ArrayList<>()).add(r);
         }
         List<ReferralReport.Pair> out = new ArrayList<>();
         pairs.forEach((k, list) -> {
@@ -194,14 +172,14 @@ final class NetworkHealth {
             List<BigDecimal> responseHours = new ArrayList<>();
             List<BigDecimal> completionHours = new ArrayList<>();
             long withoutMoment = 0;
-            for (Referral r : list) {
-                if (r.respondedAt() != null) {
-                    responseHours.add(hoursSinceSent(r, r.respondedAt()));
+            for (ReferralFact r : list) {
+                if (r.responseMillis() != null) {
+                    responseHours.add(hours(r.responseMillis()));
                 } else if (r.status() != ReferralStatus.SENT && r.status() != ReferralStatus.CANCELLED) {
                     withoutMoment++; // answered before crm-core recorded the moment: no response time to give
                 }
-                if (r.completedAt() != null) {
-                    completionHours.add(hoursSinceSent(r, r.completedAt()));
+                if (r.completionMillis() != null) {
+                    completionHours.add(hours(r.completionMillis()));
                 }
                 switch (r.status()) {
                     case SENT -> {
@@ -231,13 +209,8 @@ final class NetworkHealth {
         return new ReferralReport(on, out);
     }
 
-    /**
-     * Hours from the moment the referral was recorded as sent (its stamp's createdAt: when the receiver could first see
-     * it; {@code sentOn} is only a day) to {@code moment}, exact to the millisecond; never below 0 (a restored record
-     * whose clock ran behind).
-     */
-    private static BigDecimal hoursSinceSent(Referral r, java.time.Instant moment) {
-        long ms = Math.max(0, java.time.Duration.between(r.stamp().createdAt(), moment).toMillis());
+    /** Milliseconds ({@link ReportQueries#millisSinceSent}: from the moment the referral was recorded as sent) in hours. */
+    private static BigDecimal hours(long ms) {
         return BigDecimal.valueOf(ms).divide(BigDecimal.valueOf(3_600_000L), MathContext.DECIMAL64);
     }
 
@@ -250,37 +223,29 @@ final class NetworkHealth {
     }
 
     NeedsFunnel needs() {
-        // The first day an AGREED-or-later solution for each need started (choice: no agreement date is stored).
-        Map<org.sectorcrm.core.need.NeedId, LocalDate> agreed = new HashMap<>();
-        Set<SolutionStatus> agreedOrLater = Set.of(SolutionStatus.AGREED, SolutionStatus.IN_DELIVERY, SolutionStatus.COMPLETED);
-        for (Solution s : all(tx.solutions())) {
-            if (agreedOrLater.contains(s.status()) && s.startDate() != null) {
-                s.needs().forEach(n -> agreed.merge(n, s.startDate(), (a, b) -> a.isBefore(b) ? a : b));
-            }
-        }
-        List<BusinessNeed> needs = all(tx.needs());
-        Map<String, List<BusinessNeed>> byCategory = new TreeMap<>();
-        Map<String, List<BusinessNeed>> bySector = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-        for (BusinessNeed n : needs) {
+        // One compact row per need from the storage: category, the employer's sector, status, raisedOn and the earliest
+        // agreement day of an AGREED-or-later solution addressing it (its start date for records without agreedOn).
+        List<NeedFact> needs = tx.reports().needFacts();
+        Map<String, List<NeedFact>> byCategory = new TreeMap<>();
+        Map<String, List<NeedFact>> bySector = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        for (NeedFact n : needs) {
             byCategory.computeIfAbsent(n.category().name(), k -> new ArrayList<>()).add(n);
-            Employer e = employer(n.employer());
-            bySector.computeIfAbsent(e == null || e.sector() == null ? null : e.sector().asString(), k -> new ArrayList<>()).add(n);
+            bySector.computeIfAbsent(n.sector() == null ? null : n.sector().asString(), k -> new ArrayList<>()).add(n);
         }
         List<NeedsFunnel.Row> categories = new ArrayList<>();
-        byCategory.forEach((k, list) -> categories.add(funnelRow(k, list, agreed)));
+        byCategory.forEach((k, list) -> categories.add(funnelRow(k, list)));
         List<NeedsFunnel.Row> sectors = new ArrayList<>();
-        bySector.forEach((k, list) -> sectors.add(funnelRow(k, list, agreed)));
-        return new NeedsFunnel(funnelRow(null, needs, agreed), categories, sectors);
+        bySector.forEach((k, list) -> sectors.add(funnelRow(k, list)));
+        return new NeedsFunnel(funnelRow(null, needs), categories, sectors);
     }
 
-    private static NeedsFunnel.Row funnelRow(String key, List<BusinessNeed> needs, Map<org.sectorcrm.core.need.NeedId, LocalDate> agreed) {
+    private static NeedsFunnel.Row funnelRow(String key, List<NeedFact> needs) {
         Map<NeedStatus, Long> n = new EnumMap<>(NeedStatus.class);
         List<BigDecimal> days = new ArrayList<>();
-        for (BusinessNeed need : needs) {
+        for (NeedFact need : needs) {
             n.merge(need.status(), 1L, Long::sum);
-            LocalDate start = agreed.get(need.id());
-            if (start != null && need.raisedOn() != null) {
-                days.add(BigDecimal.valueOf(ChronoUnit.DAYS.between(need.raisedOn(), start)));
+            if (need.agreedOn() != null && need.raisedOn() != null) {
+                days.add(BigDecimal.valueOf(ChronoUnit.DAYS.between(need.raisedOn(), need.agreedOn())));
             }
         }
         return new NeedsFunnel.Row(key, needs.size(), n.getOrDefault(NeedStatus.OPEN, 0L), n.getOrDefault(NeedStatus.IN_PROGRESS, 0L),

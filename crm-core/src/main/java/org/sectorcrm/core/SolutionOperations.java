@@ -35,7 +35,22 @@ public final class SolutionOperations extends RecordOperations<SolutionId, Solut
             c.that(changes.tx.partnerships().find(s.partnership()).isPresent(), "partnership", "partnership " + s.partnership() + " does not exist");
         }
         c.throwIfInvalid();
-        return s;
+        return agreedDay(s, stored, changes.now);
+    }
+
+    /**
+     * {@code s} with its agreement date: the one given; else the stored one (an update that leaves it out keeps it);
+     * else, once the status is AGREED or later, the day of {@code now}: the status first became AGREED or later.
+     * Restores write to the storage directly, so a restored record keeps what its file says, none included.
+     */
+    private Solution agreedDay(Solution s, Solution stored, java.time.Instant now) {
+        if (s.agreedOn() != null) {
+            return s;
+        }
+        if (stored != null && stored.agreedOn() != null) {
+            return s.withAgreedOn(stored.agreedOn());
+        }
+        return s.agreedOrLater() ? s.withAgreedOn(java.time.LocalDate.ofInstant(now, crm.clock().getZone())) : s;
     }
 
     @Override
@@ -45,6 +60,17 @@ public final class SolutionOperations extends RecordOperations<SolutionId, Solut
 
     /** PROPOSED → AGREED → IN_DELIVERY → COMPLETED, or DECLINED / CANCELLED; a proposal cannot jump to COMPLETED. */
     public Solution moveTo(SolutionId id, long expectedVersion, SolutionStatus to) {
-        return transition(id, expectedVersion, s -> s.moveTo(to));
+        return moveTo(id, expectedVersion, to, null);
+    }
+
+    /**
+     * {@link #moveTo(SolutionId, long, SolutionStatus)} saying when the employer agreed ({@code agreedOn}; null: the
+     * stored day, else today when the move is to AGREED or later).
+     */
+    public Solution moveTo(SolutionId id, long expectedVersion, SolutionStatus to, java.time.LocalDate agreedOn) {
+        return transition(id, expectedVersion, s -> {
+            Solution moved = s.moveTo(to);
+            return agreedDay(agreedOn == null ? moved : moved.withAgreedOn(agreedOn), s, crm.clock().instant());
+        });
     }
 }

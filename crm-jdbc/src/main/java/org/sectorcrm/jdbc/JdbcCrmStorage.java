@@ -23,6 +23,7 @@ import org.sectorcrm.core.spi.TransactionWork;
 import org.sectorcrm.jdbc.internal.Documents;
 import org.sectorcrm.jdbc.internal.Engine;
 import org.sectorcrm.jdbc.internal.MigrationRunner;
+import org.sectorcrm.jdbc.internal.ColumnRefill;
 import org.sectorcrm.jdbc.internal.SearchReindex;
 import org.sectorcrm.jdbc.internal.SqlDialect;
 import org.sectorcrm.json.CrmJson;
@@ -303,6 +304,8 @@ public final class JdbcCrmStorage implements CrmStorage {
                 if (mode != SchemaMode.NONE) {
                     // Before anything is served: a migration may have asked for the search index to be filled.
                     SearchReindex.run(engine);
+                    // ... and the typed columns a migration added to rows written before it (V015's report columns).
+                    ColumnRefill.run(engine);
                 }
                 return new JdbcCrmStorage(engine, pool, detected);
             } catch (RuntimeException e) {

@@ -69,6 +69,19 @@ import org.sectorcrm.core.search.SearchTerms;
 import org.sectorcrm.core.spi.AggregateStore;
 import org.sectorcrm.core.spi.Capability;
 import org.sectorcrm.core.spi.CrmStorage;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.sectorcrm.core.Stamp;
+import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.need.NeedCategory;
+import org.sectorcrm.core.need.NeedStatus;
+import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.solution.SolutionStatus;
+import org.sectorcrm.core.spi.ReportQueries;
+import org.sectorcrm.tck.fixtures.Needs;
+import org.sectorcrm.tck.fixtures.Solutions;
+import org.sectorcrm.tck.fixtures.Referrals;
+import org.sectorcrm.tck.fixtures.Feedbacks;
 import org.sectorcrm.core.spi.ReportQueries.GroupCount;
 import org.sectorcrm.core.spi.ReportQueries.PartnerContact;
 import org.sectorcrm.core.spi.ReportQueries.EseEstablishment;
@@ -1340,6 +1353,114 @@ public abstract class CrmStorageCompatibilityKit extends SentenceContracts {
             assertThat(storage.<List<PartnerContact>>read(tx -> tx.reports().partnerContacts(null, d.minusDays(1))))
                     .containsExactly(new PartnerContact(e2.id(), p2, d.minusDays(40), 1));
             assertThat(storage.<List<PartnerContact>>read(tx -> tx.reports().partnerContacts(d.plusDays(30), null))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("referralFacts: per referral its partner pair, status, due date, decline reason as written and the exact milliseconds from the moment recorded as sent to respondedAt and completedAt (never below 0; null without a moment), of each referral's latest version")
+        void referralFacts() {
+            Employer e = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().build());
+            PartnerId a = Fixtures.partnerId();
+            PartnerId b = Fixtures.partnerId();
+            Instant sent = Instant.parse("2026-02-02T10:00:00.000000700Z");
+            Stamp stamp = Stamp.first(sent, a);
+            LocalDate day = LocalDate.of(2026, 2, 2);
+            org.sectorcrm.core.referral.Referral declined = Referrals.aReferral().withStamp(stamp).about(e.id()).from(a, Fixtures.staffUserId()).to(b)
+                    .sentOn(day, day.plusDays(5)).declined(" full ").respondedAt(sent.plusMillis(90_000).plusNanos(999_000)).build();
+            org.sectorcrm.core.referral.Referral completed = Referrals.aReferral().withStamp(stamp).about(e.id()).from(b, Fixtures.staffUserId()).to(a)
+                    .sentOn(day, null).inStatus(org.sectorcrm.core.referral.ReferralStatus.COMPLETED).withOutcome("hired")
+                    .respondedAt(sent.minusSeconds(5)).completedAt(sent.plusSeconds(7200).minusNanos(701)).build();
+            org.sectorcrm.core.referral.Referral answeredLong = Referrals.aReferral().withStamp(stamp).about(e.id()).from(a, Fixtures.staffUserId()).to(b)
+                    .sentOn(day, null).inStatus(org.sectorcrm.core.referral.ReferralStatus.ACCEPTED).build();
+            org.sectorcrm.core.referral.Referral sentOnly = Referrals.aReferral().withStamp(stamp).about(e.id()).from(a, Fixtures.staffUserId()).to(b)
+                    .sentOn(day, day.plusDays(1)).build();
+            Writes.insert(storage, Kinds.of(AggregateTypes.REFERRAL), declined, completed, answeredLong, sentOnly);
+            // Accepted later: the facts follow the latest version.
+            org.sectorcrm.core.referral.Referral accepted = Kinds.of(AggregateTypes.REFERRAL).nextVersion(sentOnly.accept().withMoments(sent.plusMillis(1), null));
+            storage.inTransaction(tx -> {
+                tx.referrals().save(accepted, 1);
+                return null;
+            });
+            assertThat(storage.<List<ReportQueries.ReferralFact>>read(tx -> tx.reports().referralFacts())).containsExactlyInAnyOrder(
+                    new ReportQueries.ReferralFact(a, b, org.sectorcrm.core.referral.ReferralStatus.DECLINED, day.plusDays(5), " full ", 90_000L, null),
+                    new ReportQueries.ReferralFact(b, a, org.sectorcrm.core.referral.ReferralStatus.COMPLETED, null, null, 0L, 7_199_999L),
+                    new ReportQueries.ReferralFact(a, b, org.sectorcrm.core.referral.ReferralStatus.ACCEPTED, null, null, null, null),
+                    new ReportQueries.ReferralFact(a, b, org.sectorcrm.core.referral.ReferralStatus.ACCEPTED, day.plusDays(1), null, 1L, null));
+        }
+
+        @Test
+        @DisplayName("needFacts: per need its category, its employer's sector, status, raisedOn and the earliest agreedOn (else startDate) of the AGREED-or-later solutions addressing it, following the solutions' latest versions and deletes")
+        void needFacts() {
+            Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inSector("MFG").build());
+            Employer e2 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inSector(null).build());
+            LocalDate raised = LocalDate.of(2026, 1, 1);
+            BusinessNeed n1 = Needs.aNeed().of(e1.id()).inCategory(NeedCategory.HIRING).raisedOn(raised).build();
+            BusinessNeed n2 = Needs.aNeed().of(e2.id()).inCategory(NeedCategory.SKILLS_TRAINING).closed(NeedStatus.MET, raised.plusDays(1), raised.plusDays(9)).build();
+            BusinessNeed n3 = Needs.aNeed().of(e1.id()).inCategory(NeedCategory.HIRING).raisedOn(raised.plusDays(2)).build();
+            Writes.insert(storage, Kinds.of(AggregateTypes.NEED), n1, n2, n3);
+            Solution s1 = Solutions.aSolution().forEmployer(e1.id()).addressing(n1.id(), n2.id()).inStatus(SolutionStatus.AGREED).agreedOn(raised.plusDays(19)).build();
+            Solution s2 = Solutions.aSolution().forEmployer(e1.id()).addressing(n1.id()).inStatus(SolutionStatus.IN_DELIVERY).between(raised.plusDays(9), null).build();
+            Solution s3 = Solutions.aSolution().forEmployer(e2.id()).addressing(n2.id()).inStatus(SolutionStatus.PROPOSED).agreedOn(raised.plusDays(4)).build();
+            Solution s4 = Solutions.aSolution().forEmployer(e2.id()).addressing(n2.id(), n3.id()).inStatus(SolutionStatus.COMPLETED).between(null, null).build();
+            Solution s5 = Solutions.aSolution().forEmployer(e1.id()).addressing(n3.id()).inStatus(SolutionStatus.AGREED).agreedOn(raised.plusDays(3)).build();
+            Writes.insert(storage, Kinds.of(AggregateTypes.SOLUTION), s1, s2, s3, s4, s5);
+            assertThat(storage.<List<ReportQueries.NeedFact>>read(tx -> tx.reports().needFacts())).containsExactlyInAnyOrder(
+                    new ReportQueries.NeedFact(NeedCategory.HIRING, new org.sectorcrm.core.reference.SectorCode("MFG"), NeedStatus.OPEN, raised, raised.plusDays(9)),
+                    new ReportQueries.NeedFact(NeedCategory.SKILLS_TRAINING, null, NeedStatus.MET, raised.plusDays(1), raised.plusDays(19)),
+                    new ReportQueries.NeedFact(NeedCategory.HIRING, new org.sectorcrm.core.reference.SectorCode("MFG"), NeedStatus.OPEN, raised.plusDays(2), raised.plusDays(3)));
+            // s2 no longer addresses n1, s5 is deleted: the facts follow.
+            storage.inTransaction(tx -> {
+                tx.solutions().save(s2.withNeeds(Set.of(n2.id())).withStamp(s2.stamp().next(Fixtures.NOW.plusSeconds(1))), 1);
+                tx.solutions().delete(s5.id(), 1);
+                return null;
+            });
+            assertThat(storage.<List<ReportQueries.NeedFact>>read(tx -> tx.reports().needFacts())).containsExactlyInAnyOrder(
+                    new ReportQueries.NeedFact(NeedCategory.HIRING, new org.sectorcrm.core.reference.SectorCode("MFG"), NeedStatus.OPEN, raised, raised.plusDays(19)),
+                    new ReportQueries.NeedFact(NeedCategory.SKILLS_TRAINING, null, NeedStatus.MET, raised.plusDays(1), raised.plusDays(9)),
+                    new ReportQueries.NeedFact(NeedCategory.HIRING, new org.sectorcrm.core.reference.SectorCode("MFG"), NeedStatus.OPEN, raised.plusDays(2), null));
+        }
+
+        @Test
+        @DisplayName("outcomeFacts: per measure in id order its employer, metric, baseline and the latest observation's value (latest date, the last listed of that day; null without one), scales kept, the employer's sector and region and its solution's partnership and type")
+        void outcomeFacts() {
+            Employer e1 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inSector("MFG").inRegion("IL-EDR-4").build());
+            Employer e2 = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().inSector(null).inRegion(null).build());
+            org.sectorcrm.core.partnership.PartnershipId x = Fixtures.partnershipId();
+            Solution s = insert(Kinds.of(AggregateTypes.SOLUTION), Solutions.aSolution().forEmployer(e1.id()).inPartnership(x)
+                    .ofType(org.sectorcrm.core.solution.SolutionType.RECRUITMENT).build());
+            org.sectorcrm.core.outcome.Metric custom = new org.sectorcrm.core.outcome.Metric("APPRENTICES", "Apprentices", "people",
+                    org.sectorcrm.core.outcome.Direction.HIGHER_IS_BETTER);
+            LocalDate base = LocalDate.of(2025, 8, 1);
+            OutcomeMeasure o1 = Outcomes.aMinimalOutcome().at(e1.id()).forSolution(s.id()).measuring(org.sectorcrm.core.outcome.Metric.TURNOVER_RATE)
+                    .withBaseline(base, new BigDecimal("12.50")).observed(base.plusDays(40), new BigDecimal("10.0")).observed(base.plusDays(33), new BigDecimal("9.250"))
+                    .observed(base.plusDays(40), new BigDecimal("9.75")).build();
+            OutcomeMeasure o2 = Outcomes.aMinimalOutcome().at(e2.id()).forSolution(null).measuring(custom).withBaseline(base, new BigDecimal("3")).build();
+            Writes.insert(storage, Kinds.of(AggregateTypes.OUTCOME), o1, o2);
+            List<ReportQueries.OutcomeFact> expected = new java.util.ArrayList<>(List.of(
+                    new ReportQueries.OutcomeFact(o1.id(), e1.id(), org.sectorcrm.core.outcome.Metric.TURNOVER_RATE, new BigDecimal("12.50"), new BigDecimal("9.75"),
+                            new org.sectorcrm.core.reference.SectorCode("MFG"), new org.sectorcrm.core.reference.RegionCode("IL-EDR-4"), x,
+                            org.sectorcrm.core.solution.SolutionType.RECRUITMENT),
+                    new ReportQueries.OutcomeFact(o2.id(), e2.id(), custom, new BigDecimal("3"), null, null, null, null, null)));
+            expected.sort(java.util.Comparator.comparing(f -> f.id().asString()));
+            List<ReportQueries.OutcomeFact> facts = storage.read(tx -> tx.reports().outcomeFacts());
+            assertThat(facts).containsExactlyElementsOf(expected);
+            assertThat(facts.get(expected.get(0).id().equals(o1.id()) ? 0 : 1).baseline().scale()).as("the baseline's scale").isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("feedbackRatings: feedback counted per (partner, solution type, rating): the solution's lead partner, or without a solution the engagement's partner")
+        void feedbackRatings() {
+            Employer e = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().build());
+            PartnerId p1 = Fixtures.partnerId();
+            PartnerId lead = Fixtures.partnerId();
+            Engagement g = insert(Kinds.of(AggregateTypes.ENGAGEMENT), by(touch(e, LocalDate.of(2026, 3, 1), Channel.MEETING), p1));
+            Solution s = insert(Kinds.of(AggregateTypes.SOLUTION), Solutions.aSolution().forEmployer(e.id()).ledBy(lead)
+                    .ofType(org.sectorcrm.core.solution.SolutionType.RECRUITMENT).build());
+            Writes.insert(storage, Kinds.of(AggregateTypes.FEEDBACK), Feedbacks.aFeedback().from(e.id()).about(g.id(), null).rated(4).build(),
+                    Feedbacks.aFeedback().from(e.id()).about(g.id(), null).rated(4).build(), Feedbacks.aFeedback().from(e.id()).about(null, s.id()).rated(2).build(),
+                    Feedbacks.aFeedback().from(e.id()).about(g.id(), s.id()).rated(5).build());
+            assertThat(storage.<List<ReportQueries.RatingCount>>read(tx -> tx.reports().feedbackRatings())).containsExactlyInAnyOrder(
+                    new ReportQueries.RatingCount(p1, null, 4, 2), new ReportQueries.RatingCount(lead, org.sectorcrm.core.solution.SolutionType.RECRUITMENT, 2, 1),
+                    new ReportQueries.RatingCount(lead, org.sectorcrm.core.solution.SolutionType.RECRUITMENT, 5, 1));
         }
 
         private Engagement touch(Employer employer, LocalDate on, Channel channel) {

@@ -16,7 +16,7 @@ public final class KitVersion {
     /** The SPI version this kit checks. */
     public static final int CHECKED_SPI_VERSION = 2;
     /** The revision of this kit for {@link #CHECKED_SPI_VERSION}. */
-    public static final int REVISION = 2;
+    public static final int REVISION = 3;
     /** {@code <SPI version>.<revision>}. */
     public static final String VERSION = CHECKED_SPI_VERSION + "." + REVISION;
 

@@ -67,4 +67,28 @@ public class ForwardingReportQueries implements ReportQueries {
         beforeEachQuery();
         return delegate.partnerContacts(from, to);
     }
+
+    @Override
+    public List<ReferralFact> referralFacts() {
+        beforeEachQuery();
+        return delegate.referralFacts();
+    }
+
+    @Override
+    public List<NeedFact> needFacts() {
+        beforeEachQuery();
+        return delegate.needFacts();
+    }
+
+    @Override
+    public List<OutcomeFact> outcomeFacts() {
+        beforeEachQuery();
+        return delegate.outcomeFacts();
+    }
+
+    @Override
+    public List<RatingCount> feedbackRatings() {
+        beforeEachQuery();
+        return delegate.feedbackRatings();
+    }
 }

@@ -1,12 +1,18 @@
 package org.sectorcrm.core.spi;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -19,10 +25,25 @@ import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.Establishment;
 import org.sectorcrm.core.employer.EstablishmentId;
 import org.sectorcrm.core.engagement.Engagement;
+import org.sectorcrm.core.feedback.Feedback;
+import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.need.NeedCategory;
+import org.sectorcrm.core.need.NeedId;
+import org.sectorcrm.core.need.NeedStatus;
+import org.sectorcrm.core.outcome.Metric;
+import org.sectorcrm.core.outcome.Observation;
+import org.sectorcrm.core.outcome.OutcomeId;
+import org.sectorcrm.core.outcome.OutcomeMeasure;
+import org.sectorcrm.core.partnership.PartnershipId;
 import org.sectorcrm.core.reference.EseCategory;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.referral.Referral;
+import org.sectorcrm.core.referral.ReferralStatus;
+import org.sectorcrm.core.solution.Solution;
+import org.sectorcrm.core.solution.SolutionId;
+import org.sectorcrm.core.solution.SolutionType;
 
 /**
  * The aggregate queries reports run, answered by the storage over one transaction's view (its own writes included,
@@ -219,6 +240,85 @@ public interface ReportQueries {
      */
     List<PartnerContact> partnerContacts(LocalDate from, LocalDate to);
 
+    /**
+     * For the referral report: one row per referral, from the referral's own fields: the partner pair, the status, the
+     * response due date, the decline reason as written (the report trims it), and the milliseconds from the moment it
+     * was recorded as sent (its stamp's {@code createdAt}) to {@code respondedAt} and to {@code completedAt}, never
+     * below 0, null when the moment is null ({@link #millisSinceSent}). In no particular order; a store answers it from
+     * columns, without decoding documents.
+     *
+     * @since 2 (kit 2.3)
+     */
+    List<ReferralFact> referralFacts();
+
+    /**
+     * For the needs funnel: one row per need with its category, its employer's sector (null when the employer has none
+     * or is gone), its status and {@code raisedOn}, and the earliest agreement day of the solutions in AGREED or later
+     * that address it: each solution's {@code agreedOn}, or its {@code startDate} when it has none (records stored
+     * before {@code agreedOn} existed); null when no such solution has either. In no particular order.
+     *
+     * @since 2 (kit 2.3)
+     */
+    List<NeedFact> needFacts();
+
+    /**
+     * For the outcome report: one row per outcome measure, <em>in id order</em>, with its employer and metric, its
+     * baseline and the value of its latest observation ({@link #latestObservation}; null without one), the employer's
+     * sector and region (null when none or gone) and the partnership and type of the measure's solution (null without
+     * one, or when it is gone). Decimals keep their scale.
+     *
+     * @since 2 (kit 2.3)
+     */
+    List<OutcomeFact> outcomeFacts();
+
+    /**
+     * For the satisfaction report: the number of feedback records per (partner, solution type, rating). The partner is
+     * the lead partner of the solution the feedback is about; when it names none (or it is gone), the partner of its
+     * engagement (null when it names none or it is gone); the solution type is null for feedback without a solution.
+     * In no particular order; a store answers it without returning one row per feedback (SQL: {@code GROUP BY}).
+     *
+     * @since 2 (kit 2.3)
+     */
+    List<RatingCount> feedbackRatings();
+
+    /** One row of {@link #referralFacts}. */
+    record ReferralFact(PartnerId from, PartnerId to, ReferralStatus status, LocalDate responseDue, String declineReason, Long responseMillis,
+            Long completionMillis) {
+    }
+
+    /** One row of {@link #needFacts}. */
+    record NeedFact(NeedCategory category, SectorCode sector, NeedStatus status, LocalDate raisedOn, LocalDate agreedOn) {
+    }
+
+    /** One row of {@link #outcomeFacts}. */
+    record OutcomeFact(OutcomeId id, EmployerId employer, Metric metric, BigDecimal baseline, BigDecimal latest, SectorCode sector, RegionCode region,
+            PartnershipId partnership, SolutionType solutionType) {
+    }
+
+    /** One group of {@link #feedbackRatings}. */
+    record RatingCount(PartnerId partner, SolutionType solutionType, int rating, long count) {
+    }
+
+    /**
+     * Milliseconds from the moment {@code r} was recorded as sent (its stamp's createdAt: when the receiver could first
+     * see it) to {@code moment}, exact to the millisecond and never below 0 (a restored record whose clock ran behind);
+     * null when {@code moment} is.
+     */
+    static Long millisSinceSent(Referral r, Instant moment) {
+        return moment == null ? null : Math.max(0, Duration.between(r.stamp().createdAt(), moment).toMillis());
+    }
+
+    /** The observation a report compares with the baseline: the one with the latest date; of several that day, the last listed. */
+    static Optional<Observation> latestObservation(OutcomeMeasure m) {
+        Observation latest = null;
+        for (Observation o : m.observations()) {
+            if (latest == null || !o.on().isBefore(latest.on())) {
+                latest = o;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
     /** One row of {@link #partnerContacts}. */
     record PartnerContact(EmployerId employer, PartnerId partner, LocalDate last, long engagements) {
     }
@@ -317,6 +417,62 @@ public interface ReportQueries {
                     }
                 });
                 return List.copyOf(contacts.values());
+            }
+
+            @Override
+            public List<ReferralFact> referralFacts() {
+                List<ReferralFact> facts = new ArrayList<>();
+                forEach(tx.referrals(), tx.referrals().type().all(), (Referral r) -> facts.add(new ReferralFact(r.fromPartner(), r.toPartner(), r.status(),
+                        r.responseDue(), r.declineReason(), millisSinceSent(r, r.respondedAt()), millisSinceSent(r, r.completedAt()))));
+                return facts;
+            }
+
+            @Override
+            public List<NeedFact> needFacts() {
+                Map<NeedId, LocalDate> agreed = new HashMap<>();
+                forEach(tx.solutions(), tx.solutions().type().all(), (Solution s) -> {
+                    LocalDate day = s.agreedOn() != null ? s.agreedOn() : s.startDate();
+                    if (s.agreedOrLater() && day != null) {
+                        s.needs().forEach(n -> agreed.merge(n, day, (a, b) -> a.isBefore(b) ? a : b));
+                    }
+                });
+                Map<EmployerId, Optional<Employer>> employers = new HashMap<>();
+                List<NeedFact> facts = new ArrayList<>();
+                forEach(tx.needs(), tx.needs().type().all(), (BusinessNeed n) -> {
+                    Employer e = employers.computeIfAbsent(n.employer(), tx.employers()::find).orElse(null);
+                    facts.add(new NeedFact(n.category(), e == null ? null : e.sector(), n.status(), n.raisedOn(), agreed.get(n.id())));
+                });
+                return facts;
+            }
+
+            @Override
+            public List<OutcomeFact> outcomeFacts() {
+                Map<EmployerId, Optional<Employer>> employers = new HashMap<>();
+                Map<SolutionId, Optional<Solution>> solutions = new HashMap<>();
+                List<OutcomeFact> facts = new ArrayList<>();
+                forEach(tx.outcomes(), tx.outcomes().type().all(), (OutcomeMeasure m) -> {
+                    Employer e = employers.computeIfAbsent(m.employer(), tx.employers()::find).orElse(null);
+                    Solution s = m.solution() == null ? null : solutions.computeIfAbsent(m.solution(), tx.solutions()::find).orElse(null);
+                    facts.add(new OutcomeFact(m.id(), m.employer(), m.metric(), m.baseline(), latestObservation(m).map(Observation::value).orElse(null),
+                            e == null ? null : e.sector(), e == null ? null : e.region(), s == null ? null : s.partnership(), s == null ? null : s.type()));
+                });
+                facts.sort(Comparator.comparing(f -> f.id().asString()));
+                return facts;
+            }
+
+            @Override
+            public List<RatingCount> feedbackRatings() {
+                Map<SolutionId, Optional<Solution>> solutions = new HashMap<>();
+                Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
+                forEach(tx.feedback(), tx.feedback().type().all(), (Feedback f) -> {
+                    Solution s = f.solution() == null ? null : solutions.computeIfAbsent(f.solution(), tx.solutions()::find).orElse(null);
+                    PartnerId partner = s != null ? s.leadPartner()
+                            : f.engagement() == null ? null : tx.engagements().find(f.engagement()).map(Engagement::partner).orElse(null);
+                    counts.merge(Arrays.asList(partner, s == null ? null : s.type(), f.rating()), 1L, Long::sum);
+                });
+                List<RatingCount> rows = new ArrayList<>();
+                counts.forEach((k, n) -> rows.add(new RatingCount((PartnerId) k.get(0), (SolutionType) k.get(1), (Integer) k.get(2), n)));
+                return rows;
             }
         };
     }

@@ -48,7 +48,8 @@ public final class Bodies {
     public record NeedMove(NeedStatus status, LocalDate on) {
     }
 
-    public record SolutionMove(SolutionStatus status) {
+    /** {@code agreedOn}: the day the employer agreed (optional; crm-core records today on a move to AGREED or later without one). */
+    public record SolutionMove(SolutionStatus status, LocalDate agreedOn) {
     }
 
     public record StageMove(PartnershipStage stage) {

@@ -22,7 +22,10 @@ final class LifecycleRoutes implements RouteGroup {
                     return s.needs().moveTo(AggregateTypes.NEED.parseId(id), v, b.status(), b.on());
                 }));
         routes.add(RecordRoutes.action(AggregateTypes.SOLUTION, "status", "moveSolution", "Move the solution along its lifecycle", Bodies.SolutionMove.class,
-                (s, id, v, ctx) -> s.solutions().moveTo(AggregateTypes.SOLUTION.parseId(id), v, Http.body(ctx, Bodies.SolutionMove.class).status())));
+                (s, id, v, ctx) -> {
+                    Bodies.SolutionMove move = Http.body(ctx, Bodies.SolutionMove.class);
+                    return s.solutions().moveTo(AggregateTypes.SOLUTION.parseId(id), v, move.status(), move.agreedOn());
+                }));
         routes.add(RecordRoutes.action(AggregateTypes.PARTNERSHIP, "stage", "advancePartnership", "Move one stage along the playbook, or to DORMANT",
                 Bodies.StageMove.class,
                 (s, id, v, ctx) -> s.partnerships().advanceTo(AggregateTypes.PARTNERSHIP.parseId(id), v, Http.body(ctx, Bodies.StageMove.class).stage())));

@@ -1,5 +1,6 @@
 package org.sectorcrm.jdbc.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,10 +13,18 @@ import org.sectorcrm.core.ValidationException;
 import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
 import org.sectorcrm.core.employer.EstablishmentId;
+import org.sectorcrm.core.need.NeedCategory;
+import org.sectorcrm.core.need.NeedStatus;
+import org.sectorcrm.core.outcome.Direction;
+import org.sectorcrm.core.outcome.Metric;
+import org.sectorcrm.core.outcome.OutcomeId;
+import org.sectorcrm.core.partnership.PartnershipId;
 import org.sectorcrm.core.reference.EseCategory;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.RegionCode;
 import org.sectorcrm.core.reference.SectorCode;
+import org.sectorcrm.core.referral.ReferralStatus;
+import org.sectorcrm.core.solution.SolutionType;
 import org.sectorcrm.core.spi.ReportQueries;
 import static org.sectorcrm.core.spi.ReportQueries.countyKey;
 
@@ -342,6 +351,101 @@ final class JdbcReportQueries implements ReportQueries {
         } catch (JdbiException e) {
             throw s.failure("listing contacts per employer and partner", e);
         }
+    }
+
+    @Override
+    public List<ReferralFact> referralFacts() {
+        TxState s = tx.state();
+        // The referral's own columns (V015): no document is decoded. Partner ids repeat across rows: parsed once each.
+        Sql sql = new Sql("SELECT r.from_partner_id, r.to_partner_id, r.status, r.response_due, r.decline_reason, r.response_ms, r.completion_ms"
+                + " FROM crm_referral r");
+        Map<String, PartnerId> partners = new HashMap<>();
+        try {
+            return s.query(sql, (rs, ctx) -> new ReferralFact(partners.computeIfAbsent(rs.getString(1), PartnerId::of),
+                    partners.computeIfAbsent(rs.getString(2), PartnerId::of), ReferralStatus.valueOf(rs.getString(3)), date(rs.getString(4)),
+                    rs.getString(5), longOrNull(rs, 6), longOrNull(rs, 7)));
+        } catch (JdbiException e) {
+            throw s.failure("listing referrals for the referral report", e);
+        }
+    }
+
+    @Override
+    public List<NeedFact> needFacts() {
+        TxState s = tx.state();
+        // Per need, the earliest agreement day of the AGREED-or-later solutions addressing it (agreed_on, else start_date:
+        // records stored before agreedOn existed), grouped in the database over crm_solution_need; the employer's sector by
+        // key lookup. One row per need leaves the database.
+        Sql sql = new Sql("SELECT n.category, m.sector, n.status, n.raised_on, a.agreed FROM crm_need n"
+                + " LEFT JOIN crm_employer m ON m.id = n.employer_id"
+                + " LEFT JOIN (SELECT sn.need_id, MIN(COALESCE(x.agreed_on, x.start_date)) AS agreed FROM crm_solution_need sn"
+                + " JOIN crm_solution x ON x.id = sn.solution_id WHERE x.status IN ('AGREED', 'IN_DELIVERY', 'COMPLETED')"
+                + " AND COALESCE(x.agreed_on, x.start_date) IS NOT NULL GROUP BY sn.need_id) a ON a.need_id = n.id");
+        Map<String, SectorCode> sectors = new HashMap<>();
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String sector = rs.getString(2);
+                return new NeedFact(NeedCategory.valueOf(rs.getString(1)), sector == null ? null : sectors.computeIfAbsent(sector, SectorCode::new),
+                        NeedStatus.valueOf(rs.getString(3)), date(rs.getString(4)), date(rs.getString(5)));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("listing needs for the needs funnel", e);
+        }
+    }
+
+    @Override
+    public List<OutcomeFact> outcomeFacts() {
+        TxState s = tx.state();
+        // Baseline and latest value are decimal text (V015), so every database gives back the scale written.
+        Sql sql = new Sql("SELECT o.id, o.employer_id, o.metric_code, o.metric_name, o.metric_unit, o.direction, o.baseline, o.latest_value,"
+                + " m.sector, m.region, x.partnership_id, x.type FROM crm_outcome o LEFT JOIN crm_employer m ON m.id = o.employer_id"
+                + " LEFT JOIN crm_solution x ON x.id = o.solution_id ORDER BY o.id");
+        Map<List<String>, Metric> metrics = new HashMap<>();
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                List<String> m = java.util.Arrays.asList(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                Metric metric = metrics.computeIfAbsent(m, k -> new Metric(k.get(0), k.get(1), k.get(2), Direction.valueOf(k.get(3))));
+                String latest = rs.getString(8);
+                String sector = rs.getString(9);
+                String region = rs.getString(10);
+                String partnership = rs.getString(11);
+                String type = rs.getString(12);
+                return new OutcomeFact(OutcomeId.of(rs.getString(1)), EmployerId.of(rs.getString(2)), metric, new BigDecimal(rs.getString(7)),
+                        latest == null ? null : new BigDecimal(latest), sector == null ? null : new SectorCode(sector), region == null ? null : new RegionCode(region),
+                        partnership == null ? null : PartnershipId.of(partnership), type == null ? null : SolutionType.valueOf(type));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("listing outcome measures for the outcome report", e);
+        }
+    }
+
+    @Override
+    public List<RatingCount> feedbackRatings() {
+        TxState s = tx.state();
+        // Counted in the database: at most partners x types x 5 rows. The partner is the solution's lead partner, or
+        // without a solution (none named, or gone) the engagement's partner.
+        Sql sql = new Sql("SELECT g.partner_id, g.type, g.rating, COUNT(*) FROM (SELECT COALESCE(x.lead_partner_id, e.partner_id) AS partner_id,"
+                + " x.type AS type, f.rating AS rating FROM crm_feedback f LEFT JOIN crm_solution x ON x.id = f.solution_id"
+                + " LEFT JOIN crm_engagement e ON x.id IS NULL AND e.id = f.engagement_id) g GROUP BY g.partner_id, g.type, g.rating");
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String partner = rs.getString(1);
+                String type = rs.getString(2);
+                return new RatingCount(partner == null ? null : PartnerId.of(partner), type == null ? null : SolutionType.valueOf(type), rs.getInt(3),
+                        rs.getLong(4));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("counting feedback ratings", e);
+        }
+    }
+
+    /** A date column as text on every dialect (SQLite keeps ISO text; the others' drivers give {@code yyyy-mm-dd}). */
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text.substring(0, 10));
+    }
+
+    private static Long longOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static void requireArg(String field, Object value) {

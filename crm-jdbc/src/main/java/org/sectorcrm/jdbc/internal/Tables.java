@@ -58,6 +58,7 @@ import org.sectorcrm.core.feedback.Feedback;
 import org.sectorcrm.core.feedback.FeedbackFilter;
 import org.sectorcrm.core.feedback.FeedbackId;
 import org.sectorcrm.core.need.BusinessNeed;
+import org.sectorcrm.core.spi.ReportQueries;
 import org.sectorcrm.core.need.NeedFilter;
 import org.sectorcrm.core.need.NeedId;
 import org.sectorcrm.core.outcome.OutcomeFilter;
@@ -171,6 +172,8 @@ public final class Tables {
             .column("partnership_id", UUID, n -> uuid(n.partnership()))
             .column("status", TEXT, n -> n.status().name())
             .column("category", TEXT, n -> n.category().name())
+            // Since V015, for the needs funnel (ReportQueries.needFacts).
+            .column("raised_on", DATE, BusinessNeed::raisedOn)
             .filter(Tables::needFilter)
             .build();
 
@@ -181,6 +184,10 @@ public final class Tables {
             .column("type", TEXT, s -> s.type().name())
             .column("lead_partner_id", UUID, s -> uuid(s.leadPartner()))
             .column("cost", DECIMAL, Solution::cost)
+            // Since V015, for the needs funnel: the agreement day (the start date for records without one) and the needs addressed.
+            .column("start_date", DATE, Solution::startDate)
+            .column("agreed_on", DATE, Solution::agreedOn)
+            .child("crm_solution_need", "solution_id", List.of("need_id"), List.of(UUID), s -> rows(s.needs().stream().map(Tables::uuid).toList()))
             .filter(Tables::solutionFilter)
             .build();
 
@@ -200,6 +207,11 @@ public final class Tables {
             .column("status", TEXT, r -> r.status().name())
             .column("sent_on", DATE, Referral::sentOn)
             .column("response_due", DATE, Referral::responseDue)
+            // Since V015, for the referral report (ReportQueries.referralFacts): the times as exact milliseconds computed
+            // here from the document's instants, which PostgreSQL and MariaDB columns would cut to microseconds.
+            .column("decline_reason", TEXT, Referral::declineReason)
+            .column("response_ms", LONG, r -> ReportQueries.millisSinceSent(r, r.respondedAt()))
+            .column("completion_ms", LONG, r -> ReportQueries.millisSinceSent(r, r.completedAt()))
             .filter(Tables::referralFilter)
             .build();
 
@@ -246,6 +258,13 @@ public final class Tables {
             .column("employer_id", UUID, o -> uuid(o.employer()))
             .column("solution_id", UUID, o -> uuid(o.solution()))
             .column("metric_code", TEXT, o -> o.metric().code())
+            // Since V015, for the outcome report (ReportQueries.outcomeFacts): the metric, and baseline and latest value as
+            // decimal text, so that every database gives back the scale written (a DECIMAL(p, s) column would not).
+            .column("metric_name", TEXT, o -> o.metric().name())
+            .column("metric_unit", TEXT, o -> o.metric().unit())
+            .column("direction", TEXT, o -> o.metric().direction().name())
+            .column("baseline", TEXT, o -> o.baseline().toString())
+            .column("latest_value", TEXT, o -> ReportQueries.latestObservation(o).map(v -> v.value().toString()).orElse(null))
             .filter(Tables::outcomeFilter)
             .build();
 
@@ -325,6 +344,7 @@ public final class Tables {
         }
         used.put(SearchIndex.TABLE, new TreeSet<>(SearchIndex.COLUMNS));
         used.put(SearchReindex.TABLE, new TreeSet<>(SearchReindex.COLUMNS));
+        used.put(ColumnRefill.TABLE, new TreeSet<>(ColumnRefill.COLUMNS));
         return used;
     }
 

@@ -912,6 +912,119 @@ final class BrokenStores {
         }
     }
 
+    /** The referral times come from a column of whole seconds: the milliseconds are cut off. */
+    static final class ReferralMillisCutToSeconds extends ForwardingCrmStorage {
+        ReferralMillisCutToSeconds() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<ReferralFact> referralFacts() {
+                            return delegate().referralFacts().stream().map(f -> new ReferralFact(f.from(), f.to(), f.status(), f.responseDue(), f.declineReason(),
+                                    f.responseMillis() == null ? null : f.responseMillis() / 1000 * 1000,
+                                    f.completionMillis() == null ? null : f.completionMillis() / 1000 * 1000)).toList();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** The funnel takes only agreedOn: solutions stored before it existed (start date only) never count as agreed. */
+    static final class NeedFactsWithoutStartDate extends ForwardingCrmStorage {
+        NeedFactsWithoutStartDate() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<NeedFact> needFacts() {
+                            Map<org.sectorcrm.core.need.NeedId, LocalDate> agreed = new java.util.HashMap<>();
+                            for (org.sectorcrm.core.solution.Solution s : all(base.solutions())) {
+                                if (s.agreedOrLater() && s.agreedOn() != null) {
+                                    s.needs().forEach(n -> agreed.merge(n, s.agreedOn(), (a, b) -> a.isBefore(b) ? a : b));
+                                }
+                            }
+                            List<NeedFact> facts = new ArrayList<>();
+                            for (org.sectorcrm.core.need.BusinessNeed n : all(base.needs())) {
+                                var e = base.employers().find(n.employer()).orElse(null);
+                                facts.add(new NeedFact(n.category(), e == null ? null : e.sector(), n.status(), n.raisedOn(), agreed.get(n.id())));
+                            }
+                            return facts;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Baseline and latest value go through a DECIMAL column that loses the scale written (12.50 comes back as 12.5). */
+    static final class OutcomeFactsLoseScale extends ForwardingCrmStorage {
+        OutcomeFactsLoseScale() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<OutcomeFact> outcomeFacts() {
+                            return delegate().outcomeFacts().stream().map(f -> new OutcomeFact(f.id(), f.employer(), f.metric(), f.baseline().stripTrailingZeros(),
+                                    f.latest() == null ? null : f.latest().stripTrailingZeros(), f.sector(), f.region(), f.partnership(), f.solutionType())).toList();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Feedback on an engagement is counted for no partner (the join to the engagement is missing). */
+    static final class RatingsWithoutEngagementPartner extends ForwardingCrmStorage {
+        RatingsWithoutEngagementPartner() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<RatingCount> feedbackRatings() {
+                            Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
+                            for (RatingCount c : delegate().feedbackRatings()) {
+                                counts.merge(java.util.Arrays.asList(c.solutionType() == null ? null : c.partner(), c.solutionType(), c.rating()), c.count(), Long::sum);
+                            }
+                            List<RatingCount> rows = new ArrayList<>();
+                            counts.forEach((k, n) -> rows.add(new RatingCount((org.sectorcrm.core.reference.PartnerId) k.get(0),
+                                    (org.sectorcrm.core.solution.SolutionType) k.get(1), (Integer) k.get(2), n)));
+                            return rows;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** The contact rows forget to leave mass mailings out (a WHERE condition missing from the GROUP BY query). */
     static final class ContactsCountMassMailings extends ForwardingCrmStorage {
         ContactsCountMassMailings() {

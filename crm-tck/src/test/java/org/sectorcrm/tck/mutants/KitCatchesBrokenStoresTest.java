@@ -78,6 +78,10 @@ class KitCatchesBrokenStoresTest {
                 mutant("ContactsCountMassMailings", BrokenStores.ContactsCountMassMailings::new, "Reports"),
                 mutant("PlacesFirstEstablishment", BrokenStores.PlacesFirstEstablishment::new, "Reports"),
                 mutant("RegionCountiesCompareExactly", BrokenStores.RegionCountiesCompareExactly::new, "Reports"),
+                mutant("ReferralMillisCutToSeconds", BrokenStores.ReferralMillisCutToSeconds::new, "Reports"),
+                mutant("NeedFactsWithoutStartDate", BrokenStores.NeedFactsWithoutStartDate::new, "Reports"),
+                mutant("OutcomeFactsLoseScale", BrokenStores.OutcomeFactsLoseScale::new, "Reports"),
+                mutant("RatingsWithoutEngagementPartner", BrokenStores.RatingsWithoutEngagementPartner::new, "Reports"),
                 mutant("CountsDeletedEmployers", BrokenStores.CountsDeletedEmployers::new, "ReportViews"));
     }
 

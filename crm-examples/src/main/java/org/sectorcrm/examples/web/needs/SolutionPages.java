@@ -138,9 +138,15 @@ public final class SolutionPages {
         if (version == null || to == null) {
             throw ValidationException.of("solution", "status", "the form names no move or no version: reload the solution");
         }
+        // The agreement day the user gives with the move to AGREED; left empty, crm-core records today.
+        String day = r.form("agreedOn");
+        java.time.LocalDate agreedOn = day == null || day.isBlank() ? null : errors.parse("agreedOn", day, java.time.LocalDate::parse);
+        if (agreedOn == null && day != null && !day.isBlank()) {
+            throw ValidationException.of("solution", "agreedOn", "must be a date like 2026-03-31 but was '" + day + "'");
+        }
         Solution moved;
         try {
-            moved = s.solutions().moveTo(id, version, to);
+            moved = s.solutions().moveTo(id, version, to, agreedOn);
         } catch (ConflictException stale) {
             if (stale.currentVersion().isEmpty()) {
                 throw stale;

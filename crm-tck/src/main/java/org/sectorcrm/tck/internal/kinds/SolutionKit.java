@@ -106,7 +106,9 @@ public final class SolutionKit implements KindSpec<SolutionId, Solution, Solutio
 
     @Override
     public Solution change(Solution x) {
-        return x.withParticipants(x.participants() == null ? 7 : x.participants() - 1);
+        // the agreement date too, so that a store that keeps only the first version's date fails the kit
+        return x.withParticipants(x.participants() == null ? 7 : x.participants() - 1)
+                .withAgreedOn(x.agreedOn() == null ? java.time.LocalDate.of(2025, 7, 1) : x.agreedOn().plusDays(1));
     }
 
     @Override
@@ -136,7 +138,7 @@ public final class SolutionKit implements KindSpec<SolutionId, Solution, Solutio
     @Override
     public Solution withText(Solution r, String text) {
         return new Solution(r.id(), r.stamp(), r.employer(), r.partnership(), r.needs(), r.type(), text, r.leadPartner(), r.contributors(),
-                r.fundingStreams(), r.status(), r.startDate(), r.endDate(), r.participants(), r.cost());
+                r.fundingStreams(), r.status(), r.startDate(), r.endDate(), r.participants(), r.cost(), r.agreedOn());
     }
 
     @Override
