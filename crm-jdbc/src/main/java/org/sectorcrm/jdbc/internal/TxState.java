@@ -1,6 +1,7 @@
 package org.sectorcrm.jdbc.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
 import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.StorageException;
@@ -251,6 +253,9 @@ public final class TxState {
             return new int[0];
         }
         checkUsable();
+        if (direct(rows)) {
+            return directBatch(dialect.sql(sql), rows);
+        }
         try {
             PreparedBatch b = handle.prepareBatch(dialect.sql(sql));
             for (List<Argument> row : rows) {
@@ -262,6 +267,37 @@ public final class TxState {
             return b.execute();
         } catch (JdbiException e) {
             throw noteAbort(e);
+        }
+    }
+
+    private static boolean direct(List<List<Argument>> rows) {
+        for (List<Argument> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (!SqlDialect.direct(row.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The batch on the JDBC statement itself: the dialect binds each value ({@link SqlDialect#bindDirect}) without
+     * jdbi's per-value argument lookup, which was a third of the Java time of a bulk import (its
+     * {@code ArgumentBinder}, configuration caches and qualifier checks ran for each of the ~20 values of each row).
+     * A failure is the same {@link JdbiException} (with the SQL exception as its cause) that jdbi's batch throws.
+     */
+    private int[] directBatch(String sql, List<List<Argument>> rows) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (List<Argument> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    SqlDialect.bindDirect(row.get(i), ps, i + 1);
+                }
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        } catch (SQLException e) {
+            throw noteAbort(new UnableToExecuteStatementException(e.getMessage() + " [statement: \"" + sql + "\"]", e, null));
         }
     }
 
