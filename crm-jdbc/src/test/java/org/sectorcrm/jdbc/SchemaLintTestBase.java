@@ -153,7 +153,9 @@ abstract class SchemaLintTestBase {
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = sample(types[i]);
+            values[i] = components[i].getGenericType() instanceof java.lang.reflect.ParameterizedType set && types[i] == java.util.Set.class
+                    ? java.util.Set.of(sample((Class<?>) set.getActualTypeArguments()[0])) // a set-valued field: one sample element
+                    : sample(types[i]);
         }
         try {
             Constructor<F> canonical = filterClass.getDeclaredConstructor(types);

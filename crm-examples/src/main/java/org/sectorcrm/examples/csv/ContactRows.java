@@ -29,9 +29,11 @@ public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, Con
     static final List<String> FIELDS = List.of("employerFein", "employerName", "employerZip", "firstName", "lastName", "title", "email",
             "phone", "roles", "active", "doNotContactSince", "doNotContactReason");
     private final CrmSession session;
+    private final EmployerKeys employerKeys;
 
     public ContactRows(CrmSession session) {
         this.session = session;
+        this.employerKeys = new EmployerKeys(session);
     }
 
     @Override
@@ -56,7 +58,7 @@ public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, Con
 
     @Override
     protected Prepared<Contact> prepare(Map<String, String> row) {
-        Employer employer = EmployerKeys.require(session, "contact", row.get("employerFein"), row.get("employerName"), row.get("employerZip"));
+        Employer employer = employerKeys.require("contact", row.get("employerFein"), row.get("employerName"), row.get("employerZip"));
         EmailAddress email = row.get("email") == null ? null : EmailAddress.parse(row.get("email"));
         PhoneNumber phone = row.get("phone") == null ? null : PhoneNumber.parse(row.get("phone"));
         Optional<Contact> existing = find(employer, email, row.get("firstName"), row.get("lastName"));
@@ -70,6 +72,12 @@ public final class ContactRows extends CsvImport.Upserts<ContactId, Contact, Con
         String lookedUp = email != null ? emailKey(employer.id(), email) : nameKey(employer.id(), (row.get("firstName") == null ? "" : row.get("firstName"))
                 + " " + (row.get("lastName") == null ? "" : row.get("lastName")));
         return new Prepared<>(Set.of(lookedUp), existing.orElse(null), merged);
+    }
+
+    /** The employers the rows point to, in one or two queries instead of one or two per row. */
+    @Override
+    protected void readAhead(List<Map<String, String>> rows) {
+        employerKeys.readAhead(rows, "employerFein", "employerName");
     }
 
     @Override

@@ -106,6 +106,16 @@ public final class CsvImport {
             return Set.of();
         }
 
+        /**
+         * Reads at once what {@link #prepare} will look up for {@code rows} (their natural keys: one {@code IN} query for
+         * many rows instead of one query per row), so that preparing them reads nothing more. Called inside the read
+         * transaction of {@link RecordBatch#lookups} before the first of them is prepared; what it read answers until the
+         * next call, and nothing is written in between, so the answers are those the single lookups would give. Reads
+         * nothing ahead by default.
+         */
+        protected void readAhead(List<Map<String, String>> rows) {
+        }
+
         @Override
         public final void importRows(Iterator<Line> rows, BatchOptions options, Results results) {
             operations().<Integer>batch(options, new RecordBatch.Listener<>() {
@@ -131,6 +141,9 @@ public final class CsvImport {
             });
         }
 
+        /** Rows read ahead first in each lookup segment ({@link #readAhead}); the window doubles after each. */
+        private static final int FIRST_READ_AHEAD = 50;
+
         private record Queued<T>(int line, Prepared<T> prepared) {
         }
 
@@ -153,7 +166,16 @@ public final class CsvImport {
                     unchanged.clear();
                     Set<String> keys = new HashSet<>(queuedKeys);
                     int i = from;
+                    int readTo = from;
+                    int window = FIRST_READ_AHEAD;
                     for (; i < chunk.size(); i++) {
+                        if (i == readTo) {
+                            // Windows growing from a few rows: a segment that ends early (a row reading what a queued
+                            // row writes) wastes little of its read-ahead; a long one reads in a handful of queries.
+                            readTo = Math.min(chunk.size(), i + window);
+                            window *= 2;
+                            readAhead(chunk.subList(i, readTo).stream().map(Line::values).toList());
+                        }
                         Line line = chunk.get(i);
                         Prepared<T> p;
                         try {

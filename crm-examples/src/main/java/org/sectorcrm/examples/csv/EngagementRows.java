@@ -34,9 +34,11 @@ public final class EngagementRows extends CsvImport.Upserts<EngagementId, Engage
     static final List<String> FIELDS = List.of("externalId", "employerFein", "employerName", "employerZip", "date", "channel", "staffAssisted",
             "summary", "services", "followUpDue", "staffEmail", "note", "noteVisibility");
     private final CrmSession session;
+    private final EmployerKeys employerKeys;
 
     public EngagementRows(CrmSession session) {
         this.session = session;
+        this.employerKeys = new EmployerKeys(session);
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class EngagementRows extends CsvImport.Upserts<EngagementId, Engage
         if (row.get("externalId") == null) {
             throw ValidationException.of("engagement", "externalId", "is required: it is how a re-import finds the engagement again");
         }
-        Employer employer = EmployerKeys.require(session, "engagement", row.get("employerFein"), row.get("employerName"), row.get("employerZip"));
+        Employer employer = employerKeys.require("engagement", row.get("employerFein"), row.get("employerName"), row.get("employerZip"));
         Channel channel = Cells.enumValue("engagement", row, "channel", Channel.class);
         Boolean staffAssisted = Cells.bool("engagement", row, "staffAssisted");
         StaffUserId staff = staff(row);
@@ -83,6 +85,12 @@ public final class EngagementRows extends CsvImport.Upserts<EngagementId, Engage
     @Override
     protected Set<String> rowKeys(Map<String, String> row) {
         return row.get("externalId") == null ? Set.of() : Set.of("ext:" + row.get("externalId"));
+    }
+
+    /** The employers the rows point to, in one or two queries instead of one or two per row. */
+    @Override
+    protected void readAhead(List<Map<String, String>> rows) {
+        employerKeys.readAhead(rows, "employerFein", "employerName");
     }
 
     @Override

@@ -206,6 +206,55 @@ class CsvImportTest {
         assertThat(staff.employers().count(EmployerFilter.ALL)).isEqualTo(40);
     }
 
+    /**
+     * The natural keys of a batch are read ahead in a few {@code IN} queries (issue 13): every line comes to what it
+     * comes to when each row looks its keys up alone, in windows past the first, and no row is looked up alone.
+     */
+    @Test
+    void keysReadAheadForManyRowsGiveEveryLineTheOutcomeOfSingleLookups() throws IOException {
+        for (int copy = 0; copy < 2; copy++) { // two employers with one name at one ZIP: a row naming them is ambiguous
+            staff.employers().create(Employer.named("Delta Works").withEstablishments(List.of(site("Delta Works", "60120", true))));
+        }
+        staff.employers().create(Employer.named("Echo Corp").withFein(Fein.parse("36-1000001")).withEstablishments(List.of(site("Echo", "60120", true))));
+        staff.employers().create(Employer.named("Foxtrot").withEstablishments(List.of(site("Fox HQ", "60601", true), site("Fox Plant", "60120", false))));
+        staff.employers().create(Employer.named("Golf").withEstablishments(List.of(site("Golf", "60120", true))));
+        StringBuilder file = new StringBuilder("legalName,fein,zip,employees\r\n");
+        java.util.Map<Integer, String> special = java.util.Map.of(12, "Delta Works,,60120,5", 70, "ECHO CORP.,36-1000001,60120,7",
+                160, "Foxtrot,,60120,9", 230, "Golf,36-1000002,60120,11", 231, "Golf Inc,36-1000002,60120,11", 330, "Filler 3,,60003,8",
+                331, "Hotel,07-1234567,60120,3", 390, "Golf,,60120,1");
+        for (int i = 0; i < 400; i++) {
+            file.append(special.getOrDefault(i, "Filler " + i + ",," + String.format("6%04d", i) + ",4")).append("\r\n");
+        }
+        java.util.Map<Integer, CsvImport.Outcome> single = new java.util.TreeMap<>();
+        java.util.Map<Integer, CsvImport.Outcome> ahead = new java.util.TreeMap<>();
+        java.util.Map<Integer, CsvImport.Outcome> real = new java.util.TreeMap<>();
+        org.sectorcrm.core.BatchOptions dry = org.sectorcrm.core.BatchOptions.defaults().withDryRun(true);
+
+        ImportReport one = CsvImport.run(new StringReader(file.toString()), new EmployerRows(staff, false), ColumnMapping.identity(), dry, n -> { },
+                single::put);
+        EmployerRows readingAhead = new EmployerRows(staff);
+        ImportReport many = CsvImport.run(new StringReader(file.toString()), readingAhead, ColumnMapping.identity(), dry, n -> { }, ahead::put);
+        ImportReport stored = CsvImport.run(new StringReader(file.toString()), new EmployerRows(staff), ColumnMapping.identity(),
+                org.sectorcrm.core.BatchOptions.defaults(), n -> { }, real::put);
+
+        assertThat(ahead).isEqualTo(single).isEqualTo(real).hasSize(398);
+        assertThat(many.errors()).isEqualTo(one.errors()).isEqualTo(stored.errors());
+        assertThat(readingAhead.employerKeys().singleLookups()).isZero();
+        assertThat(stored.errors()).extracting(ImportReport.RowError::line).containsExactly(14, 333);
+        assertThat(stored.errors().get(0).toString()).contains("2 employers are named 'Delta Works' at ZIP 60120");
+        assertThat(List.of(real.get(72), real.get(162), real.get(232), real.get(233), real.get(332), real.get(392)))
+                .containsExactly(CsvImport.Outcome.UPDATED, CsvImport.Outcome.CREATED, CsvImport.Outcome.UPDATED, CsvImport.Outcome.UPDATED,
+                        CsvImport.Outcome.UPDATED, CsvImport.Outcome.UPDATED);
+        // The last Golf row found "Golf Inc" (the FEIN's rename) by name and ZIP, renamed it back and cleared the FEIN with its empty cell.
+        assertThat(staff.employers().list(EmployerFilter.ALL.withNameKey("golf"), PageRequest.first()).items()).singleElement()
+                .satisfies(g -> assertThat(List.of(g.legalName(), String.valueOf(g.fein()))).containsExactly("Golf", "null"));
+    }
+
+    private static org.sectorcrm.core.employer.Establishment site(String name, String zip, boolean primary) {
+        return new org.sectorcrm.core.employer.Establishment(null, name, new org.sectorcrm.core.employer.Address(null, "Elgin", "IL", zip), null, null,
+                null, primary);
+    }
+
     /** The same for contacts and engagements: a repeated key later in the file updates what the line above created. */
     @Test
     void aDryRunOfRepeatedContactsAndEngagementsReportsEveryLineAsTheRealRunDoes() throws IOException {

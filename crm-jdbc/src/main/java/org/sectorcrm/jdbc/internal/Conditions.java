@@ -2,6 +2,7 @@ package org.sectorcrm.jdbc.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.jdbi.v3.core.argument.Argument;
@@ -40,6 +41,26 @@ public final class Conditions {
             and("t." + column + " = " + dialect.param(type), dialect.arg(type, value));
         }
         return this;
+    }
+
+    /**
+     * {@code t.column IN (values)} when values is not null; an empty collection matches no row (as an empty set
+     * in a filter's {@code matches} does). One parameter per value: callers keep the collections batch-sized.
+     */
+    public Conditions in(String column, ColumnType type, Collection<?> values) {
+        if (values == null) {
+            return this;
+        }
+        if (values.isEmpty()) {
+            return never();
+        }
+        StringBuilder clause = new StringBuilder("t.").append(column).append(" IN (");
+        List<Argument> args = new ArrayList<>(values.size());
+        for (Object v : values) {
+            clause.append(args.isEmpty() ? "" : ", ").append(dialect.param(type));
+            args.add(dialect.arg(type, v));
+        }
+        return and(clause.append(')').toString(), args.toArray(Argument[]::new));
     }
 
     /** A row of {@code childTable} owned by this row ({@code owner = t.id}) has {@code column = value}. */

@@ -33,6 +33,8 @@ public final class Engine {
     private final ThreadLocal<TxState> current = new ThreadLocal<>();
     /** The find by id outside a transaction without Jdbi, on SQLite with the store's own pool; else null. */
     private final DirectFind direct;
+    /** The transactions' statements prepared once per connection, in the same case as {@link #direct}; else null. */
+    private final StatementCache statements;
 
     /**
      * @param borrowed whether connections come from a caller's DataSource (then each transaction prepares
@@ -54,6 +56,7 @@ public final class Engine {
         this.busyTimeout = busyTimeout;
         this.writer = dialect.singleWriter() ? new ReentrantLock(true) : null;
         this.direct = ownedPool != null && !borrowed && dialect.singleWriter() ? new DirectFind(ownedPool, dialect, documents) : null;
+        this.statements = direct != null ? new StatementCache() : null;
     }
 
     public SqlDialect dialect() {
@@ -131,8 +134,9 @@ public final class Engine {
             throw new StorageException("cannot get a database connection: " + e.getMessage(), e);
         }
         try {
-            return oneStatement ? TxState.oneStatement(handle, dialect, documents, borrowed, busyTimeout)
+            TxState state = oneStatement ? TxState.oneStatement(handle, dialect, documents, borrowed, busyTimeout)
                     : TxState.begin(handle, dialect, documents, readOnly, borrowed, busyTimeout);
+            return oneStatement ? state : state.caching(statements);
         } catch (SQLException | RuntimeException e) {
             handle.close();
             throw new StorageException("cannot begin a transaction on " + dialect.dialect() + ": " + e.getMessage(), e);

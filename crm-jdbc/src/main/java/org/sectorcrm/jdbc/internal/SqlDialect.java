@@ -72,6 +72,17 @@ public abstract class SqlDialect {
         return new TypedArgument(this, type, value);
     }
 
+    /** Whether {@code arg} is one of {@link #arg}'s, which bind through the dialect alone ({@link #bindDirect}), with no jdbi statement around them. */
+    static boolean direct(Argument arg) {
+        return arg instanceof TypedArgument;
+    }
+
+    /** Binds an argument of {@link #arg} straight on a JDBC statement (see {@link #direct}). */
+    static void bindDirect(Argument arg, PreparedStatement statement, int position) throws SQLException {
+        TypedArgument t = (TypedArgument) arg;
+        t.dialect().bind(statement, position, t.type(), t.value());
+    }
+
     /**
      * {@code expression} (the text of an id, as the search index keeps it) as a value comparable with an id column
      * of {@code idType}.

@@ -68,6 +68,7 @@ import org.sectorcrm.core.partnership.Member;
 import org.sectorcrm.core.partnership.PartnershipFilter;
 import org.sectorcrm.core.partnership.PartnershipId;
 import org.sectorcrm.core.partnership.SectorPartnership;
+import org.sectorcrm.core.reference.Fein;
 import org.sectorcrm.core.reference.Partner;
 import org.sectorcrm.core.reference.PartnerId;
 import org.sectorcrm.core.reference.ReferenceFilters.PartnerFilter;
@@ -379,7 +380,9 @@ public final class Tables {
                 .eq("lead_partner_id", UUID, uuid(f.leadPartner()))
                 .eq("fein", TEXT, f.fein() == null ? null : f.fein().value())
                 .eq("name_key", TEXT, f.nameKey())
-                .has("crm_employer_zip", "employer_id", "zip", TEXT, f.zip());
+                .has("crm_employer_zip", "employer_id", "zip", TEXT, f.zip())
+                .in("fein", TEXT, f.feins() == null ? null : f.feins().stream().map(Fein::value).sorted().toList())
+                .in("name_key", TEXT, f.nameKeys() == null ? null : f.nameKeys().stream().sorted().toList());
     }
 
     public static void contactFilter(ContactFilter f, Conditions c) {

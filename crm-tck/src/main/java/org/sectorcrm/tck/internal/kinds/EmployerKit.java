@@ -144,6 +144,13 @@ public final class EmployerKit implements KindSpec<EmployerId, Employer, Employe
                 .field("fein", all::withFein, f1, f3, f5, Feins.next())
                 .field("nameKey", all::withNameKey, "acme tool and die", "rockford memorial hospital", "backerei muller gmbh", "no such name")
                 .field("zip", all::withZip, "61104", "61103", "60601", "99999")
+                .add("feins", "f1, f5, unknown", all.withFeins(List.of(f1, f5, Feins.next())))
+                .add("feins", "none", all.withFeins(List.of()))
+                .add("nameKeys", "acme tool and die, backerei muller gmbh, no such name",
+                        all.withNameKeys(List.of("acme tool and die", "backerei muller gmbh", "no such name")))
+                .add("nameKeys", "none", all.withNameKeys(List.of()))
+                .add("nameKeys+zip", "acme tool and die, rockford memorial hospital at 61104",
+                        all.withNameKeys(List.of("acme tool and die", "rockford memorial hospital")).withZip("61104"))
                 .add("status+region+tag", "ACTIVE, IL-EDR-2, manufacturing",
                         all.withStatus(EmployerStatus.ACTIVE).withRegion(new RegionCode("IL-EDR-2")).withTag("manufacturing"))
                 .list());
