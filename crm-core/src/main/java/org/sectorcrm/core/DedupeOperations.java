@@ -71,6 +71,7 @@ public final class DedupeOperations {
     public Page<CandidatePair> scan(PageRequest page) {
         RecordOperations.require("dedupe", "page", page);
         return crm.storage().read(tx -> {
+            EmployerDuplicates.Lookups lookups = new EmployerDuplicates.Lookups(); // this transaction's answers, per key
             List<CandidatePair> pairs = new ArrayList<>();
             String cursor = page.after();
             int examined = 0;
@@ -79,7 +80,7 @@ public final class DedupeOperations {
                 Page<Employer> employers = tx.employers().query(EmployerFilter.ALL,
                         cursor == null ? PageRequest.first(chunk) : PageRequest.after(cursor, chunk));
                 for (Employer e : employers.items()) {
-                    pairs.addAll(pairsOf(tx, e));
+                    pairs.addAll(pairsOf(tx, e, lookups));
                     examined++;
                     cursor = e.id().asString();
                     if (pairs.size() >= page.limit() || examined >= EMPLOYERS_PER_PAGE) {
@@ -94,9 +95,9 @@ public final class DedupeOperations {
         });
     }
 
-    private static List<CandidatePair> pairsOf(StorageTransaction tx, Employer e) {
+    private static List<CandidatePair> pairsOf(StorageTransaction tx, Employer e, EmployerDuplicates.Lookups lookups) {
         List<CandidatePair> out = new ArrayList<>();
-        for (LikelyDuplicate d : EmployerDuplicates.find(tx, MATCHER, e)) {
+        for (LikelyDuplicate d : EmployerDuplicates.find(tx, MATCHER, e, lookups)) {
             Employer other = d.employer();
             if (other.id().asString().compareTo(e.id().asString()) <= 0) {
                 continue; // reported from the other employer

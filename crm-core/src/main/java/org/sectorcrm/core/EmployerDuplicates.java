@@ -39,9 +39,42 @@ final class EmployerDuplicates {
     }
 
     static List<LikelyDuplicate> find(StorageTransaction tx, Matcher matcher, Employer probe) {
+        return find(tx, matcher, probe, new Lookups());
+    }
+
+    /**
+     * The answers of the store to each key, kept for the probes of one read transaction ({@code dedupe scan}'s page):
+     * neighbouring employers share their ZIP codes and name words, and a crowded key is read (up to {@value #PER_KEY}
+     * decoded employers) only to be dropped, so each key is asked once per page instead of once per employer.
+     */
+    static final class Lookups {
+        /** Keys seen, with the employers they pick; a crowded key picks none (an empty list). */
+        private final Map<String, List<Employer>> picked = new java.util.HashMap<>();
+        private final Map<String, Boolean> crowded = new java.util.HashMap<>();
+
+        /** The employers {@code key} picks, reading them through {@code query} the first time; null when the key is crowded. */
+        List<Employer> pick(String key, java.util.function.Supplier<Page<Employer>> query) {
+            if (crowded.containsKey(key)) {
+                return null;
+            }
+            List<Employer> known = picked.get(key);
+            if (known != null) {
+                return known;
+            }
+            Page<Employer> page = query.get();
+            if (page.hasNext()) {
+                crowded.put(key, Boolean.TRUE);
+                return null;
+            }
+            picked.put(key, page.items());
+            return page.items();
+        }
+    }
+
+    static List<LikelyDuplicate> find(StorageTransaction tx, Matcher matcher, Employer probe, Lookups lookups) {
         Map<EmployerId, Employer> candidates = new LinkedHashMap<>();
         var store = tx.employers();
-        if (probe.fein() != null) {
+        if (probe.fein() != null) { // one employer's own key: asked every time, and never too common to say something
             store.query(EmployerFilter.ALL.withFein(probe.fein()), PageRequest.first(PER_KEY)).items().forEach(e -> candidates.put(e.id(), e));
         }
         Set<String> zips = new LinkedHashSet<>();
@@ -51,7 +84,7 @@ final class EmployerDuplicates {
             }
         }
         for (String zip : zips) {
-            addUnlessCrowded(candidates, store.query(EmployerFilter.ALL.withZip(zip), PageRequest.first(PER_KEY)));
+            add(candidates, lookups.pick("zip " + zip, () -> store.query(EmployerFilter.ALL.withZip(zip), PageRequest.first(PER_KEY))));
         }
         List<String> names = new ArrayList<>();
         names.add(probe.legalName());
@@ -59,13 +92,15 @@ final class EmployerDuplicates {
         Set<String> words = Names.searchWords(names);
         boolean anyRare = false;
         for (String word : words) {
-            anyRare |= addUnlessCrowded(candidates, store.search(new SearchTerms(Set.of(word)), Reader.EVERYONE, PageRequest.first(PER_KEY)));
+            anyRare |= add(candidates, lookups.pick("word " + word,
+                    () -> store.search(new SearchTerms(Set.of(word)), Reader.EVERYONE, PageRequest.first(PER_KEY))));
         }
         if (!anyRare && words.size() > 1) {
             // Every word is common ("Midwest Services"): all of them together still narrow it down.
             List<String> all = new ArrayList<>(words);
-            addUnlessCrowded(candidates, store.search(new SearchTerms(Set.copyOf(all.subList(0, Math.min(all.size(), SearchTerms.MAX_WORDS)))),
-                    Reader.EVERYONE, PageRequest.first(PER_KEY)));
+            Set<String> some = Set.copyOf(all.subList(0, Math.min(all.size(), SearchTerms.MAX_WORDS)));
+            add(candidates, lookups.pick("words " + new java.util.TreeSet<>(some),
+                    () -> store.search(new SearchTerms(some), Reader.EVERYONE, PageRequest.first(PER_KEY))));
         }
         if (probe.id() != null) {
             candidates.remove(probe.id());
@@ -73,12 +108,13 @@ final class EmployerDuplicates {
         return score(matcher, probe, candidates);
     }
 
-    private static boolean addUnlessCrowded(Map<EmployerId, Employer> candidates, Page<Employer> page) {
-        if (page.hasNext()) {
+    /** Adds what a key picked (null: a crowded key, none); whether it picked any. */
+    private static boolean add(Map<EmployerId, Employer> candidates, List<Employer> picked) {
+        if (picked == null) {
             return false;
         }
-        page.items().forEach(e -> candidates.put(e.id(), e));
-        return !page.items().isEmpty();
+        picked.forEach(e -> candidates.put(e.id(), e));
+        return !picked.isEmpty();
     }
 
     /** The candidates the matcher finds to be the same company as {@code probe}, each with its best verdict, best first. */

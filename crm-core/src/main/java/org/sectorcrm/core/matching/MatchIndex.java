@@ -31,7 +31,10 @@ public final class MatchIndex {
     public List<Candidate> matches(MatchRecord probe, int limit) {
         Profile p = Profile.of(probe);
         List<Candidate> found = new ArrayList<>();
-        blocks.candidates(p, j -> {
+        blocks.candidates(p, (j, byNameOnly) -> {
+            if (byNameOnly && !Scorer.namesMayMatch(p, profiles[j], config, context)) {
+                return; // cannot match: only matches are kept
+            }
             MatchResult r = Scorer.compare(p, profiles[j], config, context);
             if (r.isMatch()) {
                 found.add(new Candidate(profiles[j].record(), r));

@@ -49,7 +49,9 @@ public final class Matcher {
 
     /**
      * Every candidate pair of the list that blocking finds, scored (in parallel), and the clusters they make. Pairs that
-     * do not match and score below {@link MatchConfig#reportFloor()} are left out.
+     * do not match and score below {@link MatchConfig#reportFloor()} are left out, and so are pairs that only a name key
+     * brought together whose names are less than {@link MatchConfig#nameFloor()} alike (checked before scoring: no rule
+     * can match them, so the clusters are the same as with every candidate scored).
      */
     public MatchRun run(List<MatchRecord> records) {
         Profile[] profiles = profiles(records);
@@ -59,7 +61,10 @@ public final class Matcher {
         List<Scored> scored = IntStream.range(0, profiles.length).parallel().mapToObj(i -> {
             List<MatchPair> found = new ArrayList<>();
             List<int[]> links = new ArrayList<>();
-            blocks.laterCandidates(profiles[i], i, stamps.get(), j -> {
+            blocks.laterCandidates(profiles[i], i, stamps.get(), (j, byNameOnly) -> {
+                if (byNameOnly && !Scorer.namesMayMatch(profiles[i], profiles[j], config, context)) {
+                    return; // most name-block candidates: a shared surname or prefix, names too far apart to match
+                }
                 MatchResult r = Scorer.compare(profiles[i], profiles[j], config, context);
                 if (r.isMatch() || r.score() >= config.reportFloor()) {
                     found.add(new MatchPair(i, j, r));

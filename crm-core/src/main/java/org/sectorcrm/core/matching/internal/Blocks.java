@@ -6,14 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
  * Blocking: records are candidates for each other only when they share a key, so a file of n records costs far fewer
  * than n²/2 comparisons. Keys: the FEIN, the FEIN with each digit masked in turn (one-digit typos), the phone, the
  * website domain, the UI account, ZIP (or town) + street number, ZIP + PO box, the two rarest words of each name and the
  * first letters of each name in written and in sorted word order. A key shared by more than {@code maxBlockSize}
- * records (a common word such as "services") picks no candidates: the other keys still do.
+ * records (a common word such as "services") picks no candidates: the other keys still do. Candidates that only a name
+ * key brought are told apart ({@link CandidateSink}): the matcher checks cheaply that their names can reach the name floor
+ * before scoring them, since name blocks are the big ones (hundreds of records sharing a surname).
  */
 public final class Blocks {
     private static final int PREFIX = 6;
@@ -57,39 +58,53 @@ public final class Blocks {
         this.blocks = built;
     }
 
-    /** Calls {@code sink} once for each indexed record sharing a key with {@code p} (possibly p itself), at most once each. */
-    public void candidates(Profile p, IntConsumer sink) {
-        Set<Integer> seen = new HashSet<>();
-        for (String k : keys(p)) {
-            int[] members = blocks.get(k);
-            if (members != null && members.length <= maxBlockSize) {
-                for (int j : members) {
-                    if (seen.add(j)) {
-                        sink.accept(j);
-                    }
-                }
-            }
-        }
+    /** Receives a candidate and whether only a name key brought it (no identifier, phone, website or worksite key). */
+    public interface CandidateSink {
+        void accept(int candidate, boolean byNameOnly);
     }
 
     /**
      * The candidates of record {@code i} of the indexed array with a larger index, each once: {@code stamp} is a scratch
-     * array as long as the index, owned by the calling thread, and must not have held {@code i + 1} before.
+     * array as long as the index, owned by the calling thread, and must not have held {@code i + 1} before. The keys are
+     * walked identifiers and worksite first, so a candidate is {@code byNameOnly} exactly when it shares no other key.
      */
-    public void laterCandidates(Profile p, int i, int[] stamp, IntConsumer sink) {
+    public void laterCandidates(Profile p, int i, int[] stamp, CandidateSink sink) {
         int mark = i + 1;
         for (String k : keys(p)) {
             int[] members = blocks.get(k);
             if (members == null) {
                 continue;
             }
+            boolean byName = isNameKey(k);
             for (int j : members) {
                 if (j > i && stamp[j] != mark) {
                     stamp[j] = mark;
-                    sink.accept(j);
+                    sink.accept(j, byName);
                 }
             }
         }
+    }
+
+    /** Calls {@code sink} once for each indexed record sharing a key with {@code p} (possibly p itself), at most once each. */
+    public void candidates(Profile p, CandidateSink sink) {
+        Set<Integer> seen = new HashSet<>();
+        for (String k : keys(p)) {
+            int[] members = blocks.get(k);
+            if (members != null && members.length <= maxBlockSize) {
+                boolean byName = isNameKey(k);
+                for (int j : members) {
+                    if (seen.add(j)) {
+                        sink.accept(j, byName);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Name keys ({@code q}, {@code r}: prefixes; {@code n}: rare words) come last in {@link #keys}. */
+    private static boolean isNameKey(String key) {
+        char c = key.charAt(0);
+        return c == 'q' || c == 'r' || c == 'n';
     }
 
     List<String> keys(Profile p) {

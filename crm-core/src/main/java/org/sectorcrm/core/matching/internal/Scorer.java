@@ -235,6 +235,26 @@ public final class Scorer {
         return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
     }
 
+    /**
+     * Whether some name of one is at least {@code nameFloor} alike some name of the other, checked cheaply (a pre-filter
+     * for candidates that only a name key brought: without it, and without a shared identifier, no rule matches them
+     * and no same-company link joins them).
+     */
+    public static boolean namesMayMatch(Profile a, Profile b, MatchConfig config, Context context) {
+        if (a.fein != null && a.fein.equals(b.fein)) {
+            return true; // an equal FEIN matches whatever the names (its own key may have been too crowded to block by)
+        }
+        double floor = Math.min(config.nameFloor(), COMPANY_NAME);
+        for (NameForm x : a.names) {
+            for (NameForm y : b.names) {
+                if (NameForm.reaches(x, y, context, floor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The best similarity between any name of one and any name of the other (without brands: between names that are no brand). */
     static double name(Profile a, Profile b, Context context, boolean withoutBrands) {
         double best = 0;
