@@ -225,8 +225,10 @@ public interface ReportQueries {
      */
     record EseEstablishment(EmployerId employer, EstablishmentId establishment, Set<EseCategory> categories, boolean lookBack) {
         public EseEstablishment {
-            Objects.requireNonNull(employer, "employer");
-            categories = Set.copyOf(Objects.requireNonNull(categories, "categories")); // the same instance when already immutable
+            if (employer == null || categories == null) {
+                throw org.sectorcrm.core.ValidationException.of("ESE establishment", employer == null ? "employer" : "categories", "is required");
+            }
+            categories = Set.copyOf(categories); // the same instance when already immutable
         }
     }
 
