@@ -96,6 +96,8 @@ public final class CrmJson {
                 .addMixIn(org.sectorcrm.core.report.ReferralReport.Pair.class, NullsWritten.class)
                 .addMixIn(org.sectorcrm.core.report.PartnershipReport.Commitments.class, NullsWritten.class)
                 .addMixIn(org.sectorcrm.core.report.CadenceReport.Overdue.class, NullsWritten.class)
+                // In an employer filter a null set means "no filter" and an empty one "none": keep them apart.
+                .addMixIn(org.sectorcrm.core.employer.EmployerFilter.class, EmployerFilterSets.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 // Never plain: 1E+3 (scale -3) written as 1000 would read back as a different BigDecimal.
@@ -158,5 +160,13 @@ public final class CrmJson {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     private abstract static class NullsWritten {
+    }
+
+    /** The set-valued filter fields stay null when absent (the mapper's default reads a missing collection as empty). */
+    private abstract static class EmployerFilterSets {
+        @JsonSetter(nulls = Nulls.SET)
+        Set<?> feins;
+        @JsonSetter(nulls = Nulls.SET)
+        Set<?> nameKeys;
     }
 }
