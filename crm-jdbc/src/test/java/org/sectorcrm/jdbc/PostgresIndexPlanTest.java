@@ -83,7 +83,7 @@ class PostgresIndexPlanTest extends CrmStorageCompatibilityKit {
                 }
                 String plan = plan(c, sql, e.getValue());
                 explained.add(sql);
-                if (!scans(plan).isEmpty()) {
+                if (!scans(plan).isEmpty() && !readsAWholeTable(sql, plan)) {
                     scans.add(sql + "\n" + plan);
                 }
             }
@@ -102,6 +102,16 @@ class PostgresIndexPlanTest extends CrmStorageCompatibilityKit {
      */
     static List<String> scans(String plan) {
         return plan.lines().filter(l -> l.contains("Seq Scan")).map(String::strip).toList();
+    }
+
+    /**
+     * A report whose input is every row of one table (the referral facts: no period, no filter) reads it whole; an index
+     * could only be read whole instead. Such a statement has no condition and no join, and its scan no filter; anything
+     * with a condition or a join must be served by an index.
+     */
+    static boolean readsAWholeTable(String sql, String plan) {
+        String upper = sql.toUpperCase(Locale.ROOT);
+        return !upper.contains(" WHERE ") && !upper.contains(" JOIN ") && !plan.contains("Filter:") && plan.lines().filter(l -> l.contains("Seq Scan")).count() == 1;
     }
 
     private static Setter setter(String name, int index, String value) throws NoSuchMethodException {
