@@ -37,21 +37,26 @@ final class EseCalculation {
         return new EseCalculation(tx).run(period, area, options);
     }
 
-    private EseReport run(ProgramPeriod period, ReportArea area, EseOptions options) {
+    /** The storage question for {@code period} and {@code area}: both windows, the area (a region with its counties). */
+    static ReportQueries.EseQuery query(StorageTransaction tx, ProgramPeriod period, ReportArea area, EseOptions options) {
         ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
-        ReportQueries.EseQuery query;
         if (area instanceof ReportArea.InRegion r) {
             Region region = tx.regions().find(r.region())
                     .orElseThrow(() -> ValidationException.of("report", "area", "region " + r.region() + " does not exist"));
-            query = ReportQueries.EseQuery.inRegion(period.start(), period.end(), window.start(), window.end(), region.id(), region.counties());
-        } else if (area instanceof ReportArea.OfPartner o) {
+            return ReportQueries.EseQuery.inRegion(period.start(), period.end(), window.start(), window.end(), region.id(), region.counties());
+        }
+        if (area instanceof ReportArea.OfPartner o) {
             if (tx.partners().find(o.partner()).isEmpty()) {
                 throw ValidationException.of("report", "area", "partner " + o.partner() + " does not exist");
             }
-            query = ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), o.partner());
-        } else {
-            query = ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), null);
+            return ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), o.partner());
         }
+        return ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), null);
+    }
+
+    private EseReport run(ProgramPeriod period, ReportArea area, EseOptions options) {
+        ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
+        ReportQueries.EseQuery query = query(tx, period, area, options);
         // One row per placed establishment of the area (the store applies the area), sorted once by id: every figure's
         // list is then filled in order (tens of thousands of ids at state scale; no sorted set per figure). Ids compare
         // as their canonical text does: the 128-bit value, unsigned.
