@@ -37,52 +37,61 @@ final class EseCalculation {
         return new EseCalculation(tx).run(period, area, options);
     }
 
-    private EseReport run(ProgramPeriod period, ReportArea area, EseOptions options) {
+    /** The storage question for {@code period} and {@code area}: both windows, the area (a region with its counties). */
+    static ReportQueries.EseQuery query(StorageTransaction tx, ProgramPeriod period, ReportArea area, EseOptions options) {
         ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
-        ReportQueries.EseQuery query;
         if (area instanceof ReportArea.InRegion r) {
             Region region = tx.regions().find(r.region())
                     .orElseThrow(() -> ValidationException.of("report", "area", "region " + r.region() + " does not exist"));
-            query = ReportQueries.EseQuery.inRegion(period.start(), period.end(), window.start(), window.end(), region.id(), region.counties());
-        } else if (area instanceof ReportArea.OfPartner o) {
+            return ReportQueries.EseQuery.inRegion(period.start(), period.end(), window.start(), window.end(), region.id(), region.counties());
+        }
+        if (area instanceof ReportArea.OfPartner o) {
             if (tx.partners().find(o.partner()).isEmpty()) {
                 throw ValidationException.of("report", "area", "partner " + o.partner() + " does not exist");
             }
-            query = ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), o.partner());
-        } else {
-            query = ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), null);
+            return ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), o.partner());
         }
-        // One row per placed establishment of the area (the store applies the area): lists, sorted once at the end,
-        // instead of a sorted set per figure (tens of thousands of ids at state scale).
+        return ReportQueries.EseQuery.of(period.start(), period.end(), window.start(), window.end(), null);
+    }
+
+    private EseReport run(ProgramPeriod period, ReportArea area, EseOptions options) {
+        ProgramPeriod.DateWindow window = period.lookBack(options.lookBackYears());
+        ReportQueries.EseQuery query = query(tx, period, area, options);
+        // One row per placed establishment of the area (the store applies the area), sorted once by id: every figure's
+        // list is then filled in order (tens of thousands of ids at state scale; no sorted set per figure). Ids compare
+        // as their canonical text does: the 128-bit value, unsigned.
+        List<ReportQueries.EseEstablishment> found = new ArrayList<>();
+        for (ReportQueries.EseEstablishment s : tx.reports().eseEstablishments(query)) {
+            if (s.establishment() == null) {
+                notCounted.add(s.employer().asString()); // no establishment named and no primary one: nothing to count
+            } else {
+                found.add(s);
+            }
+        }
+        found.sort(BY_ID);
         List<List<String>> byCategory = new ArrayList<>();
         for (int i = 0; i < EseCategory.values().length; i++) {
             byCategory.add(new ArrayList<>());
         }
         List<String> served = new ArrayList<>();
         List<String> before = new ArrayList<>();
-        for (ReportQueries.EseEstablishment s : tx.reports().eseEstablishments(query)) {
-            if (s.establishment() == null) {
-                notCounted.add(s.employer().asString()); // no establishment named and no primary one: nothing to count
-                continue;
-            }
+        for (ReportQueries.EseEstablishment s : found) {
             String id = s.establishment().asString();
             if (!s.categories().isEmpty()) {
-                served.add(id);
+                addOnce(served, id);
                 for (EseCategory c : s.categories()) {
-                    byCategory.get(c.ordinal()).add(id);
+                    addOnce(byCategory.get(c.ordinal()), id);
                 }
             }
             if (s.lookBack()) {
-                before.add(id);
+                addOnce(before, id);
             }
         }
         List<EseReport.Row> rows = new ArrayList<>();
         for (EseCategory c : EseCategory.values()) {
-            List<String> ids = sortedDistinct(byCategory.get(c.ordinal()));
+            List<String> ids = byCategory.get(c.ordinal());
             rows.add(new EseReport.Row(c.line(), c.label(), c, ids.size(), ids));
         }
-        served = sortedDistinct(served);
-        before = sortedDistinct(before);
         List<String> again = intersection(before, served);
         EseReport.Rate repeat = rate(again, (long) before.size(), before,
                 "no establishment in the area received a countable service in the " + options.lookBackYears() + " program years before PY"
@@ -115,17 +124,19 @@ final class EseCalculation {
         return new EseReport.Rate(numerator.size(), denominator, (double) numerator.size() / denominator, null, numerator, denominatorIds);
     }
 
-    /** {@code ids} sorted, each once (a store lists an establishment once per employer; ids are compared as text). */
-    private static List<String> sortedDistinct(List<String> ids) {
-        String[] a = ids.toArray(new String[0]);
-        java.util.Arrays.sort(a);
-        List<String> out = new ArrayList<>(a.length);
-        for (int i = 0; i < a.length; i++) {
-            if (i == 0 || !a[i].equals(a[i - 1])) {
-                out.add(a[i]);
-            }
+    /** By establishment id in the order of its text (lower-case hex digits: the unsigned value). */
+    private static final java.util.Comparator<ReportQueries.EseEstablishment> BY_ID = (a, b) -> {
+        java.util.UUID x = a.establishment().value();
+        java.util.UUID y = b.establishment().value();
+        int c = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+    };
+
+    /** Adds {@code id} unless it is the last one: ids come in order, so an establishment listed twice is adjacent. */
+    private static void addOnce(List<String> ids, String id) {
+        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id)) {
+            ids.add(id);
         }
-        return List.copyOf(out);
     }
 
     /** The ids in both sorted lists, in order. */

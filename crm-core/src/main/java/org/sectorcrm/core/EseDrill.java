@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.sectorcrm.core.employer.Employer;
 import org.sectorcrm.core.employer.EmployerId;
@@ -51,10 +50,10 @@ final class EseDrill {
         } else {
             throw ValidationException.of("report", "figure", "must be row1..row8, total, repeat or lookBack but was '" + figure + "'");
         }
-        // Which employer each establishment belongs to: the served triples of the same days name it.
-        Map<String, EmployerId> owner = new TreeMap<>();
+        // Which employer each establishment belongs to: the report's own storage rows (both windows) name it.
+        Map<String, EmployerId> owner = new java.util.HashMap<>();
         PartnerId partner = area instanceof ReportArea.OfPartner o ? o.partner() : null;
-        for (var s : tx.reports().placedCountableServices(from, to, partner, false)) {
+        for (var s : tx.reports().eseEstablishments(EseCalculation.query(tx, period, area, EseOptions.DEFAULTS))) {
             if (s.establishment() != null) {
                 owner.putIfAbsent(s.establishment().asString(), s.employer());
             }

@@ -1331,6 +1331,11 @@ public abstract class CrmStorageCompatibilityKit extends SentenceContracts {
                     new org.sectorcrm.core.reference.RegionCode("IL-EDR-6"), List.of())))).as("region 6: an employer without establishments, by its region").containsExactly(unplaced);
             assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.of(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 3, 31),
                     LocalDate.of(2027, 1, 1), LocalDate.of(2029, 12, 31), null)))).as("nothing in either window").isEmpty();
+            assertThat(storage.<List<EseEstablishment>>read(tx -> tx.reports().eseEstablishments(EseQuery.of(lookFrom, to, from, to, null))))
+                    .as("windows of any order, even overlapping: the period is the whole range and the look-back its last quarter")
+                    .containsExactlyInAnyOrder(onlyPrimary, new EseEstablishment(e1.id(), first.id(), Set.of(c), false),
+                            new EseEstablishment(e1.id(), dropped.id(), Set.of(c), true), new EseEstablishment(e2.id(), null, Set.of(b), true),
+                            plainBoth);
             assertThatExceptionOfType(ValidationException.class).as("a window without a day").isThrownBy(() -> EseQuery.of(from, to, null, lookTo, null));
         }
 
