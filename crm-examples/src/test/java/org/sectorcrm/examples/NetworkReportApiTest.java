@@ -76,6 +76,31 @@ class NetworkReportApiTest {
     }
 
     @Test
+    void aMoveToAgreedTakesTheAgreementDayOrRecordsToday() throws Exception {
+        java.util.List<JsonNode> proposed = new java.util.ArrayList<>();
+        api.ok(api.get("/solutions?limit=1000", token), 200).get("items").forEach(s -> {
+            if (s.get("status").asText().equals("PROPOSED")) {
+                proposed.add(s);
+            }
+        });
+        assertThat(proposed).as("the demo region has proposed solutions").isNotEmpty();
+        JsonNode first = proposed.get(0);
+        JsonNode agreed = api.ok(api.send("POST", "/solutions/" + first.get("id").asText() + "/status", token,
+                "{\"status\": \"AGREED\", \"agreedOn\": \"2026-03-31\"}", "If-Match", "\"" + first.get("stamp").get("version").asLong() + "\""), 200);
+        assertThat(agreed.get("status").asText()).isEqualTo("AGREED");
+        assertThat(agreed.get("agreedOn").asText()).isEqualTo("2026-03-31");
+        assertThat(api.ok(api.get("/solutions/" + first.get("id").asText(), token), 200).get("agreedOn").asText()).isEqualTo("2026-03-31");
+        if (proposed.size() > 1) {
+            JsonNode second = proposed.get(1);
+            String before = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            JsonNode today = api.ok(api.send("POST", "/solutions/" + second.get("id").asText() + "/status", token, "{\"status\": \"AGREED\"}",
+                    "If-Match", "\"" + second.get("stamp").get("version").asLong() + "\""), 200);
+            String after = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(); // the call may cross midnight
+            assertThat(today.get("agreedOn").asText()).isIn(before, after);
+        }
+    }
+
+    @Test
     void badOptionsAreNamed() throws Exception {
         CliRunner.Run csv = CliRunner.on(database.db(), "report", "cadence", "--format", "csv", "--as", ADMIN);
         assertThat(csv.exitCode()).isEqualTo(2);
