@@ -38,7 +38,6 @@ public final class EmployerRows extends CsvImport.Upserts<EmployerId, Employer, 
     private static final List<String> SITE = List.of("street", "city", "state", "zip", "county", "uiAccountNumber");
     private final CrmSession session;
     private final EmployerKeys employerKeys;
-
     private final boolean readAhead;
 
     public EmployerRows(CrmSession session) {

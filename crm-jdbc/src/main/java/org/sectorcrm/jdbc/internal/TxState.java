@@ -338,17 +338,17 @@ public final class TxState {
                 bind(ps, row);
                 ps.addBatch();
             }
-            return ps.executeBatch();
+            return ps.executeBatch(); // which empties the batch of a kept statement
         } catch (SQLException e) {
-            throw noteAbort(failure(e, sql));
-        } finally {
             if (ps != null && statements != null) {
                 try {
-                    ps.clearBatch(); // a kept statement starts its next batch empty, even after a failed one
-                } catch (SQLException e) {
-                    // closed with its connection
+                    ps.clearBatch(); // a failed batch may keep its rows: the next one starts empty
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
                 }
             }
+            throw noteAbort(failure(e, sql));
+        } finally {
             done(ps);
         }
     }
