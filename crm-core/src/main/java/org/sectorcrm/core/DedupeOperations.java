@@ -169,6 +169,33 @@ public final class DedupeOperations {
     }
 
     /**
+     * {@link #merge(EmployerId, EmployerId, MergeChoices)} of the two employers exactly as a preview showed them: inside the
+     * merge's transaction both are read and compared with the versions the preview read, and when either changed since
+     * the merge is refused and nothing is written (the preview would no longer be what the user approved). MANAGER.
+     *
+     * @throws ConflictException naming the employer that changed, with the version previewed and the version stored
+     * @since 2
+     */
+    public EmployerMerge merge(EmployerId survivor, EmployerId merged, MergeChoices choices, long survivorVersion, long mergedVersion) {
+        actor.require(Role.MANAGER, "merge employers");
+        MergeChoices chosen = choices == null ? MergeChoices.DEFAULTS : choices;
+        return crm.write(actor, changes -> {
+            Employer[] pair = load(changes.tx, survivor, merged);
+            unchangedSince(pair[0], survivorVersion, "survivor");
+            unchangedSince(pair[1], mergedVersion, "merged employer");
+            return EmployerRepointing.merge(changes, pair, chosen);
+        });
+    }
+
+    private static void unchangedSince(Employer now, long previewed, String role) {
+        if (now.version() != previewed) {
+            throw new ConflictException("employer", now.id(), now.version(), "Employer " + now.legalName() + " (the " + role + ", " + now.id()
+                    + ") was changed after the preview was shown (version " + previewed + " previewed, version " + now.version()
+                    + " stored), so the merge was refused; preview again");
+        }
+    }
+
+    /**
      * Undoes the merge of {@code merged}: the merged employer comes back exactly as it was (same version), the survivor
      * gets back its values from before the merge on every field nobody changed since (a field edited since keeps the
      * edit, less what the merge added), and the records the merge re-pointed that still point to the survivor point back

@@ -164,6 +164,32 @@ class DedupeTest {
     }
 
     @Test
+    void aMergeWithThePreviewsVersionsIsRefusedWhenEitherEmployerChangedSinceAndNothingIsWritten() {
+        CrmSession manager = crm.as(admin);
+        MergeChoices takeWebsite = new MergeChoices(Map.of("website", MergeChoices.Side.MERGED));
+        Employer survivorSeen = manager.employers().get(acme.id());
+        Employer mergedSeen = manager.employers().update(acme2.id(), acme2.version(), acme2.withWebsite("https://acme2.example"));
+        manager.employers().update(survivorSeen.id(), survivorSeen.version(), survivorSeen.withEmployees(40)); // after the preview
+
+        assertThatThrownBy(() -> manager.dedupe().merge(acme.id(), acme2.id(), takeWebsite, survivorSeen.version(), mergedSeen.version()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining(acme.legalName()).hasMessageContaining("the survivor")
+                .hasMessageContaining("version " + survivorSeen.version() + " previewed, version " + (survivorSeen.version() + 1) + " stored");
+        assertThat(manager.dedupe().resolve(acme2.id())).contains(acme2.id()); // not merged
+        assertThat(manager.dedupe().merges().find(org.sectorcrm.core.dedupe.EmployerMergeId.of(acme2.id()))).isEmpty();
+
+        Employer survivorNow = manager.employers().get(acme.id());
+        manager.employers().update(acme2.id(), mergedSeen.version(), mergedSeen.withEmployees(7));
+        assertThatThrownBy(() -> manager.dedupe().merge(acme.id(), acme2.id(), takeWebsite, survivorNow.version(), mergedSeen.version()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("the merged employer");
+
+        Employer mergedNow = manager.employers().get(acme2.id());
+        EmployerMerge m = manager.dedupe().merge(acme.id(), acme2.id(), takeWebsite, survivorNow.version(), mergedNow.version());
+        assertThat(m.survivorAfter().website()).isEqualTo("https://acme2.example"); // the field chosen from the merged employer
+        assertThatThrownBy(() -> crm.as(staff).dedupe().merge(acme.id(), other.id(), MergeChoices.DEFAULTS, 1, 1))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void theMergedEmployersFilesMoveToTheSurvivorAndBackOnUnmerge() {
         // The fixed clock stamps every file at one instant, so the files of one record come in id order: compared as sets.
         var s = crm.as(staff);

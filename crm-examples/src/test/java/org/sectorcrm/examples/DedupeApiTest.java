@@ -127,6 +127,31 @@ class DedupeApiTest {
         assertThat(api.problem(api.send("POST", unmerge, adminToken, survivor), 404)).isNotNull();
     }
 
+    /** The versions a preview showed go with the merge: checked in its transaction, 409 naming the changed employer, nothing written. */
+    @Test
+    void aMergeWithThePreviewsVersionsIsAConflictWhenAnEmployerChangedSince() throws Exception {
+        CrmSession s = app.crm().as(ADMIN);
+        Address site = new Address("3 Depot St", "Joliet", "IL", "60432");
+        Employer depot = s.employers().create(Employer.named("Depot Cabinet Works").withEstablishments(List.of(Establishment.primary("Shop", site, "Will"))));
+        Employer depot2 = s.employers().createAnyway(Employer.named("DEPOT CABINET WORKS INC").withWebsite("https://depotcabinet.example")
+                .withEstablishments(List.of(Establishment.primary("Shop", site, "Will"))));
+        String merge = "/employers/" + depot.id() + "/merge";
+        String stale = "{\"merged\":\"" + depot2.id() + "\",\"choices\":{\"website\":\"MERGED\"},\"survivorVersion\":" + depot.version()
+                + ",\"mergedVersion\":" + depot2.version() + "}";
+        s.employers().update(depot2.id(), depot2.version(), depot2.withEmployees(30)); // after the preview
+        JsonNode conflict = api.problem(api.send("POST", merge, adminToken, stale), 409);
+        assertThat(conflict.toString()).contains("DEPOT CABINET WORKS INC").contains("the merged employer").contains("changed after the preview");
+        assertThat(s.dedupe().resolve(depot2.id())).contains(depot2.id());
+
+        String half = "{\"merged\":\"" + depot2.id() + "\",\"survivorVersion\":" + depot.version() + "}";
+        assertThat(api.problem(api.send("POST", merge, adminToken, half), 400).toString()).contains("merge.mergedVersion");
+
+        String fresh = stale.replace("\"mergedVersion\":" + depot2.version(), "\"mergedVersion\":" + (depot2.version() + 1));
+        JsonNode merged = api.ok(api.send("POST", merge, adminToken, fresh), 200);
+        assertThat(merged.get("survivorAfter").get("website").asText()).isEqualTo("https://depotcabinet.example");
+        assertThat(s.employers().get(depot.id()).employees()).isEqualTo(30);
+    }
+
     @Test
     void theCommandLineScansResumablyReviewsMergesAndUnmerges(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("pairs.csv");

@@ -13,6 +13,31 @@ class MatcherTest {
         return MatchRecord.builder(key).name(name);
     }
 
+    /** The route and grid-road forms of Illinois and its neighbours (IN, WI, IA, MO, KY): one road, however written; two roads apart. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} = {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "12 State Route 9|12 IL-9", "12 State Route 9|12 Illinois Route 9", "4567 US Highway 41|4567 US-41", "4567 U.S. Hwy 41|4567 Hwy 41",
+        "N1234 County Road K|N1234 CTH K", "N1234 County Hwy K|N1234 County Trunk Highway K", "W5678 State Highway 33|W5678 STH 33",
+        "W5678 State Hwy 33|W5678 WI-33", "1234 E 300 S|1234 E County Road 300 S", "5500 State Road 37|5500 IN-37", "800 KY Hwy 80|800 Kentucky 80",
+        "3100 Iowa Highway 1|3100 IA-1", "1200 State Highway Z|1200 Route Z", "1500 North 2000 East Road|1500 N 2000E Rd",
+        "4495 Staate Route 99|4495 State Route 99", "9627 N. Stae Ct.|9627 North State Court"})
+    void oneRoadWrittenTwoWaysIsOneWorksite(String x, String y) {
+        MatchResult r = matcher.compare(rec("a", "Becker Farm Supply LLC").address(x, "Quincy", "IL", "62301").build(),
+                rec("b", "Becker Farm Supply").address(y, "Quincy", "IL", "62301").build());
+        assertThat(r.level()).as(r.explanation()).isEqualTo(MatchLevel.ESTABLISHMENT);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} <> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "12 State Route 9|12 State Route 19", "4567 US Highway 41|4567 US Highway 45", "N1234 County Road K|N1234 County Road KK",
+        "1234 E 300 S|1234 E 300 N", "1234 120th St|1234 12th St"})
+    void twoRoadsAlikeInLettersAreTwoWorksites(String x, String y) {
+        MatchResult r = matcher.compare(rec("a", "Becker Farm Supply LLC").address(x, "Quincy", "IL", "62301").phone("217-555-0101").build(),
+                rec("b", "Becker Farm Supply").address(y, "Quincy", "IL", "62301").phone("217-555-0101").build());
+        assertThat(r.level()).as(r.explanation()).isEqualTo(MatchLevel.COMPANY);
+        assertThat(r.explanation()).contains("other street address");
+    }
+
     @Test
     void legalSuffixesPunctuationAndAmpersandDoNotMatter() {
         MatchResult r = matcher.compare(rec("a", "Acme Tool & Die, Inc.").address("1200 N. Main Street", "Rockford", "IL", "61101").build(),

@@ -21,21 +21,24 @@ import org.sectorcrm.examples.csv.ContactRows;
 import org.sectorcrm.examples.csv.CsvImport;
 import org.sectorcrm.examples.csv.EmployerRows;
 import org.sectorcrm.examples.csv.EngagementRows;
+import org.sectorcrm.examples.csv.ImportDuplicates;
 import org.sectorcrm.examples.csv.ImportReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code import employers|contacts|engagements FILE.csv [--mapping FILE] [--custom-fields] [--dry-run] --as EMAIL}. */
+/** {@code import employers|contacts|engagements FILE.csv [--mapping FILE] [--custom-fields] [--on-duplicate=warn|skip|fail] [--dry-run] --as EMAIL}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import employers, contacts or engagements from a CSV file with a header row (RFC 4180, UTF-8).",
             "Rows are matched by natural key (employers: FEIN, else name + ZIP; contacts: employer + e-mail; engagements: externalId),"
                     + " so running a file again changes nothing. Good rows are stored even when others are rejected.",
             "Columns no field reads are listed by name; map them with --mapping (employers: custom.KEY = Header, or --custom-fields).",
+            "Employers: a new row that likely duplicates a stored employer or an earlier row is named with the candidate, score and reasons"
+                    + " (--on-duplicate: warn stores it, skip leaves it out, fail refuses the file before storing anything).",
             "Exit codes: 0 every row and column was imported; 1 some rows were rejected (each is listed with line, column and reason)"
-                    + " or some columns with values were not imported (each is named);"
-                    + " 2 nothing was imported (bad arguments, unreadable file, missing column, not allowed)."})
+                    + " or skipped as likely duplicates, or some columns with values were not imported (each is named);"
+                    + " 2 nothing was imported (bad arguments, unreadable file, missing column, not allowed, duplicates with --on-duplicate=fail)."})
 public final class ImportCommand extends Job {
     /** What a CSV file can hold. */
     public enum Kind {
@@ -69,6 +72,11 @@ public final class ImportCommand extends Job {
     @Option(names = "--dry-run", description = "check every row and report exactly what a real run would do, but store nothing")
     boolean dryRun;
 
+    @Option(names = "--on-duplicate", paramLabel = "warn|skip|fail", defaultValue = "warn",
+            description = "employers: a new row that likely duplicates a stored employer or an earlier row is stored and named (warn, the default),"
+                    + " left out and named (skip), or the whole file is refused before anything is stored, naming every such row (fail)")
+    String onDuplicate;
+
     @Option(names = "--custom-fields", description = "employers: put every column that no field reads into the custom field named by its header")
     boolean customFields;
 
@@ -93,11 +101,51 @@ public final class ImportCommand extends Job {
         if (customFields && !handler.customFields()) {
             throw new UsageException("--custom-fields: " + kind.name().toLowerCase(java.util.Locale.ROOT) + " have no custom fields");
         }
+        ImportDuplicates.Policy policy;
+        try {
+            policy = ImportDuplicates.Policy.parse(onDuplicate);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (kind != Kind.EMPLOYERS && !"warn".equalsIgnoreCase(onDuplicate.strip())) {
+            throw new UsageException("--on-duplicate is for employers");
+        }
         ColumnMapping columns = customFields ? mapping(handler).withUnmappedAsCustomFields() : mapping(handler);
+        if (kind == Kind.EMPLOYERS && policy == ImportDuplicates.Policy.FAIL) {
+            // Refuse before storing anything: a dry run finds every row that likely duplicates, then the real run goes ahead.
+            ImportReport check = read(handler, columns, true, new ImportDuplicates(session, policy), Progress.of(false, err(), Files.size(file)));
+            if (!check.duplicates().isEmpty()) {
+                check.duplicates().forEach(d -> out().println(d.toString().replaceFirst("; stored$", "")));
+                throw new UsageException(file + ": " + check.duplicateRows() + (check.duplicateRows() == 1 ? " row likely duplicates" : " rows likely duplicate")
+                        + " an employer (--on-duplicate=fail): nothing was imported");
+            }
+        }
         Progress progress = Progress.of(System.console() != null, err(), Files.size(file));
-        ImportReport report;
+        ImportReport report = read(handler, columns, dryRun, kind == Kind.EMPLOYERS ? new ImportDuplicates(session, policy) : null, progress);
+        progress.finish(report.rows());
+        out().println(report.summary());
+        for (ImportReport.RowError error : report.errors()) {
+            out().println(error);
+        }
+        for (ImportReport.Duplicate duplicate : report.duplicates()) {
+            out().println(duplicate);
+        }
+        for (ImportReport.UnmappedColumn column : report.unmapped()) {
+            out().println(column);
+        }
+        if (!report.droppedColumns().isEmpty()) {
+            out().println("to import a column, name its field in --mapping (field = Column Header"
+                    + (handler.customFields() ? ", or custom.KEY = Column Header for a custom field; --custom-fields takes them all" : "") + ")");
+        }
+        return report.errors().isEmpty() && report.droppedColumns().isEmpty() && report.skipped() == 0 ? OK : PARTLY;
+    }
+
+    /** One pass over the file: the import (or its dry run) with the duplicate check of new rows, null for none. */
+    private ImportReport read(CsvImport.RowHandler handler, ColumnMapping columns, boolean dry, ImportDuplicates duplicates, Progress progress)
+            throws IOException {
         try (InputStream raw = Files.newInputStream(file); CountingInputStream bytes = new CountingInputStream(raw); Reader reader = utf8(bytes)) {
-            report = CsvImport.run(reader, handler, columns, dryRun, rows -> progress.update(rows, bytes.count()));
+            return CsvImport.run(reader, handler, columns, org.sectorcrm.core.BatchOptions.defaults().withDryRun(dry),
+                    rows -> progress.update(rows, bytes.count()), CsvImport.LineOutcomes.none(), duplicates);
         } catch (ValidationException e) {
             // Row problems are collected by CsvImport; what escapes it is about the file as a whole (its header).
             progress.finish(0);
@@ -112,19 +160,6 @@ public final class ImportCommand extends Job {
             }
             throw e;
         }
-        progress.finish(report.rows());
-        out().println(report.summary());
-        for (ImportReport.RowError error : report.errors()) {
-            out().println(error);
-        }
-        for (ImportReport.UnmappedColumn column : report.unmapped()) {
-            out().println(column);
-        }
-        if (!report.droppedColumns().isEmpty()) {
-            out().println("to import a column, name its field in --mapping (field = Column Header"
-                    + (handler.customFields() ? ", or custom.KEY = Column Header for a custom field; --custom-fields takes them all" : "") + ")");
-        }
-        return report.errors().isEmpty() && report.droppedColumns().isEmpty() ? OK : PARTLY;
     }
 
     /** Establishment counts load whole or not at all: every bad line is named and nothing is stored. */

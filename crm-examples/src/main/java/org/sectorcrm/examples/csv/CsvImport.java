@@ -122,11 +122,17 @@ public final class CsvImport {
                 @Override
                 public void stored(Integer line, RecordBatch.Outcome outcome, V record) {
                     results.outcome(line, Outcome.valueOf(outcome.name()));
+                    if (outcome == RecordBatch.Outcome.CREATED && results.duplicates != null) {
+                        results.duplicates.created(line, record);
+                    }
                 }
 
                 @Override
                 public void rejected(Integer line, CrmException problem) {
                     results.rejected(line, problem);
+                    if (results.duplicates != null) {
+                        results.duplicates.refused(line);
+                    }
                 }
             }, batch -> {
                 List<Line> chunk = new ArrayList<>(options.batchSize());
@@ -150,6 +156,9 @@ public final class CsvImport {
         private record Rejected(int line, CrmException problem) {
         }
 
+        private record Flagged(int line, List<ImportReport.Duplicate> duplicates) {
+        }
+
         /** Looks a chunk up in as few read transactions as its rows allow, queues it and writes it. */
         private void write(RecordBatch<Integer, I, T, F, V> batch, List<Line> chunk, Results results) {
             Set<String> queuedKeys = new HashSet<>();
@@ -159,11 +168,18 @@ public final class CsvImport {
                 List<Queued<T>> queued = new ArrayList<>();
                 List<Rejected> rejected = new ArrayList<>();
                 List<Integer> unchanged = new ArrayList<>();
+                List<Flagged> flagged = new ArrayList<>();
                 Set<String> segmentKeys = new HashSet<>();
+                ImportDuplicates duplicates = results.duplicates;
+                int kept = duplicates == null ? 0 : duplicates.mark();
                 next = batch.lookups(() -> {
                     queued.clear(); // a storage may run the reads again
                     rejected.clear();
                     unchanged.clear();
+                    flagged.clear();
+                    if (duplicates != null) {
+                        duplicates.reset(kept);
+                    }
                     Set<String> keys = new HashSet<>(queuedKeys);
                     int i = from;
                     int readTo = from;
@@ -201,6 +217,17 @@ public final class CsvImport {
                             unchanged.add(line.line());
                             continue;
                         }
+                        if (p.existing() == null && duplicates != null) {
+                            // A new employer: checked against the stored ones and the file's rows before it (not against itself).
+                            List<ImportReport.Duplicate> found = duplicates.check(line.line(), p.merged());
+                            if (!found.isEmpty()) {
+                                flagged.add(new Flagged(line.line(), found));
+                                if (duplicates.skips()) {
+                                    continue;
+                                }
+                            }
+                            duplicates.keep(line.line(), p.merged());
+                        }
                         touched.addAll(keysOf(p.merged()));
                         keys.addAll(touched);
                         queued.add(new Queued<>(line.line(), p));
@@ -213,6 +240,7 @@ public final class CsvImport {
                 queuedKeys.addAll(segmentKeys);
                 rejected.forEach(r -> results.rejected(r.line(), r.problem()));
                 unchanged.forEach(line -> results.outcome(line, Outcome.UNCHANGED));
+                flagged.forEach(f -> results.flagged(f.line(), f.duplicates(), duplicates.skips()));
                 for (Queued<T> q : queued) {
                     if (q.prepared().existing() == null) {
                         batch.create(q.line(), q.prepared().merged());
@@ -238,6 +266,10 @@ public final class CsvImport {
         private final LineOutcomes outcomes;
         private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         private final List<ImportReport.RowError> errors = new ArrayList<>();
+        private final List<ImportReport.Duplicate> flagged = new ArrayList<>();
+        /** The duplicate check of new rows, or null (contacts, engagements, or an import without one). */
+        private ImportDuplicates duplicates;
+        private long skipped;
         private long done;
 
         Results(RowHandler handler, ColumnMapping mapping, LongConsumer progress, LineOutcomes outcomes) {
@@ -262,6 +294,15 @@ public final class CsvImport {
                 errors.add(new ImportReport.RowError(line, "row", problem.getMessage()));
             }
             done++;
+        }
+
+        /** A new row that likely duplicates employers: listed; left out and counted done when the check skips it. */
+        void flagged(int line, List<ImportReport.Duplicate> found, boolean skippedRow) {
+            flagged.addAll(found);
+            if (skippedRow) {
+                skipped++;
+                done++;
+            }
         }
 
         /** A row refused before it reached the handler (a malformed row). */
@@ -330,7 +371,19 @@ public final class CsvImport {
      */
     public static ImportReport run(Reader input, RowHandler handler, ColumnMapping mapping, BatchOptions options, LongConsumer progress,
             LineOutcomes outcomes) throws IOException {
+        return run(input, handler, mapping, options, progress, outcomes, null);
+    }
+
+    /**
+     * Runs the import with a duplicate check of each new row ({@code duplicates}, null for none): the report lists every
+     * likely duplicate; with {@link ImportDuplicates.Policy#SKIP} those rows are not stored. A dry run reports the same.
+     *
+     * @throws ValidationException when the header lacks a required column (nothing is imported)
+     */
+    public static ImportReport run(Reader input, RowHandler handler, ColumnMapping mapping, BatchOptions options, LongConsumer progress,
+            LineOutcomes outcomes, ImportDuplicates duplicates) throws IOException {
         Results results = new Results(handler, mapping, progress, outcomes);
+        results.duplicates = duplicates;
         List<ImportReport.UnmappedColumn> unmapped = new ArrayList<>();
         long[] rows = {0};
         try (CsvReader reader = new CsvReader(input)) {
@@ -399,7 +452,9 @@ public final class CsvImport {
             columns.unmapped().forEach((index, name) -> unmapped.add(new ImportReport.UnmappedColumn(index + 1, name, unmappedValues[index])));
         }
         results.progress();
+        List<ImportReport.Duplicate> flagged = new ArrayList<>(results.flagged);
+        flagged.sort(Comparator.comparingInt(ImportReport.Duplicate::line)); // stable: each line's candidates stay best first
         return new ImportReport(handler.kind(), options.dryRun(), rows[0], results.count(Outcome.CREATED), results.count(Outcome.UPDATED),
-                results.count(Outcome.UNCHANGED), results.errors(), unmapped);
+                results.count(Outcome.UNCHANGED), results.skipped, results.errors(), unmapped, flagged);
     }
 }

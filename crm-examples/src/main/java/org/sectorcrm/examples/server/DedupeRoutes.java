@@ -25,7 +25,7 @@ final class DedupeRoutes implements RouteGroup {
     }
 
     /** The body of {@code POST /employers/{id}/merge}: the employer merged into {@code id}, and fields whose merged value wins. */
-    record MergeBody(String merged, Map<String, MergeChoices.Side> choices) {
+    record MergeBody(String merged, Map<String, MergeChoices.Side> choices, Long survivorVersion, Long mergedVersion) {
     }
 
     /**
@@ -75,6 +75,14 @@ final class DedupeRoutes implements RouteGroup {
                             if ("true".equals(preview)) {
                                 MergePreview p = Http.session(ctx).dedupe().preview(survivor, merged, choices);
                                 Http.send(ctx, 200, p);
+                            } else if (b.survivorVersion() != null || b.mergedVersion() != null) {
+                                // the versions a preview read: checked inside the merge's transaction (409 when either changed)
+                                if (b.survivorVersion() == null || b.mergedVersion() == null) {
+                                    throw ValidationException.of("merge", b.survivorVersion() == null ? "survivorVersion" : "mergedVersion",
+                                            "is required with " + (b.survivorVersion() == null ? "mergedVersion" : "survivorVersion")
+                                                    + ": the versions of both employers the preview showed");
+                                }
+                                Http.send(ctx, 200, Http.session(ctx).dedupe().merge(survivor, merged, choices, b.survivorVersion(), b.mergedVersion()));
                             } else {
                                 Http.send(ctx, 200, Http.session(ctx).dedupe().merge(survivor, merged, choices));
                             }

@@ -27,6 +27,8 @@ class DedupeBrowserTest extends BrowserTestBase {
     private Employer zephyr;
     private Employer blackhawk;
     private Employer blackhawkLlc;
+    private Employer prairie;
+    private Employer prairieCopy;
 
     DedupeBrowserTest() {
         super("dedupe", "dedupe");
@@ -42,6 +44,8 @@ class DedupeBrowserTest extends BrowserTestBase {
         zephyr = ann.employers().create(at("Zephyr Dental Group", "9 Lake Shore Dr", "60611"));
         blackhawk = ann.employers().create(at("Blackhawk Plastics", "77 Kishwaukee St", "61109"));
         blackhawkLlc = ann.employers().create(at("Blackhawk Plastics LLC", "77 Kishwaukee St", "61109"));
+        prairie = ann.employers().create(at("Prairie Welding Co.", "5 Harrison Ave", "61102").withWebsite("https://old-prairie.example"));
+        prairieCopy = ann.employers().create(at("PRAIRIE WELDING", "5 Harrison Ave", "61102").withWebsite("https://prairiewelding.example"));
     }
 
     private static Employer at(String name, String street, String zip) {
@@ -91,14 +95,14 @@ class DedupeBrowserTest extends BrowserTestBase {
         // changed by someone else after the preview: the merge is refused, nothing merged
         Employer s = fixture.admin.employers().get(org.sectorcrm.core.employer.EmployerId.of(survivor));
         fixture.admin.employers().update(s.id(), s.version(), s.withWebsite("https://acmetool.example"));
-        browser.find("form[action='/dedupe/merge'] button[type=submit]").click();
+        browser.find("form[method='post'][action='/dedupe/merge'] button[type=submit]").click();
         browser.waitForText("h1", "Changed meanwhile");
         assertThat(browser.text(".error-summary")).contains("was changed after the preview");
         assertThat(fixture.admin.dedupe().resolve(org.sectorcrm.core.employer.EmployerId.of(merged))).contains(
                 org.sectorcrm.core.employer.EmployerId.of(merged));
 
         browser.open("/dedupe/merge?survivor=" + survivor + "&merged=" + merged);
-        browser.find("form[action='/dedupe/merge'] button[type=submit]").click();
+        browser.find("form[method='post'][action='/dedupe/merge'] button[type=submit]").click();
         browser.waitUntilPathStarts("/dedupe/merges/" + merged);
         assertThat(browser.text(".flash")).contains("Merged");
         assertThat(browser.text("#moved")).contains("1");
@@ -115,6 +119,38 @@ class DedupeBrowserTest extends BrowserTestBase {
         assertThat(browser.text(".flash")).contains("Unmerged");
         assertThat(fixture.admin.employers().get(org.sectorcrm.core.employer.EmployerId.of(merged)).legalName()).isNotBlank();
         assertThat(fixture.admin.employers().get(org.sectorcrm.core.employer.EmployerId.of(survivor)).legalName()).isNotBlank();
+    }
+
+    /**
+     * The user chooses field by field: the merged employer's website, previewed again with that choice, and merged with
+     * it; an employer changed after that preview (here the merged one) makes the merge transaction refuse it.
+     */
+    @Test
+    void aManagerChoosesAFieldFromTheMergedEmployerPreviewsItAndMergesWithIt() {
+        browser.signIn(WebFixture.ADMIN, WebFixture.PASSWORD);
+        browser.open("/dedupe/merge?survivor=" + prairie.id().asString() + "&merged=" + prairieCopy.id().asString());
+        browser.waitFor("#fields");
+        assertThat(browser.text("#fields tr[data-field='website'] td.result")).isEqualTo("https://old-prairie.example");
+        browser.find("input[name='choice.website'][value='MERGED']").click();
+        browser.find("#preview-choices").click();
+        browser.waitForText("#fields tr[data-field='website'] td.result", "https://prairiewelding.example");
+        assertThat(browser.find("input[name='choice.website'][value='MERGED']").isSelected()).isTrue();
+        browser.checkAccessibility("merge preview with a choice");
+
+        // the merged employer changes after this preview: refused inside the merge, nothing merged
+        Employer copy = fixture.admin.employers().get(prairieCopy.id());
+        fixture.admin.employers().update(copy.id(), copy.version(), copy.withEmployees(12));
+        browser.find("form[method='post'][action='/dedupe/merge'] button[type=submit]").click();
+        browser.waitForText("h1", "Changed meanwhile");
+        assertThat(browser.text(".error-summary")).contains("PRAIRIE WELDING").contains("the merged employer").contains("was changed after the preview");
+        assertThat(fixture.admin.dedupe().resolve(prairieCopy.id())).contains(prairieCopy.id());
+
+        browser.open("/dedupe/merge?survivor=" + prairie.id().asString() + "&merged=" + prairieCopy.id().asString() + "&choice.website=MERGED");
+        browser.waitFor("#fields");
+        browser.find("form[method='post'][action='/dedupe/merge'] button[type=submit]").click();
+        browser.waitUntilPathStarts("/dedupe/merges/" + prairieCopy.id().asString());
+        assertThat(fixture.admin.employers().get(prairie.id()).website()).isEqualTo("https://prairiewelding.example");
+        assertThat(fixture.admin.employers().get(prairie.id()).employees()).isEqualTo(12); // the survivor had none: the merged value
     }
 
     private WebElement pair(Employer a, Employer b) {

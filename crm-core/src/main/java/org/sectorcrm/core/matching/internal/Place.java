@@ -14,6 +14,11 @@ record Place(boolean sameSite, boolean sameTown, boolean otherTown, boolean conf
         boolean streetUnknown = !(a.number != null && b.number != null) && !(a.poBox != null && b.poBox != null);
         double street = a.street != null && b.street != null
                 ? Math.max(Similarity.ratio(a.street, b.street), Similarity.ratio(a.streetCore, b.streetCore)) : -1;
+        if (street >= 0 && otherRoad(a, b)) {
+            street = 0; // Route 9 and Route 19, County Road K and KK, 300 S and 300 N: alike in letters, two roads
+        } else if (street >= 0 && a.isRoute() && b.isRoute() && !a.designators().isEmpty() && a.designators().equals(b.designators())) {
+            street = 1; // one route number, its name misspelt or owned otherwise ("Staate Route 99", "Cuonty Road 400 E")
+        }
         boolean sameNumber = a.number != null && a.number.equals(b.number);
         String town = sameZip ? "same ZIP" : "same town";
         if (sameTown && sameNumber && (street < 0 || street >= config.streetSimilarity())) {
@@ -41,6 +46,15 @@ record Place(boolean sameSite, boolean sameTown, boolean otherTown, boolean conf
             return new Place(false, false, true, true, streetUnknown, Scorer.OTHER_TOWN, false, "other town");
         }
         return new Place(false, false, false, false, streetUnknown, 0, false, null);
+    }
+
+    /** Both streets carry route numbers or letters (or numbered words), and they differ. */
+    private static boolean otherRoad(Site a, Site b) {
+        java.util.List<String> x = a.designators();
+        java.util.List<String> y = b.designators();
+        String dx = a.postDirectional();
+        String dy = b.postDirectional();
+        return !x.isEmpty() && !y.isEmpty() && !x.equals(y) || dx != null && dy != null && !dx.equals(dy);
     }
 
     /** Whether two places cannot be one establishment's (kept out of one establishment cluster even through third records). */

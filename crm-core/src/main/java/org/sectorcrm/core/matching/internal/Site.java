@@ -38,6 +38,18 @@ public final class Site {
     private static final Set<String> STREET_TYPES = Set.of("st", "ave", "rd", "blvd", "dr", "ln", "ct", "pl", "pkwy", "cir", "ter", "trl", "sq",
             "expy", "fwy", "plz", "tpke", "xing", "way", "hts", "aly");
 
+    /**
+     * Who names a route in Illinois and its neighbours: the state (IL-9, Illinois Route 9, IN-37, KY 80, MO-Z, WI-33,
+     * Iowa Highway 1), "state" (State Road 37 in Indiana, State Highway Z in Missouri) or the United States (US-41,
+     * U.S. Hwy 41). Before a route word or a route number they all mean "hwy": one road, written many ways.
+     */
+    private static final Set<String> ROUTE_OWNERS = Set.of("il", "ill", "illinois", "in", "ind", "indiana", "wi", "wis", "wisc", "wisconsin",
+            "ia", "iowa", "mo", "missouri", "ky", "kentucky", "state", "us", "usa", "u");
+    private static final Set<String> ROUTE_WORDS = Set.of("hwy", "rd", "trunk", "sth", "stateroute");
+    /** County roads: County Road K, Co Rd K, Cty Rd K, CR K, CTH K (Wisconsin's county trunk highway), County Hwy K. */
+    private static final Set<String> COUNTY = Set.of("co", "cty", "cnty");
+    private static final Set<String> COUNTY_ROADS = Set.of("cr", "cth", "ctyrd", "cord");
+
     final String number;
     final String street;
     final String streetCore;
@@ -81,11 +93,18 @@ public final class Site {
                 number = words.remove(0);
             }
             List<String> spelled = new ArrayList<>();
-            List<String> coreWords = new ArrayList<>();
             for (String w : words) {
-                String v = SPELLING.getOrDefault(w, w);
-                spelled.add(v);
-                if (!DIRECTIONALS.contains(v) && !STREET_TYPES.contains(v)) {
+                if (w.length() > 1 && w.matches("\\d+[nsew]")) { // Illinois grid roads: "2000E Rd" = "2000 East Rd"
+                    spelled.add(w.substring(0, w.length() - 1));
+                    spelled.add(w.substring(w.length() - 1));
+                } else {
+                    spelled.add(SPELLING.getOrDefault(w, w));
+                }
+            }
+            spelled = routes(spelled);
+            List<String> coreWords = new ArrayList<>();
+            for (String v : spelled) {
+                if (!DIRECTIONALS.contains(v) && !STREET_TYPES.contains(v) && !v.equals("hwy") && !v.equals("cord")) {
                     coreWords.add(v);
                 }
             }
@@ -93,6 +112,85 @@ public final class Site {
             core = coreWords.isEmpty() ? street : String.join(" ", coreWords);
         }
         return new Site(number, street, core, box, town(city), zip5(zip), state == null || state.isBlank() ? null : state.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Routes in one spelling: a state's or the nation's route ("IL-9", "Illinois Route 9", "State Road 37", "US Hwy 41",
+     * "STH 33", "Route Z") becomes {@code hwy 9}, a county road ("County Road K", "Cty Rd K", "CTH K", "CR 300")
+     * {@code cord K}. The words are already spelled ({@code route} = {@code hwy}, {@code county} = {@code co}).
+     */
+    static List<String> routes(List<String> w) {
+        List<String> out = new ArrayList<>(w.size());
+        int i = 0;
+        while (i < w.size()) {
+            int j = i;
+            boolean owner = false;
+            while (j < w.size() && (ROUTE_OWNERS.contains(w.get(j)) || w.get(j).equals("s") && j > i && w.get(j - 1).equals("u"))) {
+                owner = true;
+                j++;
+            }
+            boolean county = false;
+            if (!owner && j < w.size() && COUNTY.contains(w.get(j)) && j + 1 < w.size() && (w.get(j + 1).equals("rd") || w.get(j + 1).equals("hwy") || w.get(j + 1).equals("trunk"))) {
+                county = true;
+                j++;
+            } else if (!owner && j < w.size() && COUNTY_ROADS.contains(w.get(j))) {
+                county = true;
+            }
+            int words = j;
+            while (j < w.size() && (ROUTE_WORDS.contains(w.get(j)) || COUNTY_ROADS.contains(w.get(j)) && county)) {
+                j++;
+            }
+            boolean routeWord = j > words;
+            // a letter route needs a route word ("Route Z"): "State Ct" is a street named State
+            boolean named = j < w.size() && (routeWord ? designator(w.get(j)) : w.get(j).chars().allMatch(Character::isDigit));
+            if ((owner || routeWord) && named && (routeWord || owner && j > i)
+                    && !(owner && !routeWord && w.get(i).equals("u") && j - i < 2)) {
+                out.add(county ? "cord" : "hwy");
+                out.add(w.get(j));
+                i = j + 1;
+            } else {
+                out.add(w.get(i));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** A route's number or letters: 9, 41, 300, Z, KK (not a word such as "main"). */
+    private static boolean designator(String w) {
+        return !w.isEmpty() && (w.chars().allMatch(Character::isDigit)
+                || w.length() <= 2 && w.chars().allMatch(Character::isLetter) && !DIRECTIONALS.contains(w) && !STREET_TYPES.contains(w));
+    }
+
+    /** The route numbers and letters and other numbered words of the street: two streets that differ in them are two roads. */
+    List<String> designators() {
+        List<String> out = new ArrayList<>();
+        if (street == null) {
+            return out;
+        }
+        String[] w = street.split(" ");
+        for (int i = 0; i < w.length; i++) {
+            boolean numbered = w[i].chars().anyMatch(Character::isDigit);
+            boolean routeLetter = i > 0 && (w[i - 1].equals("hwy") || w[i - 1].equals("cord")) && designator(w[i]);
+            if (numbered || routeLetter) {
+                out.add(w[i]);
+            }
+        }
+        return out;
+    }
+
+    /** A grid road's direction after its number ("300 S"), or null: 300 S and 300 N are two roads. */
+    String postDirectional() {
+        if (street == null) {
+            return null;
+        }
+        String[] w = street.split(" ");
+        return w.length > 1 && DIRECTIONALS.contains(w[w.length - 1]) && w[w.length - 2].chars().anyMatch(Character::isDigit) ? w[w.length - 1] : null;
+    }
+
+    /** Whether the street is a numbered or lettered route ({@link #routes}). */
+    boolean isRoute() {
+        return street != null && (street.startsWith("hwy ") || street.contains(" hwy ") || street.startsWith("cord ") || street.contains(" cord "));
     }
 
     static String zip5(String zip) {

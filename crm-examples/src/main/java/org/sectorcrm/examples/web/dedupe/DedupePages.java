@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.sectorcrm.core.AccessDeniedException;
-import org.sectorcrm.core.ConflictException;
 import org.sectorcrm.core.Page;
 import org.sectorcrm.core.PageRequest;
 import org.sectorcrm.core.ValidationException;
@@ -94,43 +93,62 @@ public final class DedupePages {
         require(r, Role.STAFF, "review duplicate employers");
         EmployerId survivor = queryId(r, "survivor");
         EmployerId merged = queryId(r, "merged");
-        MergePreview p = r.crm().dedupe().preview(survivor, merged, MergeChoices.DEFAULTS);
+        MergeChoices choices = choices(r::query);
+        MergePreview p = r.crm().dedupe().preview(survivor, merged, choices);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("preview", p);
+        params.put("choices", choices.fields());
+        params.put("choosable", MergeChoices.CHOOSABLE);
         params.put("moving", new TreeMap<>(p.moving()));
         params.put("manager", r.actor().isAtLeast(Role.MANAGER));
         r.render("dedupe/merge.jte", "Merge " + p.merged().legalName() + " into " + p.survivor().legalName(), "/dedupe", params);
     }
 
     /**
-     * Merges as the preview showed it: the form carries both versions the preview read, and a merge of an employer
-     * changed since is refused (the preview would no longer be what the user approved).
+     * Merges as the preview showed it: the form carries the field choices and both versions the preview read, and the
+     * merge's own transaction refuses it when either employer changed since (the preview would no longer be what the
+     * user approved).
      */
     void merge(WebRequest r) {
         require(r, Role.MANAGER, "merge employers");
         EmployerId survivor = id(r, "survivor");
         EmployerId merged = id(r, "merged");
-        fresh(r, survivor, "survivorVersion");
-        fresh(r, merged, "mergedVersion");
-        EmployerMerge m = r.crm().dedupe().merge(survivor, merged, MergeChoices.DEFAULTS);
+        long survivorVersion = version(r, survivor, "survivorVersion");
+        long mergedVersion = version(r, merged, "mergedVersion");
+        EmployerMerge m = r.crm().dedupe().merge(survivor, merged, choices(r::form), survivorVersion, mergedVersion);
         r.redirect("/dedupe/merges/" + m.mergedId().asString(), "Merged " + m.merged().legalName() + " into " + m.survivorAfter().legalName() + ".");
     }
 
-    private static void fresh(WebRequest r, EmployerId id, String field) {
+    /** {@code choice.FIELD=SURVIVOR|MERGED} for each field the user chose; the others take the default. */
+    private static MergeChoices choices(java.util.function.Function<String, String> value) {
+        Map<String, MergeChoices.Side> chosen = new LinkedHashMap<>();
+        List<org.sectorcrm.core.FieldViolation> bad = new java.util.ArrayList<>();
+        for (String field : MergeChoices.CHOOSABLE) {
+            String v = value.apply("choice." + field);
+            if (v == null || v.isBlank() || v.equals("DEFAULT")) {
+                continue;
+            }
+            try {
+                chosen.put(field, MergeChoices.Side.valueOf(v));
+            } catch (IllegalArgumentException e) {
+                bad.add(new org.sectorcrm.core.FieldViolation("merge", "choice." + field, "must be SURVIVOR or MERGED but was '" + v + "'"));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new ValidationException(bad);
+        }
+        return new MergeChoices(chosen);
+    }
+
+    private static long version(WebRequest r, EmployerId id, String field) {
         String seen = r.form(field);
         if (seen == null) {
             throw ValidationException.of("merge", field, "is required: the version of employer " + id + " the preview showed");
         }
-        long expected;
         try {
-            expected = Long.parseLong(seen);
+            return Long.parseLong(seen);
         } catch (NumberFormatException e) {
             throw ValidationException.of("merge", field, "must be a whole number but was '" + seen + "'");
-        }
-        Employer now = r.crm().employers().get(id);
-        if (now.version() != expected) {
-            throw new ConflictException("employer", id, now.version(), "Employer " + now.legalName() + " was changed after the preview was shown"
-                    + " (version " + expected + " previewed, version " + now.version() + " stored), so the merge was refused");
         }
     }
 
