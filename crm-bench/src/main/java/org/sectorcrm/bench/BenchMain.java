@@ -18,8 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link CrmBenchmarks} bounded and prints each library figure with its raw-JDBC baseline and the ratio.
  * {@code --quick}: every pair alternating in one process ({@link AlternatingPairs} on 3,000 employers with p50/p99, then
- * {@link AlternatingImport}: 2 rounds of 2,000 employers with their contacts, then {@link CsvImportBench}: 2 rounds of
- * 1,000 rows), under two minutes on a quiet 2-core machine;
+ * {@link AlternatingImport}: 3 rounds of 5,000 employers with their contacts, then {@link CsvImportBench}: 3 rounds of
+ * 5,000 rows; rounds of 1,000-2,000 rows were dominated by the command's fixed cost and JIT warm-up), under two minutes
+ * on a quiet 2-core machine;
  * default: 20,000 employers, one fork, 1 warm-up and 3 measured iterations of 2 s (a few minutes);
  * {@code --jmh-quick}: the JMH pairs on 5,000 employers, one short iteration each, in this JVM;
  * {@code --smoke}: 300 employers, one 100 ms iteration (the test phase uses it to check the harness runs);
@@ -89,7 +90,7 @@ public final class BenchMain {
         } else if (alternating) {
             table = AlternatingImport.run(quick ? 3 : 5, quick ? 2_000 : 10_000);
         } else if (quick) {
-            table = AlternatingPairs.run(3_000, 3, 3_000) + "\n" + AlternatingImport.run(2, 2_000) + "\n" + CsvImportBench.run(2, 1_000);
+            table = AlternatingPairs.run(3_000, 3, 3_000) + "\n" + AlternatingImport.run(3, 5_000) + "\n" + CsvImportBench.run(3, 5_000);
         } else {
             table = run(jmhQuick, smoke, only);
         }
