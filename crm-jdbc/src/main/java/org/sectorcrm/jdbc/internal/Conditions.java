@@ -66,8 +66,10 @@ public final class Conditions {
     /** A row of {@code childTable} owned by this row ({@code owner = t.id}) has {@code column = value}. */
     public Conditions has(String childTable, String ownerColumn, String column, ColumnType type, Object value) {
         if (value != null) {
-            and("EXISTS (SELECT 1 FROM " + childTable + " c WHERE c." + ownerColumn + " = t.id AND c." + column + " = "
-                    + dialect.param(type) + ")", dialect.arg(type, value));
+            // IN, not a correlated EXISTS: with the keyset order by id and a LIMIT, SQLite ran EXISTS as a walk of the whole
+            // table in id order probing each row's children; IN reads the child table's (value, owner) index first.
+            and("t.id IN (SELECT c." + ownerColumn + " FROM " + childTable + " c WHERE c." + column + " = " + dialect.param(type) + ")",
+                    dialect.arg(type, value));
         }
         return this;
     }
