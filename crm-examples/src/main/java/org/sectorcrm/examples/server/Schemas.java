@@ -46,9 +46,14 @@ public final class Schemas {
         this.components = components;
     }
 
-    /** The query parameters of a list endpoint: the filter record's components. */
+    /**
+     * The query parameters of a list endpoint: the filter record's single-valued components. The set-valued ones
+     * (the employer filter's {@code feins} and {@code nameKeys}, with which the importer reads a batch of natural keys
+     * at once) are not query parameters: a request naming them is refused as naming an unknown parameter.
+     */
     public static List<Route.Param> filterParams(Class<?> filter) {
-        return Arrays.stream(filter.getRecordComponents()).map(c -> new Route.Param(c.getName(), c.getType(), false)).toList();
+        return Arrays.stream(filter.getRecordComponents()).filter(c -> !java.util.Collection.class.isAssignableFrom(c.getType()))
+                .map(c -> new Route.Param(c.getName(), c.getType(), false)).toList();
     }
 
     public ObjectNode of(Class<?> type) {
