@@ -146,6 +146,19 @@ public interface ReportQueries {
      */
     List<RatingCount> feedbackRatings();
 
+    /**
+     * For the contact-cadence report: one row per employer that is not {@code INACTIVE}, with its legal name, its sector
+     * (null when none) and the partner leading its relationship (null when none), so that the report need not read the
+     * employers' documents. In no particular order; a store answers it from columns.
+     *
+     * @since 2 (kit 2.3)
+     */
+    List<CadenceFact> cadenceFacts();
+
+    /** One row of {@link #cadenceFacts}. */
+    record CadenceFact(EmployerId employer, String legalName, SectorCode sector, PartnerId lead) {
+    }
+
     /** One row of {@link #referralFacts}. */
     record ReferralFact(PartnerId from, PartnerId to, ReferralStatus status, LocalDate responseDue, String declineReason, Long responseMillis,
             Long completionMillis) {
@@ -338,6 +351,17 @@ public interface ReportQueries {
                 List<RatingCount> rows = new ArrayList<>();
                 counts.forEach((k, n) -> rows.add(new RatingCount((PartnerId) k.get(0), (SolutionType) k.get(1), (Integer) k.get(2), n)));
                 return rows;
+            }
+
+            @Override
+            public List<CadenceFact> cadenceFacts() {
+                List<CadenceFact> facts = new ArrayList<>();
+                forEach(tx.employers(), EmployerFilter.ALL, (Employer e) -> {
+                    if (e.status() != org.sectorcrm.core.employer.EmployerStatus.INACTIVE) {
+                        facts.add(new CadenceFact(e.id(), e.legalName(), e.sector(), e.lead() == null ? null : e.lead().partner()));
+                    }
+                });
+                return facts;
             }
         };
     }

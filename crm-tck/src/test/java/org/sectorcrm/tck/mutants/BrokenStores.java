@@ -992,6 +992,33 @@ final class BrokenStores {
         }
     }
 
+    /** The cadence rows forget to leave INACTIVE employers out (the status condition missing from the query). */
+    static final class CadenceFactsKeepInactive extends ForwardingCrmStorage {
+        CadenceFactsKeepInactive() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<CadenceFact> cadenceFacts() {
+                            List<CadenceFact> facts = new ArrayList<>();
+                            for (org.sectorcrm.core.employer.Employer e : all(base.employers())) {
+                                facts.add(new CadenceFact(e.id(), e.legalName(), e.sector(), e.lead() == null ? null : e.lead().partner()));
+                            }
+                            return facts;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** The contact rows forget to leave mass mailings out (a WHERE condition missing from the GROUP BY query). */
     static final class ContactsCountMassMailings extends ForwardingCrmStorage {
         ContactsCountMassMailings() {

@@ -81,6 +81,7 @@ class KitCatchesBrokenStoresTest {
                 mutant("NeedFactsWithoutStartDate", BrokenStores.NeedFactsWithoutStartDate::new, "Reports"),
                 mutant("OutcomeFactsLoseScale", BrokenStores.OutcomeFactsLoseScale::new, "Reports"),
                 mutant("RatingsWithoutEngagementPartner", BrokenStores.RatingsWithoutEngagementPartner::new, "Reports"),
+                mutant("CadenceFactsKeepInactive", BrokenStores.CadenceFactsKeepInactive::new, "Reports"),
                 mutant("CountsDeletedEmployers", BrokenStores.CountsDeletedEmployers::new, "ReportViews"));
     }
 

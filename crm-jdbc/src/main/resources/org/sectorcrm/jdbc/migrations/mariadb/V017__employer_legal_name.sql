@@ -1,0 +1,9 @@
+-- SectorCRM schema, version 17, MariaDB: the employer's legal name as a column, so that the contact-cadence report
+-- (ReportQueries.cadenceFacts: per employer its legal name, sector and relationship lead) never decodes documents.
+-- The column of rows written before is filled by the store from their documents when it next starts, before it
+-- serves anything (crm_column_refill, as V015).
+-- Idempotent, as every MariaDB script (INSERT IGNORE: a refill already under way keeps its place).
+
+ALTER TABLE crm_employer ADD COLUMN IF NOT EXISTS legal_name TEXT NULL;
+
+INSERT IGNORE INTO crm_column_refill (record_type) VALUES ('employer');
