@@ -59,7 +59,7 @@ final class ContactHealth {
         // inactive or gone, which the report leaves out either way.
         Map<EmployerId, CadenceFact> facts = new HashMap<>();
         Map<PartnerId, List<EmployerId>> led = new HashMap<>();
-        for (CadenceFact f : tx.reports().cadenceFacts()) {
+        for (CadenceFact f : ReportQueries.of(tx).cadenceFacts()) {
             facts.put(f.employer(), f);
             if (f.lead() != null) {
                 led.computeIfAbsent(f.lead(), k -> new ArrayList<>()).add(f.employer());
