@@ -12,9 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.sectorcrm.core.employer.Employer;
-import org.sectorcrm.core.employer.EmployerFilter;
 import org.sectorcrm.core.employer.EmployerId;
-import org.sectorcrm.core.employer.EmployerStatus;
 import org.sectorcrm.core.partnership.Member;
 import org.sectorcrm.core.partnership.MemberRole;
 import org.sectorcrm.core.partnership.PartnershipFilter;
@@ -26,6 +24,8 @@ import org.sectorcrm.core.report.DuplicatedEffortReport;
 import org.sectorcrm.core.solution.Solution;
 import org.sectorcrm.core.solution.SolutionFilter;
 import org.sectorcrm.core.solution.SolutionStatus;
+import org.sectorcrm.core.spi.ReportQueries;
+import org.sectorcrm.core.spi.ReportQueries.CadenceFact;
 import org.sectorcrm.core.spi.ReportQueries.PartnerContact;
 import org.sectorcrm.core.spi.StorageTransaction;
 
@@ -47,10 +47,6 @@ final class ContactHealth {
         return employers.computeIfAbsent(id, k -> tx.employers().find(k).orElse(null));
     }
 
-    private int cadence(Employer e, int defaultDays, Map<String, Integer> sectorDays) {
-        return e.sector() == null ? defaultDays : sectorDays.getOrDefault(e.sector().asString(), defaultDays);
-    }
-
     CadenceReport cadence(LocalDate on, int defaultDays, Map<String, Integer> sectorDays) {
         Map<PartnerId, Map<EmployerId, LocalDate>> byPartner = new HashMap<>();
         Map<EmployerId, LocalDate> anyone = new HashMap<>();
@@ -58,19 +54,27 @@ final class ContactHealth {
             byPartner.computeIfAbsent(c.partner(), k -> new HashMap<>()).put(c.employer(), c.last());
             anyone.merge(c.employer(), c.last(), (a, b) -> a.isAfter(b) ? a : b);
         }
+        // Compact rows instead of the employers' documents (issue 10 at region scale): the employers that are not
+        // INACTIVE, with what an overdue row shows and the partner that leads each. An employer absent here is
+        // inactive or gone, which the report leaves out either way.
+        Map<EmployerId, CadenceFact> facts = new HashMap<>();
+        Map<PartnerId, List<EmployerId>> led = new HashMap<>();
+        for (CadenceFact f : ReportQueries.of(tx).cadenceFacts()) {
+            facts.put(f.employer(), f);
+            if (f.lead() != null) {
+                led.computeIfAbsent(f.lead(), k -> new ArrayList<>()).add(f.employer());
+            }
+        }
         List<CadenceReport.PartnerRow> rows = new ArrayList<>();
         List<Partner> partners = new ArrayList<>(NetworkHealth.all(tx.partners()));
         partners.sort(Comparator.comparing(p -> p.id().asString()));
         for (Partner p : partners) {
             Map<EmployerId, LocalDate> last = byPartner.getOrDefault(p.id(), Map.of());
             Set<EmployerId> theirs = new LinkedHashSet<>(last.keySet());
-            NetworkHealth.all(tx.employers(), EmployerFilter.ALL.withLeadPartner(p.id())).forEach(e -> {
-                employers.putIfAbsent(e.id(), e);
-                theirs.add(e.id());
-            });
+            theirs.addAll(led.getOrDefault(p.id(), List.of()));
             List<CadenceReport.Overdue> overdue = new ArrayList<>();
             for (EmployerId id : theirs) {
-                CadenceReport.Overdue o = overdue(employer(id), last.get(id), on, defaultDays, sectorDays, null);
+                CadenceReport.Overdue o = overdue(facts.get(id), last.get(id), on, defaultDays, sectorDays, null);
                 if (o != null) {
                     overdue.add(o);
                 }
@@ -82,7 +86,7 @@ final class ContactHealth {
         for (SectorPartnership sp : NetworkHealth.all(tx.partnerships())) {
             for (Member m : sp.members()) {
                 if (m.role() == MemberRole.CHAIR || m.role() == MemberRole.CHAMPION) {
-                    CadenceReport.Overdue o = overdue(employer(m.employer()), anyone.get(m.employer()), on, defaultDays, sectorDays, sp);
+                    CadenceReport.Overdue o = overdue(facts.get(m.employer()), anyone.get(m.employer()), on, defaultDays, sectorDays, sp);
                     if (o != null) {
                         champions.add(o);
                     }
@@ -97,16 +101,19 @@ final class ContactHealth {
             .comparing((CadenceReport.Overdue o) -> o.daysSince() == null ? Long.MAX_VALUE : o.daysSince()).reversed()
             .thenComparing(o -> o.employer().asString());
 
-    private CadenceReport.Overdue overdue(Employer e, LocalDate last, LocalDate on, int defaultDays, Map<String, Integer> sectorDays, SectorPartnership in) {
-        if (e == null || e.status() == EmployerStatus.INACTIVE) {
+    /** The overdue row of {@code e} (null: inactive or gone, see {@link ReportQueries#cadenceFacts}), or null when contacted within its cadence. */
+    private static CadenceReport.Overdue overdue(CadenceFact e, LocalDate last, LocalDate on, int defaultDays, Map<String, Integer> sectorDays,
+            SectorPartnership in) {
+        if (e == null) {
             return null;
         }
-        int days = cadence(e, defaultDays, sectorDays);
+        String sector = e.sector() == null ? null : e.sector().asString();
+        int days = sector == null ? defaultDays : sectorDays.getOrDefault(sector, defaultDays);
         Long since = last == null ? null : ChronoUnit.DAYS.between(last, on);
         if (since != null && since <= days) {
             return null;
         }
-        return new CadenceReport.Overdue(e.id(), e.legalName(), e.sector() == null ? null : e.sector().asString(), last, since, days, in == null ? null : in.id());
+        return new CadenceReport.Overdue(e.employer(), e.legalName(), sector, last, since, days, in == null ? null : in.id());
     }
 
     DuplicatedEffortReport duplicatedEffort(LocalDate on, int windowDays) {

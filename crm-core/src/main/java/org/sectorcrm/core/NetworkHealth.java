@@ -74,7 +74,7 @@ final class NetworkHealth {
         Map<String, Metric> metrics = new HashMap<>();
         long waiting = 0;
         // In id order, so that a custom metric named differently by two measures is shown as the first one names it.
-        for (OutcomeFact m : tx.reports().outcomeFacts()) {
+        for (OutcomeFact m : ReportQueries.of(tx).outcomeFacts()) {
             if (m.latest() == null) {
                 waiting++;
                 continue;
@@ -118,7 +118,7 @@ final class NetworkHealth {
         long[] every = new long[5];
         // Counts per (partner, solution type, rating) from the storage; the ratings are 1..5, so a distribution is all
         // a mean and a median need.
-        for (RatingCount c : tx.reports().feedbackRatings()) {
+        for (RatingCount c : ReportQueries.of(tx).feedbackRatings()) {
             every[c.rating() - 1] += c.count();
             if (c.partner() != null) {
                 byPartner.computeIfAbsent(c.partner().asString(), k -> new long[5])[c.rating() - 1] += c.count();
@@ -157,7 +157,7 @@ final class NetworkHealth {
         record PairKey(PartnerId from, PartnerId to) {
         }
         Map<PairKey, List<ReferralFact>> pairs = new TreeMap<>(Comparator.comparing((PairKey p) -> p.from().asString()).thenComparing(p -> p.to().asString()));
-        for (ReferralFact r : tx.reports().referralFacts()) {
+        for (ReferralFact r : ReportQueries.of(tx).referralFacts()) {
             pairs.computeIfAbsent(new PairKey(r.from(), r.to()), k -> new ArrayList<>()).add(r);
         }
         List<ReferralReport.Pair> out = new ArrayList<>();
@@ -225,7 +225,7 @@ final class NetworkHealth {
     NeedsFunnel needs() {
         // One compact row per need from the storage: category, the employer's sector, status, raisedOn and the earliest
         // agreement day of an AGREED-or-later solution addressing it (its start date for records without agreedOn).
-        List<NeedFact> needs = tx.reports().needFacts();
+        List<NeedFact> needs = ReportQueries.of(tx).needFacts();
         Map<String, List<NeedFact>> byCategory = new TreeMap<>();
         Map<String, List<NeedFact>> bySector = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         for (NeedFact n : needs) {

@@ -27,7 +27,7 @@ import org.sectorcrm.tck.fixtures.Referrals;
 import org.sectorcrm.tck.fixtures.Solutions;
 
 /**
- * V015's refill: rows written before the report columns existed (here: columns emptied and child rows removed, as a
+ * V015's and V017's refill: rows written before the report columns existed (here: columns emptied and child rows removed, as a
  * database migrated from V014 has them) are filled from their documents when the store next starts, so the report
  * queries answer for them as for rows written since.
  */
@@ -67,7 +67,8 @@ abstract class ColumnRefillTestBase {
             s.executeUpdate("UPDATE crm_solution SET start_date = NULL, agreed_on = NULL");
             s.executeUpdate("DELETE FROM crm_solution_need");
             s.executeUpdate("UPDATE crm_outcome SET metric_name = NULL, metric_unit = NULL, direction = 'HIGHER_IS_BETTER', baseline = '0', latest_value = NULL");
-            s.executeUpdate("INSERT INTO crm_column_refill (record_type) VALUES ('need'), ('solution'), ('referral'), ('outcome')");
+            s.executeUpdate("UPDATE crm_employer SET legal_name = NULL"); // V017
+            s.executeUpdate("INSERT INTO crm_column_refill (record_type) VALUES ('need'), ('solution'), ('referral'), ('outcome'), ('employer')");
         }
         try (JdbcCrmStorage store = db.builderFor(url).build()) {
             assertThat(facts(store)).isEqualTo(before);
@@ -75,6 +76,8 @@ abstract class ColumnRefillTestBase {
                     .containsExactly(new ReportQueries.ReferralFact(referral.fromPartner(), referral.toPartner(), ReferralStatus.DECLINED, null, "full", 1234L, null));
             assertThat(store.<List<ReportQueries.NeedFact>>read(tx -> tx.reports().needFacts())).extracting(ReportQueries.NeedFact::agreedOn)
                     .containsExactly(raised.plusDays(4));
+            assertThat(store.<List<ReportQueries.CadenceFact>>read(tx -> tx.reports().cadenceFacts())).extracting(ReportQueries.CadenceFact::legalName)
+                    .containsExactly(e.legalName());
         }
         try (Connection c = connect(db, url); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM crm_column_refill")) {
             rs.next();
@@ -87,6 +90,6 @@ abstract class ColumnRefillTestBase {
     }
 
     private static List<Object> facts(JdbcCrmStorage store) {
-        return store.read(tx -> List.of(tx.reports().referralFacts(), tx.reports().needFacts(), tx.reports().outcomeFacts()));
+        return store.read(tx -> List.of(tx.reports().referralFacts(), tx.reports().needFacts(), tx.reports().outcomeFacts(), tx.reports().cadenceFacts()));
     }
 }

@@ -60,7 +60,8 @@ import net.jqwik.api.Property;
  * deleted, employers edited afterwards (counties, primary establishment, an establishment dropped, region), and
  * establishment counts for some quarters (some 0). Each report is compared as a whole: every count, every
  * id list, every rate with its reason: ESE for seven periods and every area, employers by region and sector, contact
- * cadence and duplicated effort on two days.
+ * cadence (employers' sectors, leads, statuses and names edited last; one sector with a cadence of its own) and
+ * duplicated effort on two days.
  *
  * <p>A store that answers the SPI's aggregate queries itself (in SQL) is held here to the reference's definitions:
  * <pre>{@code
@@ -106,7 +107,7 @@ public abstract class CrmReportProperties {
             assertThat(got.employersByRegionSector(null)).isEqualTo(want.employersByRegionSector(null));
             for (LocalDate on : List.of(LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30))) {
                 // contact per (employer, partner), mass mailings left out: what the stores aggregate for these two
-                assertThat(got.cadence(on, 60, java.util.Map.of())).as("cadence %s", on).isEqualTo(want.cadence(on, 60, java.util.Map.of()));
+                assertThat(got.cadence(on, 60, java.util.Map.of("MFG", 30))).as("cadence %s", on).isEqualTo(want.cadence(on, 60, java.util.Map.of("MFG", 30)));
                 assertThat(got.duplicatedEffort(on, 120)).as("duplicated effort %s", on).isEqualTo(want.duplicatedEffort(on, 120));
                 // referral facts per pair (statuses, reasons, exact milliseconds from the moment sent), overdue as of the day
                 assertThat(got.referrals(on)).as("referrals %s", on).isEqualTo(want.referrals(on));
@@ -148,6 +149,8 @@ public abstract class CrmReportProperties {
             h.staff.add(reference.staffUsers().create(StaffUser.of(college.id(), "Di", "di@college.example", Role.STAFF)));
             h.regions.add(reference.regions().create(Region.of("NE", "Northeast", RegionKind.ECONOMIC_DEVELOPMENT_REGION, List.of("Cook", "DuPage"))));
             h.regions.add(reference.regions().create(Region.of("NC", "North Central", RegionKind.ECONOMIC_DEVELOPMENT_REGION, List.of("Peoria"))));
+            reference.sectors().create(org.sectorcrm.core.reference.Sector.of("MFG", "Manufacturing", List.of("33")));
+            reference.sectors().create(org.sectorcrm.core.reference.Sector.of("HC", "Health care", List.of("62")));
             List<Employer> employers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 List<Establishment> sites = new ArrayList<>();
@@ -211,6 +214,22 @@ public abstract class CrmReportProperties {
                 crm.as(h.admin).employers().update(e);
             }
             network(storage, crm, h, employers, engagements, random);
+            // Employers edited last: the cadence rows (cadenceFacts) follow the sector, lead, status and name of each
+            // employer's latest version; a sector of its own cadence, an INACTIVE employer left out.
+            for (int i = 0; i < 4; i++) {
+                Employer e = crm.as(h.admin).employers().get(employers.get(random.nextInt(employers.size())).id());
+                int change = random.nextInt(4);
+                if (change == 0) {
+                    e = e.withSector(new org.sectorcrm.core.reference.SectorCode(random.nextBoolean() ? "MFG" : "HC"));
+                } else if (change == 1) {
+                    e = e.withLead(new org.sectorcrm.core.employer.RelationshipLead(h.staff.get(random.nextInt(2)).partner(), null));
+                } else if (change == 2) {
+                    e = e.withStatus(org.sectorcrm.core.employer.EmployerStatus.INACTIVE);
+                } else {
+                    e = e.withLegalName(e.legalName() + " renamed");
+                }
+                crm.as(h.admin).employers().update(e);
+            }
             List<EstablishmentCount> counts = new ArrayList<>();
             for (String area : List.of("STATE", "NE", "NC")) {
                 for (String q : List.of("2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3")) {

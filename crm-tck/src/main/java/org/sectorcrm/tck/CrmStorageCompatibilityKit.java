@@ -1468,6 +1468,29 @@ public abstract class CrmStorageCompatibilityKit extends SentenceContracts {
                     new ReportQueries.RatingCount(lead, org.sectorcrm.core.solution.SolutionType.RECRUITMENT, 5, 1));
         }
 
+        @Test
+        @DisplayName("cadenceFacts: per employer not INACTIVE its legal name, sector and lead partner, of each employer's latest version, deleted ones left out")
+        void cadenceFacts() {
+            PartnerId lead = Fixtures.partnerId();
+            PartnerId next = Fixtures.partnerId();
+            Employer led = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().named("Acme Tool & Die").inSector("MFG").ledBy(lead)
+                    .withStatus(EmployerStatus.ACTIVE).build());
+            Employer bare = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().named("Bare Co").inSector(null).withStatus(EmployerStatus.PROSPECT)
+                    .build());
+            insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().named("Lapsed Inc").ledBy(lead).withStatus(EmployerStatus.INACTIVE).build());
+            Employer gone = insert(Kinds.of(AggregateTypes.EMPLOYER), Employers.anEmployer().named("Gone LLC").ledBy(lead).build());
+            Employer renamed = led.withLegalName("Acme Precision").withLead(new org.sectorcrm.core.employer.RelationshipLead(next, null))
+                    .withStamp(led.stamp().next(Fixtures.NOW));
+            storage.inTransaction(tx -> {
+                tx.employers().save(renamed, 1);
+                tx.employers().delete(gone.id(), 1);
+                return null;
+            });
+            assertThat(storage.<List<ReportQueries.CadenceFact>>read(tx -> tx.reports().cadenceFacts())).containsExactlyInAnyOrder(
+                    new ReportQueries.CadenceFact(led.id(), "Acme Precision", new org.sectorcrm.core.reference.SectorCode("MFG"), next),
+                    new ReportQueries.CadenceFact(bare.id(), "Bare Co", null, null));
+        }
+
         private Engagement touch(Employer employer, LocalDate on, Channel channel) {
             return Engagements.anEngagement().forEmployer(employer.id()).on(on).via(channel).staffAssisted(false).build();
         }

@@ -91,4 +91,10 @@ public class ForwardingReportQueries implements ReportQueries {
         beforeEachQuery();
         return delegate.feedbackRatings();
     }
+
+    @Override
+    public List<CadenceFact> cadenceFacts() {
+        beforeEachQuery();
+        return delegate.cadenceFacts();
+    }
 }

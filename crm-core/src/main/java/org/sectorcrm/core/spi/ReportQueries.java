@@ -50,6 +50,13 @@ import org.sectorcrm.core.solution.SolutionType;
  * deleted records excluded). A storage with SQL computes them in the database; {@link #scanning} computes them by
  * reading the stores, which is correct for every storage and what the in-memory reference does.
  *
+ * <p>The queries added during SPI 2 from kit 2.3 on ({@link #referralFacts}, {@link #needFacts}, {@link #outcomeFacts},
+ * {@link #feedbackRatings}, {@link #cadenceFacts}) have defaults, so that a store written against an earlier kit still
+ * compiles: each throws {@link NotAnswered}, and the reports, which read the queries through {@link #of}, then compute
+ * that query by {@link #scanning} (correct, and as slow as reading every record). The kit holds every store to these
+ * queries' contracts all the same: a store that leaves one to its default fails the kit's Reports group until it
+ * answers it.
+ *
  * @since 2
  */
 public interface ReportQueries {
@@ -251,7 +258,9 @@ public interface ReportQueries {
      *
      * @since 2 (kit 2.3)
      */
-    List<ReferralFact> referralFacts();
+    default List<ReferralFact> referralFacts() {
+        throw new NotAnswered("referralFacts");
+    }
 
     /**
      * For the needs funnel: one row per need with its category, its employer's sector (null when the employer has none
@@ -261,7 +270,9 @@ public interface ReportQueries {
      *
      * @since 2 (kit 2.3)
      */
-    List<NeedFact> needFacts();
+    default List<NeedFact> needFacts() {
+        throw new NotAnswered("needFacts");
+    }
 
     /**
      * For the outcome report: one row per outcome measure, <em>in id order</em>, with its employer and metric, its
@@ -271,7 +282,9 @@ public interface ReportQueries {
      *
      * @since 2 (kit 2.3)
      */
-    List<OutcomeFact> outcomeFacts();
+    default List<OutcomeFact> outcomeFacts() {
+        throw new NotAnswered("outcomeFacts");
+    }
 
     /**
      * For the satisfaction report: the number of feedback records per (partner, solution type, rating). The partner is
@@ -281,7 +294,95 @@ public interface ReportQueries {
      *
      * @since 2 (kit 2.3)
      */
-    List<RatingCount> feedbackRatings();
+    default List<RatingCount> feedbackRatings() {
+        throw new NotAnswered("feedbackRatings");
+    }
+
+    /**
+     * For the contact-cadence report: one row per employer that is not {@code INACTIVE}, with its legal name, its sector
+     * (null when none) and the partner leading its relationship (null when none), so that the report need not read the
+     * employers' documents. In no particular order; a store answers it from columns.
+     *
+     * @since 2 (kit 2.3)
+     */
+    default List<CadenceFact> cadenceFacts() {
+        throw new NotAnswered("cadenceFacts");
+    }
+
+    /** One row of {@link #cadenceFacts}. */
+    record CadenceFact(EmployerId employer, String legalName, SectorCode sector, PartnerId lead) {
+    }
+
+    /**
+     * What the defaults of the queries added during SPI 2 throw: the store does not answer the query, and
+     * {@link #of} computes it by {@link #scanning} instead. Never thrown by a query a store implements.
+     *
+     * @since 2 (kit 2.3)
+     */
+    final class NotAnswered extends UnsupportedOperationException {
+        private static final long serialVersionUID = 1L;
+
+        public NotAnswered(String query) {
+            super("ReportQueries." + query + " is not answered by this store (the SPI default): reports compute it by reading the stores;"
+                    + " implement it to pass kit 2.3");
+        }
+    }
+
+    /**
+     * The report queries of {@code tx} as reports read them: {@code tx.reports()}, with every query its store leaves to
+     * the default ({@link NotAnswered}) computed by {@link #scanning} over {@code tx}.
+     *
+     * @since 2 (kit 2.3)
+     */
+    static ReportQueries of(StorageTransaction tx) {
+        Objects.requireNonNull(tx, "tx");
+        return new ForwardingReportQueries(tx.reports()) {
+            @Override
+            public List<ReferralFact> referralFacts() {
+                try {
+                    return super.referralFacts();
+                } catch (NotAnswered e) {
+                    return scanning(tx).referralFacts();
+                }
+            }
+
+            @Override
+            public List<NeedFact> needFacts() {
+                try {
+                    return super.needFacts();
+                } catch (NotAnswered e) {
+                    return scanning(tx).needFacts();
+                }
+            }
+
+            @Override
+            public List<OutcomeFact> outcomeFacts() {
+                try {
+                    return super.outcomeFacts();
+                } catch (NotAnswered e) {
+                    return scanning(tx).outcomeFacts();
+                }
+            }
+
+            @Override
+            public List<RatingCount> feedbackRatings() {
+                try {
+                    return super.feedbackRatings();
+                } catch (NotAnswered e) {
+                    return scanning(tx).feedbackRatings();
+                }
+            }
+
+            @Override
+            public List<CadenceFact> cadenceFacts() {
+                try {
+                    return super.cadenceFacts();
+                } catch (NotAnswered e) {
+                    return scanning(tx).cadenceFacts();
+                }
+            }
+        };
+    }
 
     /** One row of {@link #referralFacts}. */
     record ReferralFact(PartnerId from, PartnerId to, ReferralStatus status, LocalDate responseDue, String declineReason, Long responseMillis,
@@ -475,6 +576,17 @@ public interface ReportQueries {
                 List<RatingCount> rows = new ArrayList<>();
                 counts.forEach((k, n) -> rows.add(new RatingCount((PartnerId) k.get(0), (SolutionType) k.get(1), (Integer) k.get(2), n)));
                 return rows;
+            }
+
+            @Override
+            public List<CadenceFact> cadenceFacts() {
+                List<CadenceFact> facts = new ArrayList<>();
+                forEach(tx.employers(), EmployerFilter.ALL, (Employer e) -> {
+                    if (e.status() != org.sectorcrm.core.employer.EmployerStatus.INACTIVE) {
+                        facts.add(new CadenceFact(e.id(), e.legalName(), e.sector(), e.lead() == null ? null : e.lead().partner()));
+                    }
+                });
+                return facts;
             }
         };
     }

@@ -469,6 +469,26 @@ final class JdbcReportQueries implements ReportQueries {
         }
     }
 
+    @Override
+    public List<CadenceFact> cadenceFacts() {
+        TxState s = tx.state();
+        // The employer's own columns (legal_name since V017): no document is decoded. Sectors and lead partners repeat
+        // across rows: parsed once each.
+        Sql sql = new Sql("SELECT m.id, m.legal_name, m.sector, m.lead_partner_id FROM crm_employer m WHERE m.status <> 'INACTIVE'");
+        Map<String, SectorCode> sectors = new HashMap<>();
+        Map<String, PartnerId> partners = new HashMap<>();
+        try {
+            return s.query(sql, (rs, ctx) -> {
+                String sector = rs.getString(3);
+                String lead = rs.getString(4);
+                return new CadenceFact(EmployerId.of(rs.getString(1)), rs.getString(2), sector == null ? null : sectors.computeIfAbsent(sector, SectorCode::new),
+                        lead == null ? null : partners.computeIfAbsent(lead, PartnerId::of));
+            });
+        } catch (JdbiException e) {
+            throw s.failure("listing employers for the contact-cadence report", e);
+        }
+    }
+
     /** A date column as text on every dialect (SQLite keeps ISO text; the others' drivers give {@code yyyy-mm-dd}). */
     private static LocalDate date(String text) {
         return text == null ? null : LocalDate.parse(text.substring(0, 10));

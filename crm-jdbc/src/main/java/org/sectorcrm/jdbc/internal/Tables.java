@@ -133,6 +133,8 @@ public final class Tables {
             .column("lead_partner_id", UUID, e -> e.lead() == null ? null : uuid(e.lead().partner()))
             .column("fein", TEXT, e -> e.fein() == null ? null : e.fein().value())
             .column("name_key", TEXT, Employer::nameKey)
+            // Since V017: what the contact-cadence report shows of an overdue employer (ReportQueries.cadenceFacts).
+            .column("legal_name", TEXT, Employer::legalName)
             .child("crm_employer_tag", "employer_id", List.of("tag"), List.of(TEXT), e -> rows(e.tags()))
             .child("crm_employer_zip", "employer_id", List.of("zip"), List.of(TEXT), e -> rows(zips(e)))
             // Since V013: the establishments' ids, counties and primary flag, which the ESE report joins to place what it counts.

@@ -1025,6 +1025,81 @@ final class BrokenStores {
         }
     }
 
+    /** The cadence rows forget to leave INACTIVE employers out (the status condition missing from the query). */
+    static final class CadenceFactsKeepInactive extends ForwardingCrmStorage {
+        CadenceFactsKeepInactive() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    return new ForwardingReportQueries(base.reports()) {
+                        @Override
+                        public List<CadenceFact> cadenceFacts() {
+                            List<CadenceFact> facts = new ArrayList<>();
+                            for (org.sectorcrm.core.employer.Employer e : all(base.employers())) {
+                                facts.add(new CadenceFact(e.id(), e.legalName(), e.sector(), e.lead() == null ? null : e.lead().partner()));
+                            }
+                            return facts;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * A store written against kit 2.2: its report queries are only the ones that kit knew, so kit 2.3's come from the
+     * SPI defaults (it compiles, and reports fall back to scanning, but it does not answer them).
+     */
+    static final class AnswersOnlyKit22Queries extends ForwardingCrmStorage {
+        AnswersOnlyKit22Queries() {
+            super(new InMemoryCrmStorage());
+        }
+
+        @Override
+        protected StorageTransaction wrap(StorageTransaction tx) {
+            StorageTransaction base = super.wrap(tx);
+            return new ForwardingStorageTransaction(base) {
+                @Override
+                public ReportQueries reports() {
+                    ReportQueries real = base.reports();
+                    return new ReportQueries() {
+                        @Override
+                        public List<GroupCount> countByRegionAndSector(org.sectorcrm.core.employer.EmployerFilter filter) {
+                            return real.countByRegionAndSector(filter);
+                        }
+
+                        @Override
+                        public List<ServedEstablishment> servedEstablishments(LocalDate from, LocalDate to) {
+                            return real.servedEstablishments(from, to);
+                        }
+
+                        @Override
+                        public List<ServedEstablishment> countableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner) {
+                            return real.countableServices(from, to, partner);
+                        }
+
+                        @Override
+                        public List<PlacedService> placedCountableServices(LocalDate from, LocalDate to, org.sectorcrm.core.reference.PartnerId partner,
+                                boolean byCategory) {
+                            return real.placedCountableServices(from, to, partner, byCategory);
+                        }
+
+                        @Override
+                        public List<PartnerContact> partnerContacts(LocalDate from, LocalDate to) {
+                            return real.partnerContacts(from, to);
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** The contact rows forget to leave mass mailings out (a WHERE condition missing from the GROUP BY query). */
     static final class ContactsCountMassMailings extends ForwardingCrmStorage {
         ContactsCountMassMailings() {

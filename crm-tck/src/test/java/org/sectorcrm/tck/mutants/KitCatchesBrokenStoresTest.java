@@ -82,6 +82,8 @@ class KitCatchesBrokenStoresTest {
                 mutant("NeedFactsWithoutStartDate", BrokenStores.NeedFactsWithoutStartDate::new, "Reports"),
                 mutant("OutcomeFactsLoseScale", BrokenStores.OutcomeFactsLoseScale::new, "Reports"),
                 mutant("RatingsWithoutEngagementPartner", BrokenStores.RatingsWithoutEngagementPartner::new, "Reports"),
+                mutant("CadenceFactsKeepInactive", BrokenStores.CadenceFactsKeepInactive::new, "Reports"),
+                mutant("AnswersOnlyKit22Queries", BrokenStores.AnswersOnlyKit22Queries::new, "Reports"),
                 mutant("CountsDeletedEmployers", BrokenStores.CountsDeletedEmployers::new, "ReportViews"));
     }
 

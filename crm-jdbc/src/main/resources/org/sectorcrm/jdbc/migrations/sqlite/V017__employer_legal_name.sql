@@ -1,0 +1,15 @@
+-- SectorCRM schema, version 17, SQLite: the employer's legal name as a column, so that the contact-cadence report
+-- (ReportQueries.cadenceFacts: per employer its legal name, sector and relationship lead) never decodes documents;
+-- and an index for its contact rows.
+-- The column of rows written before is filled by the store from their documents when it next starts, before it
+-- serves anything (crm_column_refill, as V015).
+
+ALTER TABLE crm_employer ADD COLUMN legal_name TEXT;
+
+-- The contact rows of the cadence and duplicated-effort reports (ReportQueries.partnerContacts: GROUP BY employer and
+-- partner over every engagement but mass mailings) from an index alone, in its order: without it SQLite looked up the
+-- table row, document and all, of each of a region's million engagements (3.4 s warm, 12 s cold, against 0.3 s with
+-- it; docs/benchmarks.md, benchmark 5). One more index to write per engagement.
+CREATE INDEX crm_engagement_contact ON crm_engagement (employer_id, partner_id, engaged_on, channel);
+
+INSERT INTO crm_column_refill (record_type) VALUES ('employer');
