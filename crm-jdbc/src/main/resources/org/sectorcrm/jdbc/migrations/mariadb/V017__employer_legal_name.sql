@@ -5,6 +5,8 @@
 -- serves anything (crm_column_refill, as V015).
 -- Idempotent, as every MariaDB script (INSERT IGNORE: a refill already under way keeps its place).
 
+SET SESSION innodb_ft_enable_stopword = OFF;
+
 ALTER TABLE crm_employer ADD COLUMN IF NOT EXISTS legal_name TEXT NULL;
 
 -- The contact rows of the cadence and duplicated-effort reports (ReportQueries.partnerContacts: GROUP BY employer and
