@@ -51,6 +51,12 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private final String password;
     private String name;
     private Path directory;
+    /**
+     * The databases of the enclosing classes while a {@code @Nested} class runs: JUnit calls a static extension's
+     * beforeAll and afterAll again for each nested class, so without this the outer class's database was replaced
+     * by the nested one's and never dropped.
+     */
+    private final java.util.Deque<Object[]> enclosing = new java.util.ArrayDeque<>();
     private final AtomicInteger files = new AtomicInteger();
     private final List<String> extraSchemas = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -107,6 +113,9 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     /** Creates the class's database (or skips/fails when the server is absent). */
     public void start(String owner) {
         requireReachable();
+        if (name != null) {
+            enclosing.push(new Object[] {name, directory});
+        }
         String suffix = owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         name = "crmt_" + (suffix.length() > 30 ? suffix.substring(0, 30) : suffix) + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try {
@@ -148,6 +157,12 @@ public class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             case MARIADB -> admin("DROP DATABASE IF EXISTS " + name);
         }
         name = null;
+        directory = null;
+        Object[] outer = enclosing.poll();
+        if (outer != null) {
+            name = (String) outer[0];
+            directory = (Path) outer[1];
+        }
     }
 
     public Engine engine() {
